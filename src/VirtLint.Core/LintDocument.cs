@@ -1,0 +1,97 @@
+using System.Xml;
+using System.Xml.Linq;
+
+namespace VirtLint.Core;
+
+/// <summary>A parsed libvirt document with its source text, so findings can point at exact regions.</summary>
+public sealed class LintDocument
+{
+    private readonly int[] _lineStarts;
+
+    public LintDocument(string path, string text, XDocument xml, DocumentKind kind)
+    {
+        Path = path;
+        Text = text;
+        Xml = xml;
+        Kind = kind;
+        _lineStarts = SourceText.LineStarts(text);
+    }
+
+    public string Path { get; }
+    public string Text { get; }
+    public XDocument Xml { get; }
+    public XElement Root => Xml.Root!;
+    public DocumentKind Kind { get; }
+
+    /// <summary>
+    /// The region of an element's start tag name (from '&lt;' to the end of the name) or of a whole
+    /// attribute (name through closing quote). Nodes without line info fall back to their parent element.
+    /// </summary>
+    public SourceSpan SpanOf(XObject node)
+    {
+        for (XObject? current = node; current is not null; current = current.Parent)
+        {
+            if (current is XText && current.Parent is not null && !((IXmlLineInfo)current).HasLineInfo())
+                continue;
+            var info = (IXmlLineInfo)current;
+            if (!info.HasLineInfo())
+                continue;
+            return current switch
+            {
+                XElement element => ElementSpan(info.LineNumber, info.LinePosition, element),
+                XAttribute => AttributeSpan(info.LineNumber, info.LinePosition),
+                _ => SourceSpan.At(info.LineNumber, info.LinePosition),
+            };
+        }
+
+        return SourceSpan.At(1, 1);
+    }
+
+    private SourceSpan ElementSpan(int line, int column, XElement element)
+    {
+        // Line info points at the name; the region starts at '<' so editors underline the whole tag opening.
+        var start = Math.Max(1, column - 1);
+        var offset = OffsetOf(line, column);
+        var end = offset;
+        while (end < Text.Length && SourceText.IsNameChar(Text[end])) end++;
+        var length = end > offset ? end - offset : element.Name.LocalName.Length;
+        return new SourceSpan(line, start, line, column + length);
+    }
+
+    private SourceSpan AttributeSpan(int line, int column)
+    {
+        var offset = OffsetOf(line, column);
+        var i = offset;
+        while (i < Text.Length && SourceText.IsNameChar(Text[i])) i++;
+        while (i < Text.Length && char.IsWhiteSpace(Text[i])) i++;
+        if (i < Text.Length && Text[i] == '=')
+        {
+            i++;
+            while (i < Text.Length && char.IsWhiteSpace(Text[i])) i++;
+            if (i < Text.Length && (Text[i] == '\'' || Text[i] == '"'))
+            {
+                var close = Text.IndexOf(Text[i], i + 1);
+                if (close > 0) i = close + 1;
+            }
+        }
+
+        var (endLine, endColumn) = PositionOf(i);
+        return new SourceSpan(line, column, endLine, endColumn);
+    }
+
+    /// <summary>The text of a 1-based line without its line terminator, or an empty string past the end.</summary>
+    public string LineText(int line) => SourceText.Line(Text, _lineStarts, line);
+
+    private int OffsetOf(int line, int column)
+    {
+        if (line < 1 || line > _lineStarts.Length) return Text.Length;
+        return Math.Min(Text.Length, _lineStarts[line - 1] + column - 1);
+    }
+
+    private (int Line, int Column) PositionOf(int offset)
+    {
+        var index = Array.BinarySearch(_lineStarts, offset);
+        if (index < 0) index = ~index - 1;
+        return (index + 1, offset - _lineStarts[index] + 1);
+    }
+}

@@ -1,0 +1,42 @@
+namespace VirtLint.Core;
+
+/// <summary>The rules known to a run: every descriptor (including the document-level ones the engine reports itself) and the checkers.</summary>
+public sealed class RuleCatalog
+{
+    /// <summary>Reported by the engine when a file is not well-formed XML.</summary>
+    public const string NotWellFormedId = "VL0001";
+
+    /// <summary>Reported by the engine when a document's root element is not a libvirt document kind.</summary>
+    public const string NotLibvirtDocumentId = "VL0002";
+
+    private readonly Dictionary<string, RuleDescriptor> _byId;
+    private readonly Dictionary<string, RuleDescriptor> _byName;
+
+    public RuleCatalog(IEnumerable<RuleDescriptor> rules, IEnumerable<RuleChecker> checkers)
+    {
+        Rules = rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
+        Checkers = checkers.OrderBy(c => c.Descriptor.Id, StringComparer.Ordinal).ToArray();
+        _byId = Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        _byName = Rules.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        NotWellFormed = Find(NotWellFormedId) ?? throw new ArgumentException($"The rule set has no '{NotWellFormedId}' rule.");
+        NotLibvirtDocument = Find(NotLibvirtDocumentId) ?? throw new ArgumentException($"The rule set has no '{NotLibvirtDocumentId}' rule.");
+    }
+
+    public IReadOnlyList<RuleDescriptor> Rules { get; }
+    public IReadOnlyList<RuleChecker> Checkers { get; }
+    public RuleDescriptor NotWellFormed { get; }
+    public RuleDescriptor NotLibvirtDocument { get; }
+
+    /// <summary>Finds a rule by id (<c>VL1001</c>) or by name (<c>disk-bus-not-virtio</c>).</summary>
+    public RuleDescriptor? Find(string idOrName) =>
+        _byId.TryGetValue(idOrName, out var rule) || _byId.TryGetValue(idOrName.ToUpperInvariant(), out rule) || _byName.TryGetValue(idOrName, out rule)
+            ? rule
+            : null;
+
+    public int IndexOf(RuleDescriptor rule)
+    {
+        for (var i = 0; i < Rules.Count; i++)
+            if (ReferenceEquals(Rules[i], rule) || Rules[i].Id == rule.Id) return i;
+        return -1;
+    }
+}
