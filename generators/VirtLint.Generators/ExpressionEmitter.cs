@@ -1,0 +1,271 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using VirtLint.RuleLanguage.Expressions;
+using ValueType = VirtLint.RuleLanguage.Expressions.ValueType;
+
+namespace VirtLint.Generators;
+
+/// <summary>
+/// Compiles typed expressions into C# over LINQ to XML and the <c>Xp</c> helpers. C# types: node-set →
+/// <c>IEnumerable&lt;XObject&gt;</c>, string → <c>string</c>, number → <c>double</c>, boolean → <c>bool</c>, list → <c>IReadOnlyList&lt;string&gt;</c>.
+/// Element names become cached <c>XName</c> fields, patterns static <c>Regex</c> fields.
+/// </summary>
+internal sealed class ExpressionEmitter
+{
+    private readonly SortedDictionary<string, string> _names = new(StringComparer.Ordinal);
+    private readonly List<string> _patterns = new();
+    private int _lambdaCounter;
+
+    /// <summary>XName fields: field name → element or attribute name.</summary>
+    public IReadOnlyDictionary<string, string> Names => _names;
+
+    /// <summary>Regex patterns in field order (<c>Pattern0</c>, <c>Pattern1</c>, …).</summary>
+    public IReadOnlyList<string> Patterns => _patterns;
+
+    /// <summary>C# for <paramref name="expr"/>, with <paramref name="context"/> the name of the C# variable holding the context node.</summary>
+    public string Emit(Expr expr, string context) => expr switch
+    {
+        StringLiteral s => CSharpText.Literal(s.Value),
+        NumberLiteral n => CSharpText.Literal(n.Value),
+        VariableRef v => CSharpText.Identifier(v.Kind == VariableKind.Parameter ? "p_" : "l_", v.Name),
+        FunctionCall f => EmitCall(f, context),
+        BinaryExpr b => EmitBinary(b, context),
+        NegateExpr n => $"(-{Emit(n.Operand, context)})",
+        UnionExpr u => $"Xp.Union({Emit(u.Left, context)}, {Emit(u.Right, context)})",
+        PathExpr p => EmitPath(p, context),
+        FilterExpr f => EmitPredicates(Emit(f.Source, context), f.Predicates),
+        _ => throw new InvalidOperationException($"unexpected expression {expr.GetType().Name}"),
+    };
+
+    private string EmitCall(FunctionCall call, string context)
+    {
+        var args = call.Arguments.Select(a => Emit(a, context)).ToList();
+        switch (call.Function)
+        {
+            case "not": return $"!({args[0]})";
+            case "true": return "true";
+            case "false": return "false";
+            case "matches":
+                {
+                    var pattern = ((StringLiteral)call.Arguments[1]).Value;
+                    var index = _patterns.IndexOf(pattern);
+                    if (index < 0)
+                    {
+                        index = _patterns.Count;
+                        _patterns.Add(pattern);
+                    }
+
+                    return $"Xp.Matches({args[0]}, Pattern{index})";
+                }
+
+            default:
+                return $"Xp.{CSharpText.Pascal(call.Function)}({string.Join(", ", args)})";
+        }
+    }
+
+    private string EmitBinary(BinaryExpr b, string context)
+    {
+        switch (b.Operator)
+        {
+            case BinaryOperator.Or: return $"({Emit(b.Left, context)} || {Emit(b.Right, context)})";
+            case BinaryOperator.And: return $"({Emit(b.Left, context)} && {Emit(b.Right, context)})";
+            case BinaryOperator.Add: return $"({Emit(b.Left, context)} + {Emit(b.Right, context)})";
+            case BinaryOperator.Subtract: return $"({Emit(b.Left, context)} - {Emit(b.Right, context)})";
+            case BinaryOperator.Multiply: return $"({Emit(b.Left, context)} * {Emit(b.Right, context)})";
+            case BinaryOperator.Divide: return $"({Emit(b.Left, context)} / {Emit(b.Right, context)})";
+            case BinaryOperator.Modulo: return $"({Emit(b.Left, context)} % {Emit(b.Right, context)})";
+            default: return EmitComparison(b.Operator, b.Left, b.Right, context);
+        }
+    }
+
+    /// <summary>XPath 1.0 comparison rules, decided statically from the operand types.</summary>
+    private string EmitComparison(BinaryOperator op, Expr left, Expr right, string context)
+    {
+        if (!IsSequence(left.Type) && IsSequence(right.Type))
+        {
+            (left, right) = (right, left);
+            op = Flip(op);
+        }
+
+        if (IsSequence(left.Type))
+        {
+            var values = Values(left, context);
+            var name = CompareOpName(op);
+            return right.Type switch
+            {
+                ValueType.Boolean => $"Xp.Compare({name}, Xp.Boolean({Emit(left, context)}), {Emit(right, context)})",
+                ValueType.NodeSet or ValueType.StringList => $"Xp.Compare({name}, {values}, {Values(right, context)})",
+                _ => $"Xp.Compare({name}, {values}, {Emit(right, context)})",
+            };
+        }
+
+        var l = Emit(left, context);
+        var r = Emit(right, context);
+        var symbol = Symbol(op);
+        if (op is BinaryOperator.Equal or BinaryOperator.NotEqual)
+        {
+            if (left.Type == ValueType.Boolean || right.Type == ValueType.Boolean)
+                return $"(Xp.Boolean({l}) {symbol} Xp.Boolean({r}))";
+            if (left.Type == ValueType.Number || right.Type == ValueType.Number)
+                return $"(Xp.Number({l}) {symbol} Xp.Number({r}))";
+            return op == BinaryOperator.Equal ? $"string.Equals({l}, {r}, StringComparison.Ordinal)" : $"!string.Equals({l}, {r}, StringComparison.Ordinal)";
+        }
+
+        return $"(Xp.Number({l}) {symbol} Xp.Number({r}))";
+    }
+
+    private string Values(Expr expr, string context) =>
+        expr.Type == ValueType.NodeSet ? $"Xp.Values({Emit(expr, context)})" : Emit(expr, context);
+
+    private static bool IsSequence(ValueType type) => type is ValueType.NodeSet or ValueType.StringList;
+
+    private static BinaryOperator Flip(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Less => BinaryOperator.Greater,
+        BinaryOperator.LessOrEqual => BinaryOperator.GreaterOrEqual,
+        BinaryOperator.Greater => BinaryOperator.Less,
+        BinaryOperator.GreaterOrEqual => BinaryOperator.LessOrEqual,
+        _ => op,
+    };
+
+    private static string CompareOpName(BinaryOperator op) => "CompareOp." + op switch
+    {
+        BinaryOperator.Equal => "Equal",
+        BinaryOperator.NotEqual => "NotEqual",
+        BinaryOperator.Less => "Less",
+        BinaryOperator.LessOrEqual => "LessOrEqual",
+        BinaryOperator.Greater => "Greater",
+        _ => "GreaterOrEqual",
+    };
+
+    private static string Symbol(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Equal => "==",
+        BinaryOperator.NotEqual => "!=",
+        BinaryOperator.Less => "<",
+        BinaryOperator.LessOrEqual => "<=",
+        BinaryOperator.Greater => ">",
+        _ => ">=",
+    };
+
+    // ---- paths ----
+
+    private string EmitPath(PathExpr path, string context)
+    {
+        // A single XObject until the first step; the Xp axis helpers have overloads for a node and for a node-set.
+        string current;
+        var single = false;
+        switch (path.Origin)
+        {
+            case PathOrigin.Document:
+                current = $"Xp.Document({context})";
+                break;
+            case PathOrigin.Expression:
+                current = Emit(path.Source!, context);
+                break;
+            default:
+                current = context;
+                single = true;
+                break;
+        }
+
+        foreach (var step in path.Steps)
+        {
+            if (step.Axis == Axis.Self && step.Test == NodeTest.AnyNode && step.Predicates.Count == 0)
+                continue;
+            current = EmitStep(step, current, ref single);
+        }
+
+        return single ? $"Xp.Single({current})" : current;
+    }
+
+    private string EmitStep(Step step, string input, ref bool single)
+    {
+        var name = step.Test == NodeTest.Name ? NameField(step.Name) : null;
+        string output;
+        switch (step.Axis)
+        {
+            case Axis.Child:
+                output = step.Test switch
+                {
+                    NodeTest.Name => $"Xp.Child({input}, {name})",
+                    NodeTest.AnyName => $"Xp.ChildAny({input})",
+                    NodeTest.Text => $"Xp.ChildText({input})",
+                    _ => $"Xp.ChildNodes({input})",
+                };
+                break;
+            case Axis.Attribute:
+                output = step.Test switch
+                {
+                    NodeTest.Name => $"Xp.Attribute({input}, {name})",
+                    NodeTest.Text => "Enumerable.Empty<XObject>()",
+                    _ => $"Xp.AttributeAny({input})",
+                };
+                break;
+            case Axis.Descendant:
+                output = step.Test switch
+                {
+                    NodeTest.Name => $"Xp.Descendant({input}, {name})",
+                    NodeTest.Text => $"Xp.ChildText(Xp.DescendantOrSelf({input}))",
+                    _ => $"Xp.DescendantAny({input})",
+                };
+                break;
+            case Axis.DescendantOrSelf:
+                output = Filter($"Xp.DescendantOrSelf({input})", step.Test, name);
+                break;
+            case Axis.Self:
+                output = step.Test switch
+                {
+                    NodeTest.Name => $"Xp.SelfNamed({input}, {name})",
+                    NodeTest.AnyName => $"Xp.Elements({(single ? $"Xp.Single({input})" : input)})",
+                    _ => single ? $"Xp.Single({input})" : input,
+                };
+                break;
+            case Axis.Parent:
+                output = Filter($"Xp.Parent({input})", step.Test, name);
+                break;
+            case Axis.Ancestor:
+                output = Filter($"Xp.Ancestor({input}, false)", step.Test, name);
+                break;
+            case Axis.AncestorOrSelf:
+                output = Filter($"Xp.Ancestor({input}, true)", step.Test, name);
+                break;
+            case Axis.FollowingSibling:
+                output = Filter($"Xp.FollowingSibling({input})", step.Test, name);
+                break;
+            default:
+                output = Filter($"Xp.PrecedingSibling({input})", step.Test, name);
+                break;
+        }
+
+        single = false;
+        return EmitPredicates(output, step.Predicates);
+    }
+
+    private static string Filter(string nodes, NodeTest test, string? name) => test switch
+    {
+        NodeTest.Name => $"Xp.Named({nodes}, {name})",
+        NodeTest.AnyName => $"Xp.Elements({nodes})",
+        NodeTest.Text => $"{nodes}.Where(n => n is XText)",
+        _ => nodes,
+    };
+
+    private string EmitPredicates(string nodes, RuleLanguage.EquatableArray<Expr> predicates)
+    {
+        foreach (var predicate in predicates)
+        {
+            var variable = "n" + (++_lambdaCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            nodes = $"{nodes}.Where({variable} => {Emit(predicate, variable)})";
+        }
+
+        return nodes;
+    }
+
+    private string NameField(string name)
+    {
+        var field = "Name_" + CSharpText.Identifier("", name);
+        _names[field] = name;
+        return field;
+    }
+}

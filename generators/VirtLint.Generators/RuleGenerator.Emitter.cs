@@ -1,0 +1,223 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using VirtLint.Generators.Model;
+using VirtLint.RuleLanguage.Expressions;
+using VirtLint.RuleLanguage.Model;
+using ValueType = VirtLint.RuleLanguage.Expressions.ValueType;
+
+namespace VirtLint.Generators;
+
+public sealed partial class RuleGenerator
+{
+    private const string GeneratedNamespace = "VirtLint.Rules.Generated";
+    private const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"VirtLint.Generators\", \"1.0\")]";
+
+    private static string ClassName(RuleSpec rule) => rule.Id + "_" + CSharpText.Pascal(rule.Name);
+
+    private static void EmitRuleFile(SourceProductionContext output, ParsedRuleFile file)
+    {
+        foreach (var diagnostic in file.Diagnostics) Report(output, diagnostic);
+        if (file.Rule is null) return;
+        output.AddSource(file.Rule.Id + ".g.cs", EmitChecker(file.Rule));
+    }
+
+    /// <summary>The C# of one rule: its descriptor and, unless the engine reports it, a checker.</summary>
+    internal static string EmitChecker(RuleSpec rule)
+    {
+        var w = new IndentedWriter();
+        Header(w);
+        w.Line("using System;");
+        w.Line("using System.Collections.Generic;");
+        w.Line("using System.Linq;");
+        w.Line("using System.Text.RegularExpressions;");
+        w.Line("using System.Xml.Linq;");
+        w.Line("using VirtLint.Core;");
+        w.Line("using VirtLint.Core.XPath;");
+        w.Line();
+        w.Line($"namespace {GeneratedNamespace};");
+        w.Line();
+        w.Line($"/// <summary>{Xml(rule.Id)} {Xml(rule.Name)}: {Xml(rule.Title)} (from {Xml(rule.SourcePath)}).</summary>");
+        w.Line(GeneratedCodeAttribute);
+        var className = ClassName(rule);
+        if (rule.Check is null)
+        {
+            w.Open($"internal static class {className}");
+            EmitDescriptor(w, rule);
+            w.Close();
+            return w.ToString();
+        }
+
+        var expressions = new ExpressionEmitter();
+        var body = EmitCheckBody(rule, rule.Check, expressions);
+
+        w.Open($"internal sealed class {className} : RuleChecker");
+        EmitDescriptor(w, rule);
+        w.Line();
+        foreach (var name in expressions.Names)
+            w.Line($"private static readonly XName {name.Key} = {CSharpText.Literal(name.Value)};");
+        for (var i = 0; i < expressions.Patterns.Count; i++)
+            w.Line($"private static readonly Regex Pattern{i} = Xp.Pattern({CSharpText.Literal(expressions.Patterns[i])});");
+        foreach (var parameter in rule.Parameters.Where(p => p.Type == ValueType.StringList))
+            w.Line($"private static readonly string[] {DefaultField(parameter)} = {{ {string.Join(", ", parameter.DefaultList.Select(CSharpText.Literal))} }};");
+        w.Line();
+        w.Line("public override RuleDescriptor Descriptor => Rule;");
+        w.Line();
+        w.Line($"public override DocumentKind Kind => DocumentKind.{CSharpText.Pascal(rule.Target)};");
+        w.Line();
+        w.Open("public override void Check(CheckContext context)");
+        foreach (var line in body) w.Line(line);
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    private static List<string> EmitCheckBody(RuleSpec rule, CheckSpec check, ExpressionEmitter expressions)
+    {
+        var lines = new List<string>();
+        foreach (var parameter in rule.Parameters)
+        {
+            var local = CSharpText.Identifier("p_", parameter.Name);
+            var name = CSharpText.Literal(parameter.Name);
+            lines.Add(parameter.Type switch
+            {
+                ValueType.StringList => $"var {local} = context.GetStringList({name}, {DefaultField(parameter)});",
+                ValueType.Number => $"var {local} = context.GetNumber({name}, {CSharpText.Literal(double.Parse(parameter.DefaultText, System.Globalization.CultureInfo.InvariantCulture))});",
+                ValueType.Boolean => $"var {local} = context.GetBoolean({name}, {(parameter.DefaultText == "true" ? "true" : "false")});",
+                _ => $"var {local} = context.GetString({name}, {CSharpText.Literal(parameter.DefaultText)});",
+            });
+        }
+
+        // The context path is evaluated from the root element, so "devices/disk" reads naturally.
+        lines.Add("XObject root = context.Root;");
+        lines.Add($"foreach (var n0 in {expressions.Emit(check.Context, "root")})");
+        lines.Add("{");
+        foreach (var let in check.Lets)
+        {
+            var value = expressions.Emit(let.Value, "n0");
+            if (let.Value.Type == ValueType.NodeSet) value = $"Xp.Materialize({value})";
+            lines.Add($"    var {CSharpText.Identifier("l_", let.Name)} = {value};");
+        }
+
+        var test = expressions.Emit(check.Test, "n0");
+        lines.Add(check.IsAssert ? $"    if (!{Parenthesize(test)})" : $"    if ({test})");
+        lines.Add("    {");
+        var location = check.Location is null ? "n0" : $"Xp.FirstOr({expressions.Emit(check.Location, "n0")}, n0)";
+        lines.Add($"        context.Report({location}, {EmitMessage(rule.Message, expressions)});");
+        lines.Add("    }");
+        lines.Add("}");
+        return lines;
+    }
+
+    private static string EmitMessage(MessageTemplate message, ExpressionEmitter expressions)
+    {
+        var parts = message.Parts.Select(p => p.Expression is null ? CSharpText.Literal(p.Text) : expressions.Emit(p.Expression, "n0")).ToList();
+        return parts.Count switch
+        {
+            0 => "\"\"",
+            1 => parts[0],
+            _ => $"string.Concat({string.Join(", ", parts)})",
+        };
+    }
+
+    private static void EmitDescriptor(IndentedWriter w, RuleSpec rule)
+    {
+        w.Line("public static readonly RuleDescriptor Rule = new(");
+        w.Line($"    Id: {CSharpText.Literal(rule.Id)},");
+        w.Line($"    Name: {CSharpText.Literal(rule.Name)},");
+        w.Line($"    Title: {CSharpText.Literal(rule.Title)},");
+        w.Line($"    DefaultSeverity: Severity.{CSharpText.Pascal(rule.Severity)},");
+        w.Line($"    Category: {CSharpText.Literal(rule.Category)},");
+        w.Line($"    Tags: new string[] {{ {string.Join(", ", rule.Tags.Select(CSharpText.Literal))} }},");
+        w.Line($"    Target: {CSharpText.Literal(rule.Target)},");
+        w.Line($"    Precision: {CSharpText.Literal(rule.Precision)},");
+        w.Line($"    SecuritySeverity: {CSharpText.Literal(rule.SecuritySeverity)},");
+        w.Line($"    MessageTemplate: {CSharpText.Literal(rule.Message.Source)},");
+        w.Line("    Docs: new RuleDocs(");
+        w.Line($"        WhatItDoes: {CSharpText.Literal(rule.Docs.WhatItDoes)},");
+        w.Line($"        WhyIsThisBad: {CSharpText.Literal(rule.Docs.WhyIsThisBad)},");
+        w.Line($"        Example: {CSharpText.Literal(rule.Docs.Example)},");
+        w.Line($"        UseInstead: {CSharpText.Literal(rule.Docs.UseInstead)},");
+        w.Line($"        References: new string[] {{ {string.Join(", ", rule.Docs.References.Select(CSharpText.Literal))} }}),");
+        var parameters = rule.Parameters.Select(p =>
+            $"new RuleParameter({CSharpText.Literal(p.Name)}, {CSharpText.Literal(ParamTypeName(p))}, {CSharpText.Literal(p.DefaultText)}, {CSharpText.Literal(p.Description)})");
+        w.Line($"    Parameters: new RuleParameter[] {{ {string.Join(", ", parameters)} }},");
+        w.Line($"    SourceFile: {CSharpText.Literal(rule.SourcePath)});");
+    }
+
+    private static string ParamTypeName(ParamSpec parameter) => parameter.Type switch
+    {
+        ValueType.StringList => "string-list",
+        ValueType.Number => "number",
+        ValueType.Boolean => "boolean",
+        _ => "string",
+    };
+
+    private static string DefaultField(ParamSpec parameter) => "Default" + CSharpText.Pascal(parameter.Name);
+
+    private static string Parenthesize(string expression) => expression.StartsWith("(", System.StringComparison.Ordinal) && expression.EndsWith(")", System.StringComparison.Ordinal) ? expression : $"({expression})";
+
+    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    private static void Header(IndentedWriter w)
+    {
+        w.Line("// <auto-generated/>");
+        w.Line("#nullable enable");
+        w.Line();
+    }
+
+    /// <summary>The registry: every descriptor and one instance of every checker, ordered by id. Reports duplicate ids and names.</summary>
+    private static void EmitRegistry(SourceProductionContext output, ImmutableArray<RegistryEntry> entries)
+    {
+        var ordered = entries.OrderBy(e => e.Id, System.StringComparer.Ordinal).ThenBy(e => e.IdLocation.Path, System.StringComparer.Ordinal).ToList();
+        var unique = new List<RegistryEntry>();
+        var ids = new Dictionary<string, RegistryEntry>(System.StringComparer.Ordinal);
+        var names = new Dictionary<string, RegistryEntry>(System.StringComparer.Ordinal);
+        foreach (var entry in ordered)
+        {
+            if (ids.TryGetValue(entry.Id, out var first))
+            {
+                Report(output, entry.IdLocation with { Id = RuleLanguage.Diagnostics.DiagnosticIds.DuplicateId, Message = $"rule id '{entry.Id}' is already used by {RelativeRulePath(first.IdLocation.Path)}; ids are never reused" });
+                continue;
+            }
+
+            if (names.TryGetValue(entry.Name, out var sameName))
+            {
+                Report(output, entry.NameLocation with { Id = RuleLanguage.Diagnostics.DiagnosticIds.DuplicateName, Message = $"rule name '{entry.Name}' is already used by {sameName.Id} ({RelativeRulePath(sameName.NameLocation.Path)})" });
+                continue;
+            }
+
+            ids[entry.Id] = entry;
+            names[entry.Name] = entry;
+            unique.Add(entry);
+        }
+
+        output.AddSource("BuiltInRules.g.cs", EmitRegistrySource(unique));
+    }
+
+    internal static string EmitRegistrySource(IReadOnlyList<RegistryEntry> entries)
+    {
+        var w = new IndentedWriter();
+        Header(w);
+        w.Line("using System.Collections.Generic;");
+        w.Line("using VirtLint.Core;");
+        w.Line($"using {GeneratedNamespace};");
+        w.Line();
+        w.Line("namespace VirtLint.Rules;");
+        w.Line();
+        w.Line(GeneratedCodeAttribute);
+        w.Open("public static partial class BuiltInRules");
+        w.Line("/// <summary>Every built-in rule, ordered by id.</summary>");
+        w.Open("public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = new RuleDescriptor[]");
+        foreach (var entry in entries) w.Line($"{entry.ClassName}.Rule,");
+        w.Close(";");
+        w.Line();
+        w.Line("/// <summary>One checker per rule that has a check, ordered by id.</summary>");
+        w.Open("public static IReadOnlyList<RuleChecker> Checkers { get; } = new RuleChecker[]");
+        foreach (var entry in entries.Where(e => e.HasChecker)) w.Line($"new {entry.ClassName}(),");
+        w.Close(";");
+        w.Close();
+        return w.ToString();
+    }
+}

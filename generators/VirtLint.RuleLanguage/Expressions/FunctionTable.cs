@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+
+namespace VirtLint.RuleLanguage.Expressions;
+
+/// <summary>What an argument position accepts. Non-node-set arguments are converted with XPath's string()/number()/boolean().</summary>
+public enum ArgumentKind
+{
+    NodeSet,
+    String,
+    Number,
+    Boolean,
+
+    /// <summary>Any type, passed through unconverted (string(), number(), boolean()).</summary>
+    Any,
+
+    /// <summary>A string literal known at build time (a regular expression, compiled once).</summary>
+    Literal,
+}
+
+/// <summary>
+/// A built-in function. <see cref="ContextDefault"/> functions called with no argument apply to the context node, as in XPath.
+/// </summary>
+public sealed record FunctionSignature(
+    string Name,
+    ArgumentKind[] Parameters,
+    int MinArguments,
+    bool Variadic,
+    ValueType Result,
+    bool ContextDefault,
+    string Summary);
+
+/// <summary>The functions rule expressions may call: XPath 1.0's core set plus the ones libvirt rules need.</summary>
+public static class FunctionTable
+{
+    private static readonly Dictionary<string, FunctionSignature> Functions = Build();
+
+    public static bool TryGet(string name, out FunctionSignature signature) => Functions.TryGetValue(name, out signature!);
+
+    public static IEnumerable<FunctionSignature> All => Functions.Values;
+
+    private static Dictionary<string, FunctionSignature> Build()
+    {
+        var table = new Dictionary<string, FunctionSignature>();
+        void Add(string name, ValueType result, string summary, ArgumentKind[] parameters, int? min = null, bool variadic = false, bool contextDefault = false) =>
+            table[name] = new FunctionSignature(name, parameters, min ?? parameters.Length, variadic, result, contextDefault, summary);
+
+        var ns = ArgumentKind.NodeSet;
+        var s = ArgumentKind.String;
+        var n = ArgumentKind.Number;
+        var b = ArgumentKind.Boolean;
+
+        // XPath 1.0 core functions.
+        Add("count", ValueType.Number, "Number of nodes in a node-set.", [ns]);
+        Add("sum", ValueType.Number, "Sum of the numeric values of a node-set.", [ns]);
+        Add("string", ValueType.String, "String value (of the context node when called without argument).", [ArgumentKind.Any], 0, contextDefault: true);
+        Add("number", ValueType.Number, "Numeric value; NaN when not a number.", [ArgumentKind.Any], 0, contextDefault: true);
+        Add("boolean", ValueType.Boolean, "XPath truth value.", [ArgumentKind.Any]);
+        Add("not", ValueType.Boolean, "Logical negation.", [b]);
+        Add("true", ValueType.Boolean, "True.", []);
+        Add("false", ValueType.Boolean, "False.", []);
+        Add("contains", ValueType.Boolean, "Whether the first string contains the second.", [s, s]);
+        Add("starts-with", ValueType.Boolean, "Whether the first string starts with the second.", [s, s]);
+        Add("ends-with", ValueType.Boolean, "Whether the first string ends with the second.", [s, s]);
+        Add("string-length", ValueType.Number, "Length in characters.", [s], 0, contextDefault: true);
+        Add("normalize-space", ValueType.String, "Trims and collapses whitespace.", [s], 0, contextDefault: true);
+        Add("concat", ValueType.String, "Concatenation of two or more strings.", [s, s], 2, variadic: true);
+        Add("translate", ValueType.String, "Replaces characters of the second string by those of the third.", [s, s, s]);
+        Add("substring-before", ValueType.String, "The part before the first occurrence.", [s, s]);
+        Add("substring-after", ValueType.String, "The part after the first occurrence.", [s, s]);
+        Add("substring", ValueType.String, "XPath substring (1-based start, optional length).", [s, n, n], 2);
+        Add("lower-case", ValueType.String, "Lower-case (invariant culture).", [s]);
+        Add("upper-case", ValueType.String, "Upper-case (invariant culture).", [s]);
+        Add("floor", ValueType.Number, "Largest integer not greater.", [n]);
+        Add("ceiling", ValueType.Number, "Smallest integer not smaller.", [n]);
+        Add("round", ValueType.Number, "Nearest integer.", [n]);
+        Add("name", ValueType.String, "Name of the first node (of the context node when called without argument).", [ns], 0, contextDefault: true);
+        Add("local-name", ValueType.String, "Local name of the first node.", [ns], 0, contextDefault: true);
+
+        // Extensions for libvirt documents.
+        Add("exists", ValueType.Boolean, "Whether a node-set is non-empty.", [ns]);
+        Add("max", ValueType.Number, "Largest numeric value in a node-set; NaN when empty.", [ns]);
+        Add("min", ValueType.Number, "Smallest numeric value in a node-set; NaN when empty.", [ns]);
+        Add("bytes", ValueType.Number, "A libvirt size in bytes, honouring unit= and the element's default unit (KiB for memory elements, bytes otherwise), or the default unit given.", [ns, s], 1);
+        Add("matches", ValueType.Boolean, "Whether a string matches a regular expression (non-backtracking).", [s, ArgumentKind.Literal]);
+        Add("in-subnet", ValueType.Boolean, "Whether an IPv4/IPv6 address lies in network/prefix (a prefix length or a netmask).", [s, s, s]);
+        Add("ip-compare", ValueType.Number, "-1, 0 or 1 comparing two addresses of one family; NaN when either is invalid or families differ.", [s, s]);
+        Add("is-ip-address", ValueType.Boolean, "Whether a string is an IPv4 or IPv6 address.", [s]);
+        Add("network-address", ValueType.String, "The network address of address/prefix (a prefix length or a netmask).", [s, s]);
+        Add("broadcast-address", ValueType.String, "The IPv4 broadcast (last) address of address/prefix.", [s, s]);
+        Add("is-valid-netmask", ValueType.Boolean, "Whether a string is a contiguous IPv4 netmask.", [s]);
+        Add("prefix-length", ValueType.Number, "The prefix length of a netmask or prefix string; NaN when invalid.", [s]);
+        Add("mode-looser-than", ValueType.Boolean, "Whether an octal permission mode grants any bit the second (octal) mode does not.", [s, s]);
+        Add("cpuset-count", ValueType.Number, "How many CPUs a libvirt cpuset ('0-3,^2,8') names; NaN when invalid.", [s]);
+        Add("cpusets-overlap", ValueType.Boolean, "Whether two libvirt cpusets share a CPU.", [s, s]);
+        return table;
+    }
+}

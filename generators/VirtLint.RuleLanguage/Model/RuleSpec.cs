@@ -1,0 +1,43 @@
+using VirtLint.RuleLanguage.Diagnostics;
+using VirtLint.RuleLanguage.Expressions;
+
+namespace VirtLint.RuleLanguage.Model;
+
+/// <summary>
+/// A rule file after parsing and type checking: the typed intermediate form the generator emits C# from
+/// (and a run-time loader would interpret). Value equality throughout, so it is safe to cache.
+/// </summary>
+public sealed record RuleSpec(
+    string Id,
+    string Name,
+    string Title,
+    string Severity,
+    string Category,
+    EquatableArray<string> Tags,
+    string Precision,
+    string? SecuritySeverity,
+    string Target,
+    EquatableArray<ParamSpec> Parameters,
+    CheckSpec? Check,
+    MessageTemplate Message,
+    DocsSpec Docs,
+    string SourcePath,
+    SourceRange IdRange,
+    SourceRange NameRange);
+
+/// <summary>A named, typed parameter with its default; used in expressions as <c>$name</c>.</summary>
+public sealed record ParamSpec(string Name, ValueType Type, string DefaultText, EquatableArray<string> DefaultList, string Description);
+
+/// <summary>A Schematron-style check: for each context node, bind the lets, then a finding when the assert is false or the report is true.</summary>
+public sealed record CheckSpec(Expr Context, EquatableArray<LetSpec> Lets, Expr Test, bool IsAssert, Expr? Location);
+
+public sealed record LetSpec(string Name, Expr Value);
+
+/// <summary>The fixed documentation sections of a rule.</summary>
+public sealed record DocsSpec(string WhatItDoes, string WhyIsThisBad, string Example, string UseInstead, EquatableArray<string> References);
+
+/// <summary>A message with <c>{expression}</c> placeholders, split into literal text and typed expressions.</summary>
+public sealed record MessageTemplate(string Source, EquatableArray<MessagePart> Parts);
+
+/// <summary>Either literal text (<see cref="Expression"/> null) or a placeholder expression converted to a string.</summary>
+public sealed record MessagePart(string Text, Expr? Expression);

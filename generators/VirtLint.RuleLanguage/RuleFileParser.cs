@@ -1,0 +1,496 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using VirtLint.RuleLanguage.Diagnostics;
+using VirtLint.RuleLanguage.Expressions;
+using VirtLint.RuleLanguage.Model;
+using ValueType = VirtLint.RuleLanguage.Expressions.ValueType;
+
+namespace VirtLint.RuleLanguage;
+
+/// <summary>
+/// The rule-file front end: YAML → checked <see cref="RuleSpec"/>. Collects every error it can, each located in the file,
+/// rather than stopping at the first.
+/// </summary>
+public sealed class RuleFileParser
+{
+    private static readonly Regex IdPattern = new("^VL[0-9]{4}$");
+    private static readonly Regex KebabPattern = new("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
+
+    private readonly string _path;
+    private readonly YamlSource _source;
+    private readonly INameChecker? _names;
+    private readonly List<RuleDiagnostic> _diagnostics = new();
+
+    private RuleFileParser(string path, string text, INameChecker? names)
+    {
+        _path = path;
+        _source = new YamlSource(text);
+        _names = names;
+    }
+
+    public static RuleParseResult Parse(string path, string text, INameChecker? names = null)
+    {
+        var parser = new RuleFileParser(path, text, names);
+        var rule = parser.ParseText(text);
+        var diagnostics = new EquatableArray<RuleDiagnostic>(parser._diagnostics);
+        return new RuleParseResult(path, parser._diagnostics.Count == 0 ? rule : null, diagnostics);
+    }
+
+    private RuleSpec? ParseText(string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException is null ? e.Message : e.InnerException.Message;
+            Error(DiagnosticIds.InvalidYaml, $"invalid YAML: {message}", YamlSource.RangeOf(e.Start, e.End));
+            return null;
+        }
+
+        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            Error(DiagnosticIds.InvalidYaml, "a rule file holds exactly one YAML mapping (id:, name:, ...)", SourceRange.At(1, 1));
+            return null;
+        }
+
+        return ParseRule(root);
+    }
+
+    private RuleSpec? ParseRule(YamlMappingNode root)
+    {
+        var fields = Fields(root, RuleFileFields.TopLevel, "rule");
+        foreach (var required in RuleFileFields.Required)
+            if (!fields.ContainsKey(required)) Error(DiagnosticIds.MissingField, $"missing required field '{required}'", YamlSource.RangeOf(root.Start, root.Start));
+
+        var id = Scalar(fields, "id", IdPattern, "an id of the form VL followed by four digits, e.g. VL1001");
+        var name = Scalar(fields, "name", KebabPattern, "a kebab-case name naming the flagged pattern, e.g. disk-bus-not-virtio");
+        var title = Scalar(fields, "title");
+        var severity = OneOf(fields, "severity", RuleFileFields.Severities);
+        var category = OneOf(fields, "category", RuleFileFields.Categories);
+        var target = OneOf(fields, "target", RuleFileFields.Targets);
+        var precision = fields.ContainsKey("precision") ? OneOf(fields, "precision", RuleFileFields.Precisions) : "high";
+        var tags = StringList(fields, "tags", KebabPattern);
+        var securitySeverity = SecuritySeverity(fields);
+        var docs = Docs(fields);
+
+        var scope = new BindingScope(target ?? "", _names);
+        var parameters = Parameters(fields, scope);
+
+        CheckSpec? check = null;
+        var message = new MessageTemplate("", EquatableArray<MessagePart>.Empty);
+        if (target == "document")
+        {
+            if (fields.TryGetValue("check", out var extra)) Error(DiagnosticIds.InvalidValue, "document rules are reported by the engine and take no 'check'", YamlSource.RangeOf(extra.Key));
+            if (fields.TryGetValue("message", out var text) && text.Value is YamlScalarNode scalar) message = new MessageTemplate(scalar.Value ?? "", EquatableArray<MessagePart>.Empty);
+        }
+        else if (target is not null)
+        {
+            if (!fields.ContainsKey("check")) Error(DiagnosticIds.MissingField, "missing required field 'check'", YamlSource.RangeOf(root.Start, root.Start));
+            if (!fields.ContainsKey("message")) Error(DiagnosticIds.MissingField, "missing required field 'message'", YamlSource.RangeOf(root.Start, root.Start));
+            var trail = ElementTrail.Unknown;
+            if (fields.TryGetValue("check", out var checkField)) check = Check(checkField.Value, scope, out trail);
+            if (fields.TryGetValue("message", out var messageField)) message = Message(messageField.Value, scope, trail) ?? message;
+        }
+
+        if (_diagnostics.Count > 0) return null;
+        return new RuleSpec(id!, name!, title!, severity!, category!, tags, precision!, securitySeverity, target!,
+            parameters, check, message, docs!, _path, RangeOfField(fields, "id"), RangeOfField(fields, "name"));
+    }
+
+    // ---- check ----
+
+    private CheckSpec? Check(YamlNode node, BindingScope scope, out ElementTrail contextTrail)
+    {
+        contextTrail = ElementTrail.Unknown;
+        if (node is not YamlMappingNode map)
+        {
+            Error(DiagnosticIds.InvalidValue, "'check' must be a mapping with context, assert or report, and optional let and location", YamlSource.RangeOf(node));
+            return null;
+        }
+
+        var fields = Fields(map, RuleFileFields.Check, "check");
+        if (!fields.ContainsKey("context")) Error(DiagnosticIds.MissingField, "missing required field 'check.context'", YamlSource.RangeOf(map));
+        var hasAssert = fields.ContainsKey("assert");
+        var hasReport = fields.ContainsKey("report");
+        if (hasAssert == hasReport)
+            Error(hasAssert ? DiagnosticIds.InvalidValue : DiagnosticIds.MissingField, "a check has exactly one of 'assert' (finding when false) or 'report' (finding when true)", YamlSource.RangeOf(map));
+
+        var root = ExpressionParser.RootElementOf(scope.Kind);
+        var rootTrail = root is null ? ElementTrail.Unknown : ElementTrail.Of(root);
+        var context = fields.TryGetValue("context", out var contextField) ? Expression(contextField.Value, scope, rootTrail, ValueType.NodeSet, out contextTrail) : null;
+        var trail = contextTrail;
+
+        var lets = new List<LetSpec>();
+        if (fields.TryGetValue("let", out var letField))
+        {
+            if (letField.Value is YamlMappingNode letMap)
+            {
+                foreach (var entry in letMap.Children)
+                {
+                    var letName = (entry.Key as YamlScalarNode)?.Value ?? "";
+                    if (!KebabOrSnake(letName))
+                    {
+                        Error(DiagnosticIds.InvalidValue, $"'{letName}' is not a valid variable name", YamlSource.RangeOf(entry.Key));
+                        continue;
+                    }
+
+                    if (scope.TryLookup(letName, out _))
+                    {
+                        Error(DiagnosticIds.InvalidValue, $"'{letName}' is already defined", YamlSource.RangeOf(entry.Key));
+                        continue;
+                    }
+
+                    var value = Expression(entry.Value, scope, trail, null, out var letTrail);
+                    if (value is null) continue;
+                    lets.Add(new LetSpec(letName, value));
+                    scope.Declare(new VariableInfo(letName, VariableKind.Let, value.Type, letTrail));
+                }
+            }
+            else
+            {
+                Error(DiagnosticIds.InvalidValue, "'let' must be a mapping of variable names to expressions", YamlSource.RangeOf(letField.Value));
+            }
+        }
+
+        var testField = hasAssert ? fields["assert"] : hasReport ? fields["report"] : default;
+        var test = testField.Value is null ? null : Expression(testField.Value, scope, trail, ValueType.Boolean, out _);
+        Expr? location = null;
+        if (fields.TryGetValue("location", out var locationField))
+            location = Expression(locationField.Value, scope, trail, ValueType.NodeSet, out _);
+
+        if (context is null || test is null) return null;
+        return new CheckSpec(context, new EquatableArray<LetSpec>(lets), test, hasAssert, location);
+    }
+
+    private Expr? Expression(YamlNode node, BindingScope scope, ElementTrail trail, ValueType? expected, out ElementTrail resultTrail)
+    {
+        resultTrail = ElementTrail.Unknown;
+        if (node is not YamlScalarNode scalar || string.IsNullOrWhiteSpace(scalar.Value))
+        {
+            Error(DiagnosticIds.InvalidValue, "expected an expression (a YAML string)", YamlSource.RangeOf(node));
+            return null;
+        }
+
+        try
+        {
+            var expr = ExpressionParser.Parse(scalar.Value!, scope, trail, out resultTrail);
+            if (expected == ValueType.NodeSet && expr.Type != ValueType.NodeSet)
+            {
+                Error(DiagnosticIds.ExpressionType, $"expected a node-set (a path) but this expression is a {expr.Type.ToName()}", YamlSource.RangeOf(node));
+                return null;
+            }
+
+            return expected is { } type ? ExpressionParser.Convert(expr, type) : expr;
+        }
+        catch (ExpressionException e)
+        {
+            Error(e.DiagnosticId, e.Message, _source.RangeIn(scalar, e.Offset, e.Length));
+            return null;
+        }
+    }
+
+    // ---- message ----
+
+    private MessageTemplate? Message(YamlNode node, BindingScope scope, ElementTrail trail)
+    {
+        if (node is not YamlScalarNode scalar || string.IsNullOrWhiteSpace(scalar.Value))
+        {
+            Error(DiagnosticIds.InvalidValue, "'message' must be a non-empty string", YamlSource.RangeOf(node));
+            return null;
+        }
+
+        var text = scalar.Value!;
+        var parts = new List<MessagePart>();
+        var literal = new System.Text.StringBuilder();
+        var i = 0;
+        var failed = false;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == '{' && i + 1 < text.Length && text[i + 1] == '{') { literal.Append('{'); i += 2; continue; }
+            if (c == '}' && i + 1 < text.Length && text[i + 1] == '}') { literal.Append('}'); i += 2; continue; }
+            if (c == '}')
+            {
+                Error(DiagnosticIds.ExpressionSyntax, "unmatched '}' in message (write '}}' for a literal brace)", _source.RangeIn(scalar, i, 1));
+                failed = true;
+                i++;
+                continue;
+            }
+
+            if (c != '{') { literal.Append(c); i++; continue; }
+            var close = text.IndexOf('}', i + 1);
+            if (close < 0)
+            {
+                Error(DiagnosticIds.ExpressionSyntax, "unterminated '{' in message (write '{{' for a literal brace)", _source.RangeIn(scalar, i, 1));
+                failed = true;
+                break;
+            }
+
+            if (literal.Length > 0) { parts.Add(new MessagePart(literal.ToString(), null)); literal.Clear(); }
+            var source = text.Substring(i + 1, close - i - 1);
+            try
+            {
+                var expr = ExpressionParser.Parse(source, scope, trail);
+                parts.Add(new MessagePart(source, ExpressionParser.Convert(expr, ValueType.String)));
+            }
+            catch (ExpressionException e)
+            {
+                Error(e.DiagnosticId, e.Message, _source.RangeIn(scalar, i + 1 + e.Offset, e.Length));
+                failed = true;
+            }
+
+            i = close + 1;
+        }
+
+        if (literal.Length > 0) parts.Add(new MessagePart(literal.ToString(), null));
+        return failed ? null : new MessageTemplate(text, new EquatableArray<MessagePart>(parts));
+    }
+
+    // ---- params ----
+
+    private EquatableArray<ParamSpec> Parameters(Dictionary<string, KeyValuePair<YamlNode, YamlNode>> fields, BindingScope scope)
+    {
+        var result = new List<ParamSpec>();
+        if (!fields.TryGetValue("params", out var field)) return EquatableArray<ParamSpec>.Empty;
+        if (field.Value is not YamlMappingNode map)
+        {
+            Error(DiagnosticIds.InvalidValue, "'params' must be a mapping of parameter names to {type, default, description}", YamlSource.RangeOf(field.Value));
+            return EquatableArray<ParamSpec>.Empty;
+        }
+
+        foreach (var entry in map.Children)
+        {
+            var name = (entry.Key as YamlScalarNode)?.Value ?? "";
+            if (!KebabOrSnake(name))
+            {
+                Error(DiagnosticIds.InvalidValue, $"'{name}' is not a valid parameter name (use kebab-case)", YamlSource.RangeOf(entry.Key));
+                continue;
+            }
+
+            if (entry.Value is not YamlMappingNode paramMap)
+            {
+                Error(DiagnosticIds.InvalidValue, $"parameter '{name}' must be a mapping with type, default and description", YamlSource.RangeOf(entry.Value));
+                continue;
+            }
+
+            var paramFields = Fields(paramMap, RuleFileFields.Param, $"parameter '{name}'");
+            var typeName = OneOf(paramFields, "type", RuleFileFields.ParamTypes.Keys.ToArray());
+            var description = paramFields.ContainsKey("description") ? Scalar(paramFields, "description") ?? "" : "";
+            if (!paramFields.TryGetValue("default", out var defaultField))
+            {
+                Error(DiagnosticIds.MissingField, $"parameter '{name}' needs a 'default'", YamlSource.RangeOf(paramMap));
+                continue;
+            }
+
+            if (typeName is null) continue;
+            var type = RuleFileFields.ParamTypes[typeName];
+            var defaults = new List<string>();
+            var defaultText = "";
+            if (type == ValueType.StringList)
+            {
+                if (defaultField.Value is YamlSequenceNode seq)
+                {
+                    foreach (var item in seq.Children)
+                        if (item is YamlScalarNode s) defaults.Add(s.Value ?? "");
+                        else Error(DiagnosticIds.InvalidValue, "list defaults hold strings only", YamlSource.RangeOf(item));
+                    defaultText = string.Join(", ", defaults);
+                }
+                else
+                {
+                    Error(DiagnosticIds.InvalidValue, $"parameter '{name}' is a string-list; its default must be a YAML list", YamlSource.RangeOf(defaultField.Value));
+                    continue;
+                }
+            }
+            else if (defaultField.Value is YamlScalarNode value)
+            {
+                defaultText = value.Value ?? "";
+                var valid = typeName switch
+                {
+                    "number" => double.TryParse(defaultText, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
+                    "integer" => long.TryParse(defaultText, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
+                    "boolean" => defaultText is "true" or "false",
+                    _ => true,
+                };
+                if (!valid)
+                {
+                    Error(DiagnosticIds.InvalidValue, $"default '{defaultText}' is not a valid {typeName}", YamlSource.RangeOf(value));
+                    continue;
+                }
+            }
+            else
+            {
+                Error(DiagnosticIds.InvalidValue, $"parameter '{name}' needs a scalar default", YamlSource.RangeOf(defaultField.Value));
+                continue;
+            }
+
+            result.Add(new ParamSpec(name, type, defaultText, new EquatableArray<string>(defaults), description));
+            scope.Declare(new VariableInfo(name, VariableKind.Parameter, type, ElementTrail.Unknown));
+        }
+
+        return new EquatableArray<ParamSpec>(result);
+    }
+
+    // ---- docs and metadata ----
+
+    private DocsSpec? Docs(Dictionary<string, KeyValuePair<YamlNode, YamlNode>> fields)
+    {
+        if (!fields.TryGetValue("docs", out var field)) return null;
+        if (field.Value is not YamlMappingNode map)
+        {
+            Error(DiagnosticIds.InvalidValue, "'docs' must be a mapping with what-it-does, why-is-this-bad, example, use-instead and references", YamlSource.RangeOf(field.Value));
+            return null;
+        }
+
+        var docs = Fields(map, RuleFileFields.Docs, "docs");
+        string Section(string key)
+        {
+            if (docs.ContainsKey(key)) return (Scalar(docs, key) ?? "").Trim();
+            Error(DiagnosticIds.MissingField, $"missing required docs section '{key}'", YamlSource.RangeOf(map.Start, map.Start));
+            return "";
+        }
+
+        var what = Section("what-it-does");
+        var why = Section("why-is-this-bad");
+        var example = Section("example");
+        var instead = Section("use-instead");
+        var references = StringList(docs, "references", null);
+        return new DocsSpec(what, why, example, instead, references);
+    }
+
+    private string? SecuritySeverity(Dictionary<string, KeyValuePair<YamlNode, YamlNode>> fields)
+    {
+        if (!fields.TryGetValue("security-severity", out var field)) return null;
+        var text = (field.Value as YamlScalarNode)?.Value;
+        if (text is null || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0.1 || value > 10.0)
+        {
+            Error(DiagnosticIds.InvalidValue, "'security-severity' must be a number from 0.1 to 10.0", YamlSource.RangeOf(field.Value));
+            return null;
+        }
+
+        return value.ToString("0.0", CultureInfo.InvariantCulture);
+    }
+
+    // ---- YAML helpers ----
+
+    private Dictionary<string, KeyValuePair<YamlNode, YamlNode>> Fields(YamlMappingNode map, string[] allowed, string where)
+    {
+        var result = new Dictionary<string, KeyValuePair<YamlNode, YamlNode>>(StringComparer.Ordinal);
+        foreach (var entry in map.Children)
+        {
+            var key = (entry.Key as YamlScalarNode)?.Value ?? "";
+            if (Array.IndexOf(allowed, key) < 0)
+            {
+                var suggestion = Suggest(key, allowed);
+                Error(DiagnosticIds.UnknownField, $"unknown field '{key}' in {where}" + (suggestion is null ? $" (allowed: {string.Join(", ", allowed)})" : $"; did you mean '{suggestion}'?"), YamlSource.RangeOf(entry.Key));
+                continue;
+            }
+
+            if (result.ContainsKey(key))
+            {
+                Error(DiagnosticIds.InvalidValue, $"field '{key}' appears twice in {where}", YamlSource.RangeOf(entry.Key));
+                continue;
+            }
+
+            result[key] = entry;
+        }
+
+        return result;
+    }
+
+    private static string? Suggest(string key, string[] allowed)
+    {
+        string? best = null;
+        var bestDistance = 3;
+        foreach (var candidate in allowed)
+        {
+            var distance = EditDistance(key, candidate);
+            if (distance < bestDistance) { best = candidate; bestDistance = distance; }
+        }
+
+        return best;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    private string? Scalar(Dictionary<string, KeyValuePair<YamlNode, YamlNode>> fields, string key, Regex? pattern = null, string? patternDescription = null)
+    {
+        if (!fields.TryGetValue(key, out var field)) return null;
+        if (field.Value is not YamlScalarNode scalar || string.IsNullOrWhiteSpace(scalar.Value))
+        {
+            Error(DiagnosticIds.InvalidValue, $"'{key}' must be a non-empty string", YamlSource.RangeOf(field.Value));
+            return null;
+        }
+
+        if (pattern is not null && !pattern.IsMatch(scalar.Value!))
+        {
+            Error(DiagnosticIds.InvalidValue, $"'{scalar.Value}' is not {patternDescription}", YamlSource.RangeOf(field.Value));
+            return null;
+        }
+
+        return scalar.Value;
+    }
+
+    private string? OneOf(Dictionary<string, KeyValuePair<YamlNode, YamlNode>> fields, string key, string[] allowed)
+    {
+        var value = Scalar(fields, key);
+        if (value is null) return null;
+        if (Array.IndexOf(allowed, value) >= 0) return value;
+        Error(DiagnosticIds.InvalidValue, $"'{key}' must be one of {string.Join(", ", allowed)}, not '{value}'", YamlSource.RangeOf(fields[key].Value));
+        return null;
+    }
+
+    private EquatableArray<string> StringList(Dictionary<string, KeyValuePair<YamlNode, YamlNode>> fields, string key, Regex? itemPattern)
+    {
+        if (!fields.TryGetValue(key, out var field)) return EquatableArray<string>.Empty;
+        if (field.Value is not YamlSequenceNode seq)
+        {
+            Error(DiagnosticIds.InvalidValue, $"'{key}' must be a YAML list", YamlSource.RangeOf(field.Value));
+            return EquatableArray<string>.Empty;
+        }
+
+        var items = new List<string>();
+        foreach (var item in seq.Children)
+        {
+            var value = (item as YamlScalarNode)?.Value;
+            if (value is null || (itemPattern is not null && !itemPattern.IsMatch(value)))
+            {
+                Error(DiagnosticIds.InvalidValue, $"'{value}' is not a valid entry of '{key}'" + (itemPattern is null ? "" : " (use kebab-case)"), YamlSource.RangeOf(item));
+                continue;
+            }
+
+            items.Add(value);
+        }
+
+        return new EquatableArray<string>(items);
+    }
+
+    private static SourceRange RangeOfField(Dictionary<string, KeyValuePair<YamlNode, YamlNode>> fields, string key) =>
+        fields.TryGetValue(key, out var field) ? YamlSource.RangeOf(field.Value) : SourceRange.At(1, 1);
+
+    private static bool KebabOrSnake(string name) => Regex.IsMatch(name, "^[A-Za-z_][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*$");
+
+    private void Error(string id, string message, SourceRange range) => _diagnostics.Add(new RuleDiagnostic(id, message, range));
+}

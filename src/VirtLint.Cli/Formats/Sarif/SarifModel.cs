@@ -1,0 +1,63 @@
+using System.Text.Json.Serialization;
+
+namespace VirtLint.Cli.Formats.Sarif;
+
+// The subset of the SARIF 2.1.0 object model that VirtLint writes, in the property order of the specification's
+// examples. Optional members are null and left out of the file.
+
+internal sealed record SarifLog(
+    [property: JsonPropertyName("$schema")] string Schema,
+    string Version,
+    SarifRun[] Runs);
+
+internal sealed record SarifRun(
+    SarifTool Tool,
+    SarifRunAutomationDetails? AutomationDetails,
+    Dictionary<string, SarifArtifactLocation> OriginalUriBaseIds,
+    string ColumnKind,
+    SarifResult[] Results);
+
+internal sealed record SarifRunAutomationDetails(string Id);
+
+internal sealed record SarifTool(SarifToolComponent Driver);
+
+internal sealed record SarifToolComponent(
+    string Name,
+    string SemanticVersion,
+    string InformationUri,
+    SarifReportingDescriptor[] Rules);
+
+internal sealed record SarifReportingDescriptor(
+    string Id,
+    string Name,
+    SarifMessage ShortDescription,
+    SarifMessage FullDescription,
+    SarifMessage Help,
+    SarifReportingConfiguration DefaultConfiguration,
+    SarifRuleProperties Properties);
+
+/// <summary>A message or a multiformat message string: plain text, optionally with a Markdown rendering.</summary>
+internal sealed record SarifMessage(string Text, string? Markdown = null);
+
+internal sealed record SarifReportingConfiguration(string Level);
+
+internal sealed record SarifRuleProperties(
+    string[] Tags,
+    string Precision,
+    [property: JsonPropertyName("security-severity")] string? SecuritySeverity);
+
+internal sealed record SarifResult(
+    string RuleId,
+    int RuleIndex,
+    string Level,
+    SarifMessage Message,
+    SarifLocation[] Locations,
+    Dictionary<string, string>? PartialFingerprints);
+
+internal sealed record SarifLocation(SarifPhysicalLocation PhysicalLocation);
+
+internal sealed record SarifPhysicalLocation(SarifArtifactLocation ArtifactLocation, SarifRegion Region);
+
+internal sealed record SarifArtifactLocation(string Uri, string? UriBaseId = null);
+
+internal sealed record SarifRegion(int StartLine, int StartColumn, int EndLine, int EndColumn);

@@ -1,0 +1,3 @@
+using VirtLint.Cli;
+
+return VirtLintApp.Run(args, CliContext.FromProcess(), VirtLint.Rules.BuiltInRules.Catalog);

@@ -1,0 +1,102 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace VirtLint.Core.XPath;
+
+/// <summary>The functions rule expressions call, with XPath 1.0 semantics where XPath defines them.</summary>
+public static partial class Xp
+{
+    public static double Count(IEnumerable<XObject> nodes) => nodes.Count();
+
+    public static double Sum(IEnumerable<XObject> nodes) => nodes.Sum(n => Number(StringValue(n)));
+
+    public static double Max(IEnumerable<XObject> nodes)
+    {
+        var values = nodes.Select(n => Number(StringValue(n))).ToArray();
+        return values.Length == 0 ? double.NaN : values.Max();
+    }
+
+    public static double Min(IEnumerable<XObject> nodes)
+    {
+        var values = nodes.Select(n => Number(StringValue(n))).ToArray();
+        return values.Length == 0 ? double.NaN : values.Min();
+    }
+
+    public static bool Exists(IEnumerable<XObject> nodes) => nodes.Any();
+
+    public static bool Contains(string s, string part) => s.Contains(part, StringComparison.Ordinal);
+
+    public static bool StartsWith(string s, string prefix) => s.StartsWith(prefix, StringComparison.Ordinal);
+
+    public static bool EndsWith(string s, string suffix) => s.EndsWith(suffix, StringComparison.Ordinal);
+
+    public static double StringLength(string s) => s.Length;
+
+    public static string NormalizeSpace(string s) =>
+        string.Join(' ', s.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+
+    public static string Concat(params string[] parts) => string.Concat(parts);
+
+    public static string Translate(string s, string from, string to)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            var index = from.IndexOf(c);
+            if (index < 0) sb.Append(c);
+            else if (index < to.Length) sb.Append(to[index]);
+        }
+
+        return sb.ToString();
+    }
+
+    public static string SubstringBefore(string s, string part)
+    {
+        var index = s.IndexOf(part, StringComparison.Ordinal);
+        return index < 0 ? "" : s[..index];
+    }
+
+    public static string SubstringAfter(string s, string part)
+    {
+        var index = s.IndexOf(part, StringComparison.Ordinal);
+        return index < 0 ? "" : s[(index + part.Length)..];
+    }
+
+    /// <summary>XPath substring(): 1-based, rounding its arguments, characters whose position p satisfies start ≤ p &lt; start + length.</summary>
+    public static string Substring(string s, double start, double length = double.PositiveInfinity)
+    {
+        var first = Round(start);
+        var last = first + Round(length);
+        if (double.IsNaN(first) || double.IsNaN(last)) return "";
+        var sb = new StringBuilder();
+        for (var p = 1; p <= s.Length; p++)
+            if (p >= first && p < last) sb.Append(s[p - 1]);
+        return sb.ToString();
+    }
+
+    public static string LowerCase(string s) => s.ToLowerInvariant();
+
+    public static string UpperCase(string s) => s.ToUpperInvariant();
+
+    public static double Floor(double x) => Math.Floor(x);
+
+    public static double Ceiling(double x) => Math.Ceiling(x);
+
+    public static double Round(double x) => double.IsNaN(x) || double.IsInfinity(x) ? x : Math.Floor(x + 0.5);
+
+    public static string Name(IEnumerable<XObject> nodes) => nodes.FirstOrDefault() switch
+    {
+        XElement e => e.Name.LocalName,
+        XAttribute a => a.Name.LocalName,
+        _ => "",
+    };
+
+    public static string LocalName(IEnumerable<XObject> nodes) => Name(nodes);
+
+    public static bool Matches(string s, Regex pattern) => pattern.IsMatch(s);
+
+    /// <summary>Patterns are compiled once per rule, with the non-backtracking engine so matching time is linear.</summary>
+    public static Regex Pattern(string pattern) =>
+        new(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+}
