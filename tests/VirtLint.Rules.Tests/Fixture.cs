@@ -1,0 +1,23 @@
+namespace VirtLint.Rules.Tests;
+
+/// <summary>One fixture file: <c>Fixtures/&lt;target&gt;/&lt;rule-name&gt;/(flagged|clean)[-what].xml</c>.</summary>
+public sealed record Fixture(string RuleName, string Kind, string FullPath)
+{
+    public string RelativePath => RepositoryPaths.Relative(FullPath);
+
+    public bool IsFlagged => Path.GetFileName(FullPath).StartsWith("flagged", StringComparison.Ordinal);
+
+    public override string ToString() => $"{RuleName}/{Path.GetFileName(FullPath)}";
+
+    public static IEnumerable<Fixture> All() =>
+        Directory.EnumerateFiles(RepositoryPaths.Fixtures, "*.xml", SearchOption.AllDirectories)
+            .Select(path => new Fixture(Path.GetFileName(Path.GetDirectoryName(path)!), Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(path))!), path))
+            .OrderBy(f => f.RelativePath, StringComparer.Ordinal);
+
+    public static TheoryData<string> Names()
+    {
+        var data = new TheoryData<string>();
+        foreach (var fixture in All()) data.Add(fixture.RelativePath);
+        return data;
+    }
+}
