@@ -53,6 +53,20 @@ public sealed class SarifFormatterTests : IDisposable
     }
 
     [Fact]
+    public async Task Schema_check_rejects_a_log_that_breaks_the_schema()
+    {
+        _workspace.Write("web.xml", Fixtures.IdeDisk);
+        var valid = _workspace.Run("check", "web.xml", "--format", "sarif").Stdout;
+
+        // Guards the other schema tests against passing vacuously: a result without a message is invalid SARIF.
+        var broken = valid.Replace("\"message\": {", "\"note\": {", StringComparison.Ordinal);
+
+        var schema = await JsonSchema.FromFileAsync(RepositoryPaths.SarifSchema);
+        Assert.NotEqual(valid, broken);
+        Assert.NotEmpty(schema.Validate(broken));
+    }
+
+    [Fact]
     public void Log_declares_schema_version_and_the_driver()
     {
         _workspace.Write("web.xml", Fixtures.Clean);
