@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using VirtLint.Generators.Model;
+using VirtLint.RuleLanguage;
 using VirtLint.RuleLanguage.Expressions;
 using VirtLint.RuleLanguage.Model;
 using ValueType = VirtLint.RuleLanguage.Expressions.ValueType;
@@ -16,10 +17,11 @@ public sealed partial class RuleGenerator
 
     private static string ClassName(RuleSpec rule) => rule.Id + "_" + CSharpText.Pascal(rule.Name);
 
-    private static void EmitRuleFile(SourceProductionContext output, ParsedRuleFile file)
+    private static void EmitRuleFile(SourceProductionContext output, ParsedRuleFile file, EquatableArray<string> duplicatedIds)
     {
         foreach (var diagnostic in file.Diagnostics) Report(output, diagnostic);
-        if (file.Rule is null) return;
+        // A duplicated id is reported by the registry (VLG0007); emitting either class would clash on the hint name.
+        if (file.Rule is null || duplicatedIds.Contains(file.Rule.Id)) return;
         output.AddSource(file.Rule.Id + ".g.cs", EmitChecker(file.Rule));
     }
 
@@ -171,6 +173,8 @@ public sealed partial class RuleGenerator
     private static void EmitRegistry(SourceProductionContext output, ImmutableArray<RegistryEntry> entries)
     {
         var ordered = entries.OrderBy(e => e.Id, System.StringComparer.Ordinal).ThenBy(e => e.IdLocation.Path, System.StringComparer.Ordinal).ToList();
+        // Rules sharing an id are all left out: which of their classes was emitted depends on output order.
+        var duplicated = new HashSet<string>(ordered.GroupBy(e => e.Id).Where(g => g.Count() > 1).Select(g => g.Key), System.StringComparer.Ordinal);
         var unique = new List<RegistryEntry>();
         var ids = new Dictionary<string, RegistryEntry>(System.StringComparer.Ordinal);
         var names = new Dictionary<string, RegistryEntry>(System.StringComparer.Ordinal);
@@ -190,7 +194,7 @@ public sealed partial class RuleGenerator
 
             ids[entry.Id] = entry;
             names[entry.Name] = entry;
-            unique.Add(entry);
+            if (!duplicated.Contains(entry.Id)) unique.Add(entry);
         }
 
         output.AddSource("BuiltInRules.g.cs", EmitRegistrySource(unique));

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using VirtLint.Generators.Model;
+using VirtLint.RuleLanguage;
 
 namespace VirtLint.Generators;
 
@@ -34,7 +35,15 @@ public sealed partial class RuleGenerator : IIncrementalGenerator
             .Select(static (pair, _) => ParseRuleFile(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.ParsedRule);
 
-        context.RegisterSourceOutput(parsed, static (output, file) => EmitRuleFile(output, file));
+        // Usually empty, so editing a rule's body leaves it equal and the other rules' outputs cached.
+        var duplicatedIds = parsed
+            .Where(static file => file.Rule is not null)
+            .Select(static (file, _) => file.Rule!.Id)
+            .Collect()
+            .Select(static (ids, _) => new EquatableArray<string>(ids.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key).OrderBy(id => id, StringComparer.Ordinal)))
+            .WithTrackingName(TrackingNames.DuplicatedIds);
+
+        context.RegisterSourceOutput(parsed.Combine(duplicatedIds), static (output, pair) => EmitRuleFile(output, pair.Left, pair.Right));
 
         var registry = parsed
             .Where(static file => file.Rule is not null)
@@ -75,4 +84,5 @@ public static class TrackingNames
     public const string ParsedRule = nameof(ParsedRule);
     public const string RegistryEntry = nameof(RegistryEntry);
     public const string Registry = nameof(Registry);
+    public const string DuplicatedIds = nameof(DuplicatedIds);
 }

@@ -45,14 +45,22 @@ public sealed class RuleFileParser
     private RuleSpec? ParseText(string text)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             var message = e.InnerException is null ? e.Message : e.InnerException.Message;
             Error(DiagnosticIds.InvalidYaml, $"invalid YAML: {message}", YamlSource.RangeOf(e.Start, e.End));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // The YAML scanner fails this way on some unterminated flow collections; point at the last event it read.
+            var at = parser.Current?.Start ?? Mark.Empty;
+            Error(DiagnosticIds.InvalidYaml, "invalid YAML: an unterminated flow collection ('[' or '{' without its closing bracket)", YamlSource.RangeOf(at, at));
             return null;
         }
 

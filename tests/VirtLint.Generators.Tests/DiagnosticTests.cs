@@ -1,0 +1,92 @@
+using Microsoft.CodeAnalysis;
+
+namespace VirtLint.Generators.Tests;
+
+/// <summary>Each VLG diagnostic: a broken rule file fails the build with that id, located at the offending line and column.</summary>
+public sealed class DiagnosticTests
+{
+    private const string Valid = """
+        id: VL9100
+        name: sample-rule
+        title: Sample
+        severity: warning
+        category: performance
+        target: domain
+        check:
+          context: devices/disk/target
+          report: "@bus = 'ide'"
+        message: "Disk '{@dev}' uses 'ide'."
+        docs:
+          what-it-does: x
+          why-is-this-bad: x
+          example: x
+          use-instead: x
+        """;
+
+    public static TheoryData<string, string, string, int, int> Cases => new()
+    {
+        { "yaml syntax", Valid.Replace("title: Sample", "title: [unclosed"), "VLG0001", 3, 8 },
+        { "yaml structure", Valid.Replace("title: Sample", "title: Sample\n  nested: value"), "VLG0001", 4, 9 },
+        { "unknown field", Valid.Replace("title: Sample", "title: Sample\nseverty: warning"), "VLG0002", 4, 1 },
+        { "missing field", Valid.Replace("title: Sample\n", ""), "VLG0003", 1, 1 },
+        { "invalid value", Valid.Replace("severity: warning", "severity: fatal"), "VLG0004", 4, 11 },
+        { "expression syntax", Valid.Replace("report: \"@bus = 'ide'\"", "report: \"@bus = = 'ide'\""), "VLG0005", 9, 19 },
+        { "unknown function", Valid.Replace("report: \"@bus = 'ide'\"", "report: \"lenght(@bus) > 3\""), "VLG0006", 9, 12 },
+        { "type error", Valid.Replace("context: devices/disk/target", "context: count(devices/disk)"), "VLG0006", 8, 12 },
+        { "unknown variable", Valid.Replace("report: \"@bus = 'ide'\"", "report: \"@bus = $buses\""), "VLG0008", 9, 19 },
+        { "vocabulary", Valid.Replace("report: \"@bus = 'ide'\"", "report: \"@buss = 'ide'\""), "VLG0010", 9, 13 },
+        { "message placeholder", Valid.Replace("message: \"Disk '{@dev}' uses 'ide'.\"", "message: \"Disk '{@dev' uses 'ide'.\""), "VLG0005", 10, 17 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Broken_rule_reports_a_located_error(string what, string yaml, string id, int line, int column)
+    {
+        var (_, result, _) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/rules/domain/sample-rule.yaml", yaml), Vocabulary());
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.True(id == diagnostic.Id, $"{what}: expected {id}, got {diagnostic}");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal("/repo/rules/domain/sample-rule.yaml", span.Path);
+        Assert.True((line, column) == (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1),
+            $"{what}: expected ({line},{column}), got {diagnostic}");
+        Assert.DoesNotContain(result.Results.Single().GeneratedSources, s => s.HintName == "VL9100.g.cs");
+    }
+
+    [Fact]
+    public void Vocabulary_errors_suggest_the_intended_name()
+    {
+        var yaml = Valid.Replace("report: \"@bus = 'ide'\"", "report: \"@buss = 'ide'\"");
+        var (_, result, _) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/rules/domain/sample-rule.yaml", yaml), Vocabulary());
+        Assert.Contains("did you mean 'bus'", Assert.Single(result.Diagnostics).GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Duplicate_id_is_reported_at_the_second_file()
+    {
+        var second = Valid.Replace("name: sample-rule", "name: other-rule");
+        var (_, result, _) = GeneratorHarness.Run(
+            new InMemoryAdditionalText("/repo/rules/domain/sample-rule.yaml", Valid),
+            new InMemoryAdditionalText("/repo/rules/domain/zz-other-rule.yaml", second));
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.True(diagnostic.Id == "VLG0007", diagnostic.ToString());
+        Assert.True(diagnostic.Location.GetLineSpan().Path == "/repo/rules/domain/zz-other-rule.yaml", diagnostic.ToString());
+        Assert.Equal(0, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
+    public void Duplicate_name_is_reported()
+    {
+        var second = Valid.Replace("id: VL9100", "id: VL9101");
+        var (_, result, _) = GeneratorHarness.Run(
+            new InMemoryAdditionalText("/repo/rules/domain/a.yaml", Valid),
+            new InMemoryAdditionalText("/repo/rules/domain/b.yaml", second));
+        Assert.Equal("VLG0009", Assert.Single(result.Diagnostics).Id);
+    }
+
+    private static InMemoryAdditionalText Vocabulary()
+    {
+        var path = Path.Combine(GeneratorHarness.ProjectFolder, "..", "..", "generators", "libvirt-vocabulary.txt");
+        return new InMemoryAdditionalText("/repo/generators/libvirt-vocabulary.txt", File.ReadAllText(path));
+    }
+}
