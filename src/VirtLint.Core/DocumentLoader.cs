@@ -40,7 +40,17 @@ public static class DocumentLoader
         }
         catch (XmlException e)
         {
-            return Fail(displayPath, text, catalog, Math.Max(1, e.LineNumber), Math.Max(1, e.LinePosition), Describe(e));
+            var (line, column) = (Math.Max(1, e.LineNumber), Math.Max(1, e.LinePosition));
+            var doctype = text.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+            // The reader reports a prohibited DTD without a useful position; point at the declaration itself.
+            if (doctype >= 0 && e.Message.Contains("DTD", StringComparison.Ordinal))
+            {
+                (line, column) = Position(text, doctype);
+                var name = new string(text.AsSpan(doctype + 9).TrimStart().ToString().TakeWhile(SourceText.IsNameChar).ToArray());
+                return Fail(displayPath, text, catalog, line, column, $"The document declares a DTD for '{name}', which VirtLint refuses to process for safety.");
+            }
+
+            return Fail(displayPath, text, catalog, line, column, Describe(e));
         }
 
         var root = xml.Root!;
@@ -69,8 +79,6 @@ public static class DocumentLoader
         var at = message.LastIndexOf(" Line ", StringComparison.Ordinal);
         if (at > 0) message = message[..at];
         message = message.Trim();
-        if (message.Contains("DTD", StringComparison.Ordinal))
-            message = "The document declares a DTD, which VirtLint refuses to process for safety.";
         return message.EndsWith('.') ? message : message + ".";
     }
 
