@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Text.Json;
+using NJsonSchema;
+using VirtLint.Cli.Tests.Support;
+using VirtLint.Rules;
+
+namespace VirtLint.Cli.Tests;
+
+/// <summary>The real command with the real, generated rules: exact findings on real XML, the corpus as SARIF, a Roslyn-free build.</summary>
+public sealed class EndToEndTests : IDisposable
+{
+    private const string IdeDomain = """
+        <domain type='kvm'>
+          <name>legacy-app</name>
+          <memory unit='KiB'>2097152</memory>
+          <vcpu placement='static'>2</vcpu>
+          <os>
+            <type arch='x86_64' machine='pc-q35-7.2'>hvm</type>
+          </os>
+          <devices>
+            <disk type='file' device='disk'>
+              <driver name='qemu' type='raw' cache='none' io='native'/>
+              <source file='/var/lib/libvirt/images/legacy-app.img'/>
+              <target dev='hda' bus='ide'/>
+            </disk>
+          </devices>
+        </domain>
+        """;
+
+    private readonly Workspace _workspace = new();
+
+    public void Dispose() => _workspace.Dispose();
+
+    [Fact]
+    public void Text_output_points_at_the_offending_attribute()
+    {
+        _workspace.Write("vms/legacy-app.xml", IdeDomain);
+
+        var result = _workspace.Run(["check", "vms", "--fail-on", "warning"], "", catalog: BuiltInRules.Catalog);
+
+        Assert.Equal(ExitCodes.Findings, result.ExitCode);
+        Assert.Contains(
+            "vms/legacy-app.xml:12:25: warning VL1001 Disk 'hda' uses the emulated 'ide' bus; use 'virtio' (or 'scsi' on a virtio-scsi controller).",
+            result.Stdout.Split('\n'));
+    }
+
+    [Fact]
+    public void Json_output_carries_the_exact_region()
+    {
+        _workspace.Write("legacy-app.xml", IdeDomain);
+
+        var result = _workspace.Run(["check", "legacy-app.xml", "--format", "json"], "", catalog: BuiltInRules.Catalog);
+
+        using var json = JsonDocument.Parse(result.Stdout);
+        var finding = json.RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("ruleId").GetString() == "VL1001");
+        Assert.Equal("disk-bus-not-virtio", finding.GetProperty("name").GetString());
+        Assert.Equal("legacy-app.xml", finding.GetProperty("path").GetString());
+        Assert.Equal((12, 25, 12, 34), (finding.GetProperty("line").GetInt32(), finding.GetProperty("column").GetInt32(), finding.GetProperty("endLine").GetInt32(), finding.GetProperty("endColumn").GetInt32()));
+    }
+
+    [Fact]
+    public void Stdin_document_is_reported_as_stdin()
+    {
+        var result = _workspace.Run(["check", "-"], IdeDomain, catalog: BuiltInRules.Catalog);
+
+        Assert.Equal(ExitCodes.Findings, result.ExitCode);
+        Assert.Contains(result.Stdout.Split('\n'), line => line.StartsWith("<stdin>:12:25: warning VL1001 ", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Corpus_as_sarif_is_schema_valid_with_relative_uris_and_regions()
+    {
+        var corpus = CorpusDirectory();
+        var parent = Path.GetDirectoryName(Path.GetFullPath(corpus).TrimEnd(Path.DirectorySeparatorChar))!;
+        var stdout = new StringWriter { NewLine = "\n" };
+        var context = new CliContext
+        {
+            Stdin = Stream.Null,
+            Stdout = stdout,
+            Stderr = new StringWriter(),
+            CurrentDirectory = parent,
+        };
+
+        var exitCode = VirtLintApp.Run(["check", Path.GetFileName(corpus.TrimEnd(Path.DirectorySeparatorChar)), "--format", "sarif", "--fail-on", "none"], context, BuiltInRules.Catalog);
+
+        Assert.Equal(ExitCodes.Clean, exitCode);
+        var sarif = stdout.ToString();
+        var schema = await JsonSchema.FromFileAsync(RepositoryPaths.SarifSchema);
+        Assert.Empty(schema.Validate(sarif));
+
+        using var json = JsonDocument.Parse(sarif);
+        var run = Assert.Single(json.RootElement.GetProperty("runs").EnumerateArray());
+        var results = run.GetProperty("results").EnumerateArray().ToList();
+        Assert.NotEmpty(results);
+        foreach (var result in results)
+        {
+            var location = Assert.Single(result.GetProperty("locations").EnumerateArray()).GetProperty("physicalLocation");
+            var artifact = location.GetProperty("artifactLocation");
+            var uri = artifact.GetProperty("uri").GetString()!;
+            Assert.StartsWith("corpus/", uri, StringComparison.Ordinal);
+            Assert.Equal("%SRCROOT%", artifact.GetProperty("uriBaseId").GetString());
+            var region = location.GetProperty("region");
+            Assert.True(region.GetProperty("startLine").GetInt32() >= 1);
+            Assert.True(region.GetProperty("startColumn").GetInt32() >= 1);
+            Assert.True(region.GetProperty("endColumn").GetInt32() > region.GetProperty("startColumn").GetInt32() || region.GetProperty("endLine").GetInt32() > region.GetProperty("startLine").GetInt32());
+            Assert.Matches("^[0-9a-f]{1,16}:[0-9]+$", result.GetProperty("partialFingerprints").GetProperty("primaryLocationLineHash").GetString()!);
+        }
+    }
+
+    [Fact]
+    public void Shipped_assemblies_do_not_reference_the_compiler()
+    {
+        foreach (var assembly in new[] { typeof(BuiltInRules).Assembly, typeof(VirtLintApp).Assembly, typeof(Core.Linter).Assembly })
+            Assert.DoesNotContain(assembly.GetReferencedAssemblies(), reference => reference.Name!.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Publish_output_contains_no_compiler_assemblies()
+    {
+        var output = Path.Combine(_workspace.Root, "publish");
+        var project = Path.Combine(RepositoryPaths.Root, "src", "VirtLint.Cli", "VirtLint.Cli.csproj");
+        // An IL publish lists every assembly the tool needs at run time; the NativeAOT binary is built from the same set.
+        var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-p:PublishAot=false", "-o", output, "--nologo"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var log = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, await log + await errors);
+
+        var files = Directory.GetFiles(output).Select(Path.GetFileName).ToList();
+        Assert.Contains("virtlint.dll", files);
+        Assert.Contains("VirtLint.Rules.dll", files);
+        Assert.DoesNotContain(files, f => f!.StartsWith("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(files, f => f!.StartsWith("YamlDotNet", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string CorpusDirectory()
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable("VIRTLINT_CORPUS");
+        var corpus = !string.IsNullOrEmpty(fromEnvironment) ? fromEnvironment : Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "corpus"));
+        if (Directory.Exists(corpus)) return corpus;
+        var message = $"The libvirt corpus is missing at '{corpus}': set VIRTLINT_CORPUS or provide ../shared/corpus.";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)) Assert.Fail(message);
+        throw new SkipException(message);
+    }
+}
