@@ -1,0 +1,86 @@
+using System.Xml.Linq;
+using VirtLint.Core.XPath;
+
+namespace VirtLint.Core.Tests;
+
+/// <summary>The libvirt-specific functions: sizes with units and defaults, subnets, modes, cpusets.</summary>
+public sealed class LibvirtFunctionTests
+{
+    [Theory]
+    [InlineData("<memory unit='KiB'>2097152</memory>", 2147483648d)]
+    [InlineData("<memory>2097152</memory>", 2147483648d)]
+    [InlineData("<currentMemory unit='GiB'>2</currentMemory>", 2147483648d)]
+    [InlineData("<memory unit='GB'>2</memory>", 2e9)]
+    [InlineData("<memory unit='M'>512</memory>", 536870912d)]
+    [InlineData("<capacity>2147483648</capacity>", 2147483648d)]
+    [InlineData("<capacity unit='G'>2</capacity>", 2147483648d)]
+    [InlineData("<allocation unit='bytes'>1471152128</allocation>", 1471152128d)]
+    [InlineData("<capacity unit='KB'>1</capacity>", 1000d)]
+    [InlineData("<capacity unit='TiB'>1</capacity>", 1099511627776d)]
+    [InlineData("<capacity unit='EB'>1</capacity>", 1e18)]
+    public void Bytes_honours_units_and_element_defaults(string xml, double expected) =>
+        Assert.Equal(expected, Xp.Bytes([XElement.Parse(xml)]));
+
+    [Theory]
+    [InlineData("<memory unit='furlongs'>2</memory>")]
+    [InlineData("<capacity>lots</capacity>")]
+    public void Bytes_is_NaN_for_unknown_units_or_values(string xml) => Assert.True(double.IsNaN(Xp.Bytes([XElement.Parse(xml)])));
+
+    [Fact]
+    public void Bytes_of_nothing_is_NaN_and_an_explicit_default_unit_applies()
+    {
+        Assert.True(double.IsNaN(Xp.Bytes([])));
+        Assert.Equal(4096d, Xp.Bytes([XElement.Parse("<size>4</size>")], "KiB"));
+        Assert.Equal(2097152d, Xp.Bytes([XElement.Parse("<page size='2048'/>").Attribute("size")!]));
+    }
+
+    [Theory]
+    [InlineData("192.168.122.2", "192.168.122.1", "24", true)]
+    [InlineData("192.168.122.254", "192.168.122.1", "255.255.255.0", true)]
+    [InlineData("192.168.123.2", "192.168.122.1", "24", false)]
+    [InlineData("10.1.2.3", "10.0.0.0", "255.0.0.0", true)]
+    [InlineData("2001:db8:ca2:2::100", "2001:db8:ca2:2::1", "64", true)]
+    [InlineData("2001:db8:ca2:3::100", "2001:db8:ca2:2::1", "64", false)]
+    [InlineData("192.168.122.2", "2001:db8::1", "64", false)]
+    [InlineData("not-an-ip", "192.168.122.1", "24", false)]
+    [InlineData("192.168.122.2", "192.168.122.1", "255.0.255.0", false)]
+    public void In_subnet(string address, string network, string prefix, bool expected) =>
+        Assert.Equal(expected, Xp.InSubnet(address, network, prefix));
+
+    [Fact]
+    public void Address_arithmetic()
+    {
+        Assert.Equal(-1, Xp.IpCompare("192.168.122.2", "192.168.122.254"));
+        Assert.Equal(1, Xp.IpCompare("192.168.122.10", "192.168.122.9"));
+        Assert.True(double.IsNaN(Xp.IpCompare("192.168.122.1", "::1")));
+        Assert.Equal("192.168.122.0", Xp.NetworkAddress("192.168.122.1", "24"));
+        Assert.Equal("192.168.122.255", Xp.BroadcastAddress("192.168.122.1", "255.255.255.0"));
+        Assert.Equal("2001:db8:ca2:2::", Xp.NetworkAddress("2001:db8:ca2:2::1", "64"));
+        Assert.Equal(24, Xp.PrefixLength("255.255.255.0"));
+        Assert.Equal(64, Xp.PrefixLength("64"));
+        Assert.True(double.IsNaN(Xp.PrefixLength("255.0.255.0")));
+        Assert.False(Xp.IsValidNetmask("255.255.0.255"));
+        Assert.False(Xp.IsIpAddress("10.1"));
+    }
+
+    [Theory]
+    [InlineData("0755", "0711", true)]
+    [InlineData("0711", "0711", false)]
+    [InlineData("0700", "0711", false)]
+    [InlineData("0777", "0711", true)]
+    [InlineData("0644", "0600", true)]
+    [InlineData("600", "0600", false)]
+    [InlineData("0789", "0711", false)]
+    [InlineData("", "0711", false)]
+    public void Mode_looser_than(string mode, string limit, bool expected) => Assert.Equal(expected, Xp.ModeLooserThan(mode, limit));
+
+    [Fact]
+    public void Cpusets()
+    {
+        Assert.Equal(5, Xp.CpusetCount("0-3,^2,8,9"));
+        Assert.True(double.IsNaN(Xp.CpusetCount("3-1")));
+        Assert.True(Xp.CpusetsOverlap("0-3", "3,4"));
+        Assert.False(Xp.CpusetsOverlap("0-3,^3", "3,4"));
+        Assert.False(Xp.CpusetsOverlap("x", "1"));
+    }
+}
