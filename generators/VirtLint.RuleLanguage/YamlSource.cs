@@ -56,7 +56,9 @@ internal sealed class YamlSource
                     }
 
                     var line = (int)start.Line + 1 + lineIndex;
-                    var indent = line - 1 < _lines.Length ? _lines[line - 1].Length - _lines[line - 1].TrimStart(' ').Length : 0;
+                    // The block's indentation is set by its first line; deeper lines keep their extra spaces in the value.
+                    var first = (int)start.Line;
+                    var indent = first < _lines.Length ? _lines[first].Length - _lines[first].TrimStart(' ').Length : 0;
                     return SourceRange.At(line, indent + (offset - lineStart) + 1, length);
                 }
 

@@ -1,0 +1,117 @@
+using VirtLint.RuleLanguage;
+using VirtLint.RuleLanguage.Diagnostics;
+using VirtLint.RuleLanguage.Expressions;
+
+namespace VirtLint.RuleLanguage.Tests;
+
+/// <summary>The YAML front end: a complete rule becomes a typed spec; mistakes become located diagnostics, all of them.</summary>
+public sealed class RuleFileParserTests
+{
+    private const string Rule = """
+        id: VL1001
+        name: disk-bus-not-virtio
+        title: Disk uses an emulated bus
+        severity: warning
+        category: performance
+        tags: [disk, virtio]
+        target: domain
+        params:
+          emulated-buses:
+            type: string-list
+            default: [ide, sata]
+            description: Emulated buses.
+          min-size:
+            type: number
+            default: 1.5
+            description: Size.
+        check:
+          context: devices/disk[not(@device) or @device = 'disk']/target
+          let:
+            bus: "@bus"
+          report: $bus = $emulated-buses
+          location: "@bus"
+        message: "Disk '{@dev}' uses '{$bus}' {{braces}}."
+        docs:
+          what-it-does: What.
+          why-is-this-bad: Why.
+          example: <a/>
+          use-instead: <b/>
+          references: [https://libvirt.org/formatdomain.html]
+        """;
+
+    [Fact]
+    public void A_complete_rule_parses_into_a_typed_spec()
+    {
+        var result = RuleFileParser.Parse("rules/domain/disk-bus-not-virtio.yaml", Rule);
+
+        Assert.Empty(result.Diagnostics);
+        var spec = result.Rule!;
+        Assert.Equal(("VL1001", "disk-bus-not-virtio", "warning", "high"), (spec.Id, spec.Name, spec.Severity, spec.Precision));
+        Assert.Equal(["disk", "virtio"], spec.Tags);
+        Assert.Equal(["ide", "sata"], spec.Parameters[0].DefaultList);
+        Assert.Equal(("min-size", "1.5"), (spec.Parameters[1].Name, spec.Parameters[1].DefaultText));
+        Assert.False(spec.Check!.IsAssert);
+        Assert.Equal(Expressions.ValueType.NodeSet, spec.Check.Lets[0].Value.Type);
+        Assert.Equal(["Disk '", null, "' uses '", null, "' {braces}."], spec.Message.Parts.Select(p => p.Expression is null ? p.Text : null));
+        Assert.Equal(new SourceRange(1, 5, 1, 11), spec.IdRange);
+    }
+
+    [Fact]
+    public void Parsing_is_deterministic_and_value_equal()
+    {
+        Assert.Equal(RuleFileParser.Parse("a.yaml", Rule), RuleFileParser.Parse("a.yaml", Rule));
+    }
+
+    [Fact]
+    public void Every_error_in_a_file_is_reported()
+    {
+        var broken = Rule
+            .Replace("severity: warning", "severity: loud")
+            .Replace("category: performance", "category: speed\nowner: me")
+            .Replace("report: $bus = $emulated-buses", "report: $bus = $emulated_buses");
+
+        var result = RuleFileParser.Parse("rules/domain/x.yaml", broken);
+
+        Assert.Null(result.Rule);
+        Assert.Equal(
+            [(DiagnosticIds.InvalidValue, 4), (DiagnosticIds.InvalidValue, 5), (DiagnosticIds.UnknownField, 6), (DiagnosticIds.UnknownVariable, 22)],
+            result.Diagnostics.Select(d => (d.Id, d.Range.Line)).OrderBy(d => d.Line));
+    }
+
+    [Fact]
+    public void Unknown_fields_suggest_the_closest_known_one()
+    {
+        var result = RuleFileParser.Parse("x.yaml", Rule.Replace("tags:", "tag:"));
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("unknown field 'tag' in rule; did you mean 'tags'?", diagnostic.Message);
+        Assert.Equal(new SourceRange(6, 1, 6, 4), diagnostic.Range);
+    }
+
+    [Fact]
+    public void Expression_errors_inside_block_scalars_point_into_the_block()
+    {
+        var text = Rule.Replace("report: $bus = $emulated-buses", "report: |\n    $bus = $emulated-buses\n      and frob(@dev)");
+        var diagnostic = Assert.Single(RuleFileParser.Parse("x.yaml", text).Diagnostics);
+        Assert.Equal(DiagnosticIds.ExpressionType, diagnostic.Id);
+        Assert.Equal((23, 11), (diagnostic.Range.Line, diagnostic.Range.Column));
+    }
+
+    [Fact]
+    public void Document_rules_have_no_check()
+    {
+        var text = Rule.Replace("target: domain", "target: document");
+        var diagnostic = Assert.Single(RuleFileParser.Parse("x.yaml", text).Diagnostics);
+        Assert.Equal("document rules are reported by the engine and take no 'check'", diagnostic.Message);
+    }
+
+    [Theory]
+    [InlineData("id: VL1001", "id: V1001", "'V1001' is not an id of the form VL followed by four digits, e.g. VL1001")]
+    [InlineData("name: disk-bus-not-virtio", "name: DiskBus", "'DiskBus' is not a kebab-case name naming the flagged pattern, e.g. disk-bus-not-virtio")]
+    [InlineData("default: 1.5", "default: big", "default 'big' is not a valid number")]
+    [InlineData("tags: [disk, virtio]", "tags: [Disk]", "'Disk' is not a valid entry of 'tags' (use kebab-case)")]
+    public void Invalid_values_are_explained(string from, string to, string message)
+    {
+        var diagnostic = Assert.Single(RuleFileParser.Parse("x.yaml", Rule.Replace(from, to)).Diagnostics);
+        Assert.Equal(message, diagnostic.Message);
+    }
+}
