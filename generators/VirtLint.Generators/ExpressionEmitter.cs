@@ -108,12 +108,14 @@ internal sealed class ExpressionEmitter
             if (left.Type == ValueType.Boolean || right.Type == ValueType.Boolean)
                 return $"(Xp.Boolean({l}) {symbol} Xp.Boolean({r}))";
             if (left.Type == ValueType.Number || right.Type == ValueType.Number)
-                return $"(Xp.Number({l}) {symbol} Xp.Number({r}))";
+                return $"({AsNumber(left, l)} {symbol} {AsNumber(right, r)})";
             return op == BinaryOperator.Equal ? $"string.Equals({l}, {r}, StringComparison.Ordinal)" : $"!string.Equals({l}, {r}, StringComparison.Ordinal)";
         }
 
-        return $"(Xp.Number({l}) {symbol} Xp.Number({r}))";
+        return $"({AsNumber(left, l)} {symbol} {AsNumber(right, r)})";
     }
+
+    private static string AsNumber(Expr expr, string code) => expr.Type == ValueType.Number ? code : $"Xp.Number({code})";
 
     private string Values(Expr expr, string context) =>
         expr.Type == ValueType.NodeSet ? $"Xp.Values({Emit(expr, context)})" : Emit(expr, context);

@@ -60,7 +60,7 @@ internal sealed class VL9002_VolumeNearlyFull : RuleChecker
             var l_capacity = Xp.Bytes(Xp.Child(n0, Name_capacity));
             var l_allocation = Xp.Bytes(Xp.Child(n0, Name_allocation));
             var l_ratio = (l_allocation / l_capacity);
-            if (!(!(p_enabled) || !((Xp.Number(l_ratio) >= Xp.Number(p_threshold)))))
+            if (!(!(p_enabled) || !((l_ratio >= p_threshold))))
             {
                 context.Report(Xp.FirstOr(Xp.Child(n0, Name_allocation), n0), string.Concat("Volume '", Xp.String(Xp.Child(n0, Name_name)), "' is ", Xp.String(Xp.Round((l_ratio * 100d))), "% allocated (", p_label, "); the threshold is ", Xp.String((p_threshold * 100d)), "%."));
             }
