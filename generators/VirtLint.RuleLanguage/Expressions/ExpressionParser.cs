@@ -179,7 +179,10 @@ public sealed class ExpressionParser
             if (left.Type != ValueType.NodeSet || right.Type != ValueType.NodeSet)
                 throw TypeError("'|' joins node-sets only", op);
             left = new UnionExpr(left, right);
-            trail = trail.Current == rightTrail.Current ? trail : ElementTrail.Unknown;
+            // Branches that select the same element under different parents keep only the element's name.
+            trail = trail == rightTrail ? trail
+                : trail.Current is { } name && name == rightTrail.Current ? ElementTrail.Unknown.Push(name)
+                : ElementTrail.Unknown;
         }
 
         _ = start;
