@@ -1,12 +1,21 @@
 using System.CommandLine;
+using VirtLint.Cli.Catalog;
 using VirtLint.Core;
 
 namespace VirtLint.Cli;
 
-/// <summary><c>virtlint rules</c>: the catalogue as an aligned table, one rule per line, sorted by id.</summary>
+/// <summary>
+/// <c>virtlint rules</c>: the catalogue sorted by id, as an aligned table, JSON or Markdown, optionally narrowed to
+/// some tags or categories.
+/// </summary>
 internal sealed class RulesCommand
 {
-    private const string Gap = "  ";
+    public const string Table = "table";
+    public const string Json = "json";
+    public const string Markdown = "markdown";
+
+    /// <summary>The categories of the rule-file format (rules/README.md): valid filters even when no rule has them yet.</summary>
+    private static readonly string[] FormatCategories = ["correctness", "migration", "performance", "reliability", "security"];
 
     private readonly RuleCatalog _catalog;
     private readonly CliContext _context;
@@ -15,30 +24,59 @@ internal sealed class RulesCommand
     {
         _catalog = catalog;
         _context = context;
-        Command = new Command("rules", "List every rule: id, name, default severity, category and title.");
+        Format.AcceptOnlyFromAmong(Table, Json, Markdown);
+
+        // A misspelt category would otherwise print an empty list that looks like "no such rules".
+        Category.AcceptOnlyFromAmong(
+            FormatCategories.Concat(catalog.Rules.Select(r => r.Category)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray());
+
+        Command = new Command(
+            "rules",
+            "List rules: id, name, default severity, category and title. Filters of one kind match any of their values; --tag and --category together must both match.")
+        {
+            Format, Tag, Category,
+        };
         Command.SetAction(Run);
     }
 
     public Command Command { get; }
 
+    public Option<string> Format { get; } = new("--format", "-f")
+    {
+        Description = "Output format.",
+        DefaultValueFactory = _ => Table,
+    };
+
+    public Option<string[]> Tag { get; } = new("--tag")
+    {
+        Description = "Only rules with this tag; repeat for several.",
+        HelpName = "TAG",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    public Option<string[]> Category { get; } = new("--category")
+    {
+        Description = "Only rules in this category; repeat for several.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
     private int Run(ParseResult parseResult)
     {
-        var rows = new List<string[]> { new[] { "ID", "NAME", "SEVERITY", "CATEGORY", "TITLE" } };
-        rows.AddRange(_catalog.Rules
+        var tags = parseResult.GetValue(Tag) ?? [];
+        var categories = parseResult.GetValue(Category) ?? [];
+        var rules = _catalog.Rules
+            .Where(r => tags.Length == 0 || r.Tags.Any(t => tags.Contains(t, StringComparer.Ordinal)))
+            .Where(r => categories.Length == 0 || categories.Contains(r.Category, StringComparer.Ordinal))
             .OrderBy(r => r.Id, StringComparer.Ordinal)
-            .Select(r => new[] { r.Id, r.Name, r.DefaultSeverity.ToName(), r.Category, r.Title }));
+            .ToArray();
 
-        var widths = new int[rows[0].Length];
-        foreach (var row in rows)
-            for (var i = 0; i < row.Length; i++) widths[i] = Math.Max(widths[i], row[i].Length);
-
-        foreach (var row in rows)
+        var text = parseResult.GetValue(Format) switch
         {
-            // The last column is not padded, so lines carry no trailing spaces.
-            var cells = row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i]));
-            _context.Stdout.WriteLine(string.Join(Gap, cells));
-        }
-
+            Json => RuleJsonRenderer.Render(rules),
+            Markdown => RuleMarkdownRenderer.Render(rules, RuleMarkdownRenderer.RootLinkPrefix),
+            _ => RuleTableRenderer.Render(rules),
+        };
+        _context.Stdout.Write(text);
         return ExitCodes.Clean;
     }
 }

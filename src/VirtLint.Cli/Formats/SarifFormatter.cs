@@ -18,7 +18,7 @@ internal sealed class SarifFormatter(RuleCatalog catalog, string currentDirector
     public void Write(LintReport report, TextWriter output)
     {
         var run = new SarifRun(
-            new SarifTool(new SarifToolComponent("VirtLint", VirtLintApp.Version, InformationUri, catalog.Rules.Select(Describe).ToArray())),
+            new SarifTool(Driver(catalog)),
             string.IsNullOrEmpty(category) ? null : new SarifRunAutomationDetails(category.EndsWith('/') ? category : category + "/"),
             new Dictionary<string, SarifArtifactLocation> { [SourceRoot] = new(DirectoryUri(currentDirectory)) },
             "utf16CodeUnits",
@@ -26,6 +26,10 @@ internal sealed class SarifFormatter(RuleCatalog catalog, string currentDirector
         var log = new SarifLog(SchemaUri, "2.1.0", [run]);
         output.WriteLine(JsonSerializer.Serialize(log, SarifJsonContext.Readable.SarifLog));
     }
+
+    /// <summary>The tool and every rule's metadata, shared with the published rule catalogue (<see cref="SarifRuleCatalog"/>).</summary>
+    internal static SarifToolComponent Driver(RuleCatalog catalog) =>
+        new("VirtLint", VirtLintApp.Version, InformationUri, catalog.Rules.Select(Describe).ToArray());
 
     private static SarifReportingDescriptor Describe(RuleDescriptor rule)
     {

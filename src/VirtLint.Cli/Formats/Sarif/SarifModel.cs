@@ -13,7 +13,7 @@ internal sealed record SarifLog(
 internal sealed record SarifRun(
     SarifTool Tool,
     SarifRunAutomationDetails? AutomationDetails,
-    Dictionary<string, SarifArtifactLocation> OriginalUriBaseIds,
+    Dictionary<string, SarifArtifactLocation>? OriginalUriBaseIds,
     string ColumnKind,
     SarifResult[] Results);
 
