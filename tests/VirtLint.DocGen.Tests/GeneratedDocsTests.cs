@@ -47,7 +47,7 @@ public sealed class GeneratedDocsTests
         Assert.Equal(0, run.GetProperty("results").GetArrayLength());
         Assert.False(run.TryGetProperty("originalUriBaseIds", out _));
         Assert.False(run.TryGetProperty("automationDetails", out _));
-        Assert.DoesNotContain("file:", sarif, StringComparison.Ordinal);
+        Assert.DoesNotContain("file://", sarif, StringComparison.Ordinal);
         Assert.Equal(
             Catalog.Rules.Select(r => r.Id),
             run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
