@@ -141,11 +141,9 @@ public sealed class EndToEndTests : IDisposable
 
     private static string CorpusDirectory()
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable("VIRTLINT_CORPUS");
-        var corpus = !string.IsNullOrEmpty(fromEnvironment) ? fromEnvironment : Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "corpus"));
-        if (Directory.Exists(corpus)) return corpus;
-        var message = $"The libvirt corpus is missing at '{corpus}': set VIRTLINT_CORPUS or provide ../shared/corpus.";
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)) Assert.Fail(message);
-        throw new SkipException(message);
+        var missing = RepositoryPaths.MissingCorpusMessage(out var fail);
+        if (missing is null) return RepositoryPaths.Corpus!;
+        if (fail) Assert.Fail(missing);
+        throw new SkipException(missing);
     }
 }

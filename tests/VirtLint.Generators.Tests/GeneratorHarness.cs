@@ -40,15 +40,7 @@ internal static class GeneratorHarness
 
     public static string BaselinesFolder => Path.Combine(ProjectFolder, "Baselines");
 
-    public static string ProjectFolder
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "VirtLint.sln"))) return Path.Combine(dir.FullName, "tests", "VirtLint.Generators.Tests");
-            throw new InvalidOperationException("Cannot find the repository root.");
-        }
-    }
+    public static string ProjectFolder => Path.Combine(RepositoryPaths.Root, "tests", "VirtLint.Generators.Tests");
 }
 
 /// <summary>An additional file held in memory, as the compiler would pass rules/**/*.yaml.</summary>
