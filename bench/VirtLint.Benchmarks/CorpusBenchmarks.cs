@@ -1,0 +1,54 @@
+using BenchmarkDotNet.Attributes;
+using VirtLint.Core;
+using VirtLint.Rules;
+
+namespace VirtLint.Benchmarks;
+
+/// <summary>
+/// Every file of the shared corpus (about 760 libvirt documents), read into memory once, so the numbers measure parsing
+/// and rules rather than the disk. bench/corpus-run.sh measures the whole process, disk and start-up included.
+/// </summary>
+[MemoryDiagnoser]
+public class CorpusBenchmarks
+{
+    private RuleCatalog _catalog = null!;
+    private LintInput[] _inputs = [];
+    private Linter _singleThreaded = null!;
+    private Linter _parallel = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _catalog = BuiltInRules.Catalog;
+        var corpus = BenchmarkPaths.RequireCorpus();
+        var (inputs, errors) = PathExpander.Expand([corpus]);
+        if (errors.Count > 0)
+            throw new InvalidOperationException($"Cannot read the corpus: {errors[0].Path}: {errors[0].Message}");
+        if (inputs.Count == 0)
+            throw new InvalidOperationException($"The corpus at '{corpus}' holds no *.xml files.");
+
+        _inputs = inputs.Select(i => LintInput.FromBytes(i.DisplayPath, File.ReadAllBytes(i.FilePath!))).ToArray();
+        _singleThreaded = new Linter(_catalog, new LintOptions { MaxDegreeOfParallelism = 1 });
+        _parallel = new Linter(_catalog, new LintOptions { MaxDegreeOfParallelism = Environment.ProcessorCount });
+    }
+
+    /// <summary>Document loading alone (decode, parse, classify), one file after another.</summary>
+    [Benchmark]
+    public int LoadAll()
+    {
+        var documents = 0;
+        foreach (var input in _inputs)
+        {
+            if (DocumentLoader.Load(input.DisplayPath, input.Content!, _catalog).Document is not null)
+                documents++;
+        }
+
+        return documents;
+    }
+
+    [Benchmark(Baseline = true)]
+    public LintReport LintSingleThreaded() => _singleThreaded.Lint(_inputs);
+
+    [Benchmark]
+    public LintReport LintParallel() => _parallel.Lint(_inputs);
+}
