@@ -70,6 +70,9 @@ public sealed partial class SuiteConsistencyTests
                 Assert.True(text.Trim().Length >= 10, $"{rule.Id} {rule.Name}: docs section '{section}' is empty or too short");
             Assert.True(docs.References.Count > 0, $"{rule.Id} {rule.Name}: add at least one reference");
             Assert.NotEqual(docs.Example.Trim(), docs.UseInstead.Trim());
+            // Each rule records why it has its severity ("It is a warning because ...").
+            Assert.True(docs.WhyIsThisBad.Contains(rule.DefaultSeverity.ToName(), StringComparison.OrdinalIgnoreCase),
+                $"{rule.Id} {rule.Name}: why-is-this-bad does not explain the '{rule.DefaultSeverity.ToName()}' severity");
             Assert.InRange(rule.Tags.Count, 1, 19);
             if (rule.Category == "security")
                 Assert.True(rule.SecuritySeverity is not null, $"{rule.Id} {rule.Name} is a security rule without security-severity");
