@@ -43,8 +43,6 @@ public sealed class ExpressionParser
 
     private Token Advance() => _tokens[_position++];
 
-    private bool IsName(string name) => Current.Kind == TokenKind.Name && Current.Text == name;
-
     private Token Expect(TokenKind kind, string what)
     {
         if (Current.Kind != kind) throw Syntax($"expected {what} but found {Describe(Current)}");
@@ -63,97 +61,63 @@ public sealed class ExpressionParser
 
     // ---- operators, lowest precedence first ----
 
-    private Expr ParseOr(ElementTrail context, out ElementTrail trail)
-    {
-        var left = ParseAnd(context, out trail);
-        while (IsName("or"))
+    private delegate Expr Level(ElementTrail context, out ElementTrail trail);
+
+    private Expr ParseOr(ElementTrail context, out ElementTrail trail) =>
+        LeftAssociative(context, out trail, ParseAnd, token => IsName(token, "or") ? BinaryOperator.Or : null, Logical);
+
+    private Expr ParseAnd(ElementTrail context, out ElementTrail trail) =>
+        LeftAssociative(context, out trail, ParseEquality, token => IsName(token, "and") ? BinaryOperator.And : null, Logical);
+
+    private Expr ParseEquality(ElementTrail context, out ElementTrail trail) =>
+        LeftAssociative(context, out trail, ParseRelational, token => token.Kind switch
         {
-            var op = Advance();
-            var right = ParseAnd(context, out _);
-            left = new BinaryExpr(BinaryOperator.Or, ToBoolean(left, op), ToBoolean(right, op), ValueType.Boolean);
+            TokenKind.Equal => BinaryOperator.Equal,
+            TokenKind.NotEqual => BinaryOperator.NotEqual,
+            _ => null,
+        }, Comparison);
+
+    private Expr ParseRelational(ElementTrail context, out ElementTrail trail) =>
+        LeftAssociative(context, out trail, ParseAdditive, token => token.Kind switch
+        {
+            TokenKind.Less => BinaryOperator.Less,
+            TokenKind.LessOrEqual => BinaryOperator.LessOrEqual,
+            TokenKind.Greater => BinaryOperator.Greater,
+            TokenKind.GreaterOrEqual => BinaryOperator.GreaterOrEqual,
+            _ => null,
+        }, Comparison);
+
+    private Expr ParseAdditive(ElementTrail context, out ElementTrail trail) =>
+        LeftAssociative(context, out trail, ParseMultiplicative, token => token.Kind switch
+        {
+            TokenKind.Plus => BinaryOperator.Add,
+            TokenKind.Minus => BinaryOperator.Subtract,
+            _ => null,
+        }, Arithmetic);
+
+    // '*', 'div' and 'mod' are operators only here, after an operand: that is XPath's disambiguation rule.
+    private Expr ParseMultiplicative(ElementTrail context, out ElementTrail trail) =>
+        LeftAssociative(context, out trail, ParseUnary, token =>
+            token.Kind == TokenKind.Star ? BinaryOperator.Multiply
+            : IsName(token, "div") ? BinaryOperator.Divide
+            : IsName(token, "mod") ? BinaryOperator.Modulo
+            : null, Arithmetic);
+
+    private Expr LeftAssociative(ElementTrail context, out ElementTrail trail, Level operand, System.Func<Token, BinaryOperator?> operatorOf, System.Func<BinaryOperator, Expr, Expr, Token, Expr> combine)
+    {
+        var left = operand(context, out trail);
+        while (operatorOf(Current) is { } op)
+        {
+            var token = Advance();
+            var right = operand(context, out _);
+            left = combine(op, left, right, token);
             trail = ElementTrail.Unknown;
         }
 
         return left;
     }
 
-    private Expr ParseAnd(ElementTrail context, out ElementTrail trail)
-    {
-        var left = ParseEquality(context, out trail);
-        while (IsName("and"))
-        {
-            var op = Advance();
-            var right = ParseEquality(context, out _);
-            left = new BinaryExpr(BinaryOperator.And, ToBoolean(left, op), ToBoolean(right, op), ValueType.Boolean);
-            trail = ElementTrail.Unknown;
-        }
-
-        return left;
-    }
-
-    private Expr ParseEquality(ElementTrail context, out ElementTrail trail)
-    {
-        var left = ParseRelational(context, out trail);
-        while (Current.Kind is TokenKind.Equal or TokenKind.NotEqual)
-        {
-            var op = Advance();
-            var right = ParseRelational(context, out _);
-            left = Comparison(op.Kind == TokenKind.Equal ? BinaryOperator.Equal : BinaryOperator.NotEqual, left, right, op);
-            trail = ElementTrail.Unknown;
-        }
-
-        return left;
-    }
-
-    private Expr ParseRelational(ElementTrail context, out ElementTrail trail)
-    {
-        var left = ParseAdditive(context, out trail);
-        while (Current.Kind is TokenKind.Less or TokenKind.LessOrEqual or TokenKind.Greater or TokenKind.GreaterOrEqual)
-        {
-            var op = Advance();
-            var kind = op.Kind switch
-            {
-                TokenKind.Less => BinaryOperator.Less,
-                TokenKind.LessOrEqual => BinaryOperator.LessOrEqual,
-                TokenKind.Greater => BinaryOperator.Greater,
-                _ => BinaryOperator.GreaterOrEqual,
-            };
-            var right = ParseAdditive(context, out _);
-            left = Comparison(kind, left, right, op);
-            trail = ElementTrail.Unknown;
-        }
-
-        return left;
-    }
-
-    private Expr ParseAdditive(ElementTrail context, out ElementTrail trail)
-    {
-        var left = ParseMultiplicative(context, out trail);
-        while (Current.Kind is TokenKind.Plus or TokenKind.Minus)
-        {
-            var op = Advance();
-            var right = ParseMultiplicative(context, out _);
-            left = Arithmetic(op.Kind == TokenKind.Plus ? BinaryOperator.Add : BinaryOperator.Subtract, left, right, op);
-            trail = ElementTrail.Unknown;
-        }
-
-        return left;
-    }
-
-    private Expr ParseMultiplicative(ElementTrail context, out ElementTrail trail)
-    {
-        var left = ParseUnary(context, out trail);
-        while (Current.Kind == TokenKind.Star || IsName("div") || IsName("mod"))
-        {
-            var op = Advance();
-            var kind = op.Kind == TokenKind.Star ? BinaryOperator.Multiply : op.Text == "div" ? BinaryOperator.Divide : BinaryOperator.Modulo;
-            var right = ParseUnary(context, out _);
-            left = Arithmetic(kind, left, right, op);
-            trail = ElementTrail.Unknown;
-        }
-
-        return left;
-    }
+    private static bool IsName(Token token, string name) => token.Kind == TokenKind.Name && token.Text == name;
 
     private Expr ParseUnary(ElementTrail context, out ElementTrail trail)
     {
@@ -170,7 +134,6 @@ public sealed class ExpressionParser
 
     private Expr ParseUnion(ElementTrail context, out ElementTrail trail)
     {
-        var start = Current;
         var left = ParsePath(context, out trail);
         while (Current.Kind == TokenKind.Pipe)
         {
@@ -185,7 +148,6 @@ public sealed class ExpressionParser
                 : ElementTrail.Unknown;
         }
 
-        _ = start;
         return left;
     }
 
@@ -206,8 +168,8 @@ public sealed class ExpressionParser
             }
             else
             {
-                var slash = Advance();
-                trail = ParseStepAfterDoubleSlash(steps, trail, slash);
+                Advance();
+                trail = ParseStepAfterDoubleSlash(steps);
             }
 
             trail = ParseRemainingSteps(steps, trail);
@@ -228,7 +190,7 @@ public sealed class ExpressionParser
             {
                 if (primary.Type != ValueType.NodeSet) throw TypeError($"a path continues a node-set, not a {primary.Type.ToName()}", primaryToken);
                 var steps = new List<Step>();
-                trail = ParseRemainingSteps(steps, trail, requireSeparator: true);
+                trail = ParseRemainingSteps(steps, trail);
                 return new PathExpr(PathOrigin.Expression, primary, new EquatableArray<Step>(steps));
             }
 
@@ -242,34 +204,31 @@ public sealed class ExpressionParser
         return new PathExpr(PathOrigin.Context, null, new EquatableArray<Step>(relative));
     }
 
-    private ElementTrail ParseRemainingSteps(List<Step> steps, ElementTrail trail, bool requireSeparator = false)
+    private ElementTrail ParseRemainingSteps(List<Step> steps, ElementTrail trail)
     {
         while (Current.Kind is TokenKind.Slash or TokenKind.DoubleSlash)
         {
             var separator = Advance();
             trail = separator.Kind == TokenKind.Slash
                 ? ParseStep(steps, trail, isDocument: false)
-                : ParseStepAfterDoubleSlash(steps, trail, separator);
+                : ParseStepAfterDoubleSlash(steps);
         }
 
-        _ = requireSeparator;
         return trail;
     }
 
     // "a//b" is "a/descendant-or-self::node()/b"; without positional predicates that is "a/descendant::b".
-    private ElementTrail ParseStepAfterDoubleSlash(List<Step> steps, ElementTrail trail, Token separator)
+    // The parent of a descendant is not known statically, so its name is checked against the whole vocabulary.
+    private ElementTrail ParseStepAfterDoubleSlash(List<Step> steps)
     {
         if (!StartsStep(Current)) throw Syntax($"expected a step after '//' but found {Describe(Current)}");
         var before = steps.Count;
-        var unknownParent = ElementTrail.Unknown;
-        var result = ParseStep(steps, unknownParent, isDocument: false);
+        var result = ParseStep(steps, ElementTrail.Unknown, isDocument: false);
         var step = steps[before];
         if (step.Axis == Axis.Child)
             steps[before] = step with { Axis = Axis.Descendant };
         else
             steps.Insert(before, new Step(Axis.DescendantOrSelf, NodeTest.AnyNode, "", EquatableArray<Expr>.Empty));
-        _ = separator;
-        _ = trail;
         return result;
     }
 
@@ -294,7 +253,6 @@ public sealed class ExpressionParser
 
     private ElementTrail ParseStep(List<Step> steps, ElementTrail trail, bool isDocument)
     {
-        var start = Current;
         if (Current.Kind == TokenKind.Dot)
         {
             Advance();
@@ -362,7 +320,6 @@ public sealed class ExpressionParser
         var next = NextTrail(axis, test, name, trail, testToken, isDocument);
         var predicates = Current.Kind == TokenKind.OpenBracket ? ParsePredicates(next) : EquatableArray<Expr>.Empty;
         steps.Add(new Step(axis, test, name, predicates));
-        _ = start;
         return next;
     }
 
@@ -544,6 +501,9 @@ public sealed class ExpressionParser
             throw TypeError("cannot compare two lists; compare a node-set or a string with a list", at);
         return new BinaryExpr(op, left, right, ValueType.Boolean);
     }
+
+    private static Expr Logical(BinaryOperator op, Expr left, Expr right, Token at) =>
+        new BinaryExpr(op, ToBoolean(left, at), ToBoolean(right, at), ValueType.Boolean);
 
     private static Expr Arithmetic(BinaryOperator op, Expr left, Expr right, Token at) =>
         new BinaryExpr(op, Convert(left, ValueType.Number, at), Convert(right, ValueType.Number, at), ValueType.Number);
