@@ -45,6 +45,7 @@ internal sealed class ExpressionEmitter
         {
             case "not": return $"!({args[0]})";
             case "true": return "true";
+            case "if": return $"({args[0]} ? {args[1]} : {args[2]})";
             case "false": return "false";
             case "matches":
                 {

@@ -64,6 +64,35 @@ public sealed class LibvirtFunctionTests
     }
 
     [Theory]
+    [InlineData("<ip address='192.168.122.1' prefix='24'/>", 24)]
+    [InlineData("<ip address='192.168.122.1' netmask='255.255.0.0'/>", 16)]
+    [InlineData("<ip address='192.168.122.1' prefix='0' netmask='255.255.255.128'/>", 25)]
+    [InlineData("<ip address='192.168.122.1'/>", 24)]
+    [InlineData("<ip address='172.16.0.1'/>", 16)]
+    [InlineData("<ip address='10.0.0.1'/>", 8)]
+    [InlineData("<ip family='ipv6' address='2001:db8::1'/>", 64)]
+    [InlineData("<ip address='2001:db8::1' prefix='48'/>", 48)]
+    public void Ip_prefix_applies_libvirt_defaults(string xml, double expected) => Assert.Equal(expected, Xp.IpPrefix([XElement.Parse(xml)]));
+
+    [Fact]
+    public void Ip_prefix_is_NaN_for_an_invalid_netmask_or_address()
+    {
+        Assert.True(double.IsNaN(Xp.IpPrefix([XElement.Parse("<ip address='192.168.122.1' netmask='255.0.255.0'/>")])));
+        Assert.True(double.IsNaN(Xp.IpPrefix([XElement.Parse("<ip address='nowhere'/>")])));
+        Assert.True(double.IsNaN(Xp.IpPrefix([])));
+    }
+
+    [Fact]
+    public void Default_stands_in_for_a_missing_value()
+    {
+        var driver = XElement.Parse("<driver name='qemu' cache=''/>");
+        Assert.Equal("threads", Xp.Default(Xp.Attribute(driver, "io"), "threads"));
+        Assert.Equal("", Xp.Default(Xp.Attribute(driver, "cache"), "writeback"));
+        Assert.Equal("qemu", Xp.Default(Xp.Attribute(driver, "name"), "tap"));
+        Assert.Equal("none", Xp.Default("", "none"));
+    }
+
+    [Theory]
     [InlineData("0755", "0711", true)]
     [InlineData("0711", "0711", false)]
     [InlineData("0700", "0711", false)]

@@ -27,6 +27,11 @@ public sealed class ExpressionParserTests
     [InlineData("devices/disk | devices/interface", ValueType.NodeSet)]
     [InlineData("bytes(memory) > bytes(currentMemory)", ValueType.Boolean)]
     [InlineData("string()", ValueType.String)]
+    [InlineData("if(@a, 1, 2)", ValueType.Number)]
+    [InlineData("if(@a, @b, 'x')", ValueType.String)]
+    [InlineData("if(@a, devices, os)", ValueType.NodeSet)]
+    [InlineData("default(@io, 'threads')", ValueType.String)]
+    [InlineData("ip-prefix(ip)", ValueType.Number)]
     public void Expressions_have_static_types(string text, ValueType type) => Assert.Equal(type, Parse(text).Type);
 
     [Fact]
@@ -93,6 +98,8 @@ public sealed class ExpressionParserTests
     [InlineData("matches(@a, '(a)\\1')", DiagnosticIds.ExpressionType, 12, "the pattern uses a backreference, lookaround, atomic group or conditional, which non-backtracking matching does not support")]
     [InlineData("'a'/b", DiagnosticIds.ExpressionType, 0, "a path continues a node-set, not a string")]
     [InlineData("a ! b", DiagnosticIds.ExpressionSyntax, 2, "'!' must be followed by '=' (use not(...) for negation)")]
+    [InlineData("default(1, 'x')", DiagnosticIds.ExpressionType, 8, "default() takes a node-set or a string as argument 1, not a number")]
+    [InlineData("if(@a, $buses, 'x')", DiagnosticIds.ExpressionType, 7, "if() does not take a list")]
     public void Errors_are_located_at_the_offending_token(string text, string id, int offset, string message)
     {
         var error = Assert.Throws<ExpressionException>(() => Parse(text));

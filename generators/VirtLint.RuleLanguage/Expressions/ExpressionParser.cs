@@ -490,7 +490,26 @@ public sealed class ExpressionParser
         }
 
         if (signature.Name == "matches") RegexCheck.Validate(((StringLiteral)bound[1]).Value, args[1].Start);
+        if (signature.Name == "if") return Conditional(bound, args[1].Start);
+        if (signature.Name == "default" && bound[0].Type is not (ValueType.NodeSet or ValueType.String))
+            throw TypeError($"default() takes a node-set or a string as argument 1, not a {bound[0].Type.ToName()}", args[0].Start);
         return new FunctionCall(signature.Name, new EquatableArray<Expr>(bound), signature.Result);
+    }
+
+    /// <summary>
+    /// <c>if(c, a, b)</c> takes the type both branches share: the same type when they agree, else the first of string,
+    /// number, boolean that one of them has (so a node-set and a string compare as strings).
+    /// </summary>
+    private static Expr Conditional(List<Expr> bound, Token at)
+    {
+        // Lists were already refused: if() takes Any arguments, and Any excludes lists.
+        var (then, otherwise) = (bound[1], bound[2]);
+        var type = then.Type == otherwise.Type ? then.Type
+            : then.Type == ValueType.String || otherwise.Type == ValueType.String ? ValueType.String
+            : then.Type == ValueType.Number || otherwise.Type == ValueType.Number ? ValueType.Number
+            : then.Type == ValueType.Boolean || otherwise.Type == ValueType.Boolean ? ValueType.Boolean
+            : ValueType.String;
+        return new FunctionCall("if", new EquatableArray<Expr>(new[] { bound[0], Convert(then, type, at), Convert(otherwise, type, at) }), type);
     }
 
     // ---- typing ----

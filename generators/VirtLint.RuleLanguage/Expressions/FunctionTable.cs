@@ -89,6 +89,9 @@ public static class FunctionTable
         Add("broadcast-address", ValueType.String, "The IPv4 broadcast (last) address of address/prefix.", [s, s]);
         Add("is-valid-netmask", ValueType.Boolean, "Whether a string is a contiguous IPv4 netmask.", [s]);
         Add("prefix-length", ValueType.Number, "The prefix length of a netmask or prefix string; NaN when invalid.", [s]);
+        Add("default", ValueType.String, "default(value, 'fallback'): the value (a node-set's first node, or a string), or the fallback when there is none; for libvirt's defaults of missing attributes.", [ArgumentKind.Any, s]);
+        Add("ip-prefix", ValueType.Number, "The prefix length libvirt uses for a network <ip> element: prefix, else netmask, else 64 for IPv6 and the classful default for IPv4; NaN when invalid.", [ns]);
+        Add("if", ValueType.String, "if(condition, then, else): 'then' when the condition holds, else 'else'; the branches share one type.", [b, ArgumentKind.Any, ArgumentKind.Any]);
         Add("mode-looser-than", ValueType.Boolean, "Whether an octal permission mode grants any bit the second (octal) mode does not.", [s, s]);
         Add("cpuset-count", ValueType.Number, "How many CPUs a libvirt cpuset ('0-3,^2,8') names; NaN when invalid.", [s]);
         Add("cpusets-overlap", ValueType.Boolean, "Whether two libvirt cpusets share a CPU.", [s, s]);

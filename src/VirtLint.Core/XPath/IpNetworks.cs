@@ -61,6 +61,21 @@ public static class IpNetworks
         return NetmaskPrefix(s);
     }
 
+    /// <summary>
+    /// The prefix libvirt uses for a network address: a positive <c>prefix</c>, else the <c>netmask</c>'s, else 64 for
+    /// IPv6 and the classful length (8, 16 or 24 by the first octet) for IPv4; -1 when invalid.
+    /// </summary>
+    public static int EffectivePrefix(string? address, string? prefix, string? netmask, string? family)
+    {
+        if (prefix is not null && int.TryParse(prefix.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var explicitPrefix) && explicitPrefix > 0)
+            return explicitPrefix <= 128 ? explicitPrefix : -1;
+        if (!string.IsNullOrWhiteSpace(netmask)) return NetmaskPrefix(netmask!);
+        if (family == "ipv6" || (address?.Contains(':') ?? false)) return 64;
+        if (address is null || !TryParse(address, out var ip) || ip.AddressFamily != AddressFamily.InterNetwork) return -1;
+        var first = ip.GetAddressBytes()[0];
+        return first < 128 ? 8 : first < 192 ? 16 : 24;
+    }
+
     /// <summary>The prefix length of a contiguous IPv4 netmask such as 255.255.255.0, or -1.</summary>
     public static int NetmaskPrefix(string netmask)
     {

@@ -10,6 +10,12 @@ public static partial class Xp
     public static double Bytes(IEnumerable<XObject> nodes, string defaultUnit) =>
         nodes.FirstOrDefault() is { } node ? Sizes.ToBytes(node, defaultUnit) : double.NaN;
 
+    /// <summary>The first node's value, or <paramref name="fallback"/> when the node-set is empty (a missing attribute).</summary>
+    public static string Default(IEnumerable<XObject> nodes, string fallback) => nodes.FirstOrDefault() is { } node ? StringValue(node) : fallback;
+
+    /// <summary>The value, or <paramref name="fallback"/> when it is empty.</summary>
+    public static string Default(string value, string fallback) => value.Length > 0 ? value : fallback;
+
     public static bool InSubnet(string address, string network, string prefixOrNetmask) => IpNetworks.InSubnet(address, network, prefixOrNetmask);
 
     public static double IpCompare(string left, string right) => IpNetworks.Compare(left, right);
@@ -21,6 +27,13 @@ public static partial class Xp
     public static string BroadcastAddress(string address, string prefixOrNetmask) => IpNetworks.BroadcastAddress(address, prefixOrNetmask);
 
     public static bool IsValidNetmask(string s) => IpNetworks.NetmaskPrefix(s) >= 0;
+
+    /// <summary>The prefix length of a network's &lt;ip&gt; element, with libvirt's defaults when neither prefix nor netmask is set.</summary>
+    public static double IpPrefix(IEnumerable<XObject> nodes) =>
+        nodes.FirstOrDefault() is XElement ip && IpNetworks.EffectivePrefix(
+            ip.Attribute("address")?.Value, ip.Attribute("prefix")?.Value, ip.Attribute("netmask")?.Value, ip.Attribute("family")?.Value) is var p && p >= 0
+            ? p
+            : double.NaN;
 
     public static double PrefixLength(string s) => IpNetworks.PrefixLength(s) is var p && p >= 0 ? p : double.NaN;
 
