@@ -67,6 +67,29 @@ public sealed class EndToEndTests : IDisposable
         Assert.Contains(result.Stdout.Split('\n'), line => line.StartsWith("<stdin>:12:25: warning VL1001 ", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Bad_files_are_located_errors_and_the_good_ones_are_still_linted()
+    {
+        _workspace.Write("vms/a-empty.xml", "");
+        File.WriteAllBytes(Path.Combine(_workspace.Root, "vms", "b-binary.xml"), [0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]);
+        _workspace.Write("vms/c-dtd.xml", "<?xml version='1.0'?>\n<!DOCTYPE domain [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>\n<domain><name>&x;</name></domain>\n");
+        _workspace.Write("vms/d-capabilities.xml", "<capabilities/>\n");
+        _workspace.Write("vms/e-truncated.xml", "<domain type='kvm'>\n  <name>half</name>\n");
+        _workspace.Write("vms/legacy-app.xml", IdeDomain);
+
+        var result = _workspace.Run(["check", "vms", "missing-dir", "--fail-on", "none"], "", catalog: BuiltInRules.Catalog);
+
+        Assert.Equal(ExitCodes.UsageOrInputError, result.ExitCode);
+        Assert.Contains("missing-dir", result.Stderr, StringComparison.Ordinal);
+        var lines = result.Stdout.Split('\n');
+        Assert.Contains("vms/a-empty.xml:1:1: error VL0001 The file is empty; expected a libvirt XML document.", lines);
+        Assert.Contains("vms/b-binary.xml:1:5: error VL0001 The file contains a NUL byte; it is binary, not XML.", lines);
+        Assert.Contains("vms/c-dtd.xml:2:1: error VL0001 The document declares a DTD for 'domain', which VirtLint refuses to process for safety.", lines);
+        Assert.Contains("vms/d-capabilities.xml:1:1: note VL0002 Root element 'capabilities' is not a libvirt domain, pool, volume or network; the file was skipped.", lines);
+        Assert.Contains(lines, line => line.StartsWith("vms/e-truncated.xml:3:1: error VL0001 ", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("vms/legacy-app.xml:12:25: warning VL1001 ", StringComparison.Ordinal));
+    }
+
     [SkippableFact]
     public async Task Corpus_as_sarif_is_schema_valid_with_relative_uris_and_regions()
     {
