@@ -94,6 +94,19 @@ public sealed partial class SuiteConsistencyTests
     }
 
     [Fact]
+    public void Every_rule_pins_at_least_one_finding_to_an_exact_column_and_message()
+    {
+        foreach (var rule in Rules)
+        {
+            var pinned = Fixture.All()
+                .Where(f => f.RuleName == rule.Name && f.IsFlagged)
+                .SelectMany(f => FixtureExpectation.Parse(File.ReadAllText(f.FullPath)))
+                .Any(e => e.Column is not null && e.Message is not null);
+            Assert.True(pinned, $"{rule.Id} {rule.Name}: give one expectation a column and the exact message (<!-- expect: {rule.Id}@COL: message -->)");
+        }
+    }
+
+    [Fact]
     public void Every_fixture_names_an_existing_rule_in_its_target_folder()
     {
         foreach (var fixture in Fixture.All())
