@@ -9,6 +9,7 @@ using YamlDotNet.RepresentationModel;
 using VirtLint.RuleLanguage.Diagnostics;
 using VirtLint.RuleLanguage.Expressions;
 using VirtLint.RuleLanguage.Model;
+using VirtLint.RuleLanguage.Vocabulary;
 using ValueType = VirtLint.RuleLanguage.Expressions.ValueType;
 
 namespace VirtLint.RuleLanguage;
@@ -420,27 +421,11 @@ public sealed class RuleFileParser
         var bestDistance = 3;
         foreach (var candidate in allowed)
         {
-            var distance = EditDistance(key, candidate);
+            var distance = EditDistance.Levenshtein(key, candidate);
             if (distance < bestDistance) { best = candidate; bestDistance = distance; }
         }
 
         return best;
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 
     private string? Scalar(Dictionary<string, KeyValuePair<YamlNode, YamlNode>> fields, string key, Regex? pattern = null, string? patternDescription = null)
