@@ -17,7 +17,7 @@ public sealed partial class RuleGenerator
         RuleParseResult result;
         try
         {
-            result = RuleFileParser.Parse(relative, file.Text, VocabularyNameChecker.For(vocabulary.Text));
+            result = RuleFileParser.Parse(relative, file.Text, vocabulary.Checker);
         }
         catch (Exception e)
         {
