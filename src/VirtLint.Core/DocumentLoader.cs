@@ -91,11 +91,5 @@ public static class DocumentLoader
         return Encoding.UTF8.GetString(bytes, offset, bytes.Length - offset);
     }
 
-    private static (int Line, int Column) Position(string text, int offset)
-    {
-        var starts = SourceText.LineStarts(text);
-        var index = Array.BinarySearch(starts, offset);
-        if (index < 0) index = ~index - 1;
-        return (index + 1, offset - starts[index] + 1);
-    }
+    private static (int Line, int Column) Position(string text, int offset) => SourceText.Position(SourceText.LineStarts(text), offset);
 }

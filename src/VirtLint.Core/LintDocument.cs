@@ -75,7 +75,7 @@ public sealed class LintDocument
             }
         }
 
-        var (endLine, endColumn) = PositionOf(i);
+        var (endLine, endColumn) = SourceText.Position(_lineStarts, i);
         return new SourceSpan(line, column, endLine, endColumn);
     }
 
@@ -88,10 +88,4 @@ public sealed class LintDocument
         return Math.Min(Text.Length, _lineStarts[line - 1] + column - 1);
     }
 
-    private (int Line, int Column) PositionOf(int offset)
-    {
-        var index = Array.BinarySearch(_lineStarts, offset);
-        if (index < 0) index = ~index - 1;
-        return (index + 1, offset - _lineStarts[index] + 1);
-    }
 }

@@ -32,5 +32,13 @@ public static class SourceText
         return text[start..end];
     }
 
+    /// <summary>The 1-based line and column of a character offset, given the text's <see cref="LineStarts"/>.</summary>
+    public static (int Line, int Column) Position(int[] lineStarts, int offset)
+    {
+        var index = Array.BinarySearch(lineStarts, offset);
+        if (index < 0) index = ~index - 1;
+        return (index + 1, offset - lineStarts[index] + 1);
+    }
+
     public static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '-' or '.' or ':';
 }
