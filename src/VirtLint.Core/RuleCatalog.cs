@@ -11,6 +11,7 @@ public sealed class RuleCatalog
 
     private readonly Dictionary<string, RuleDescriptor> _byId;
     private readonly Dictionary<string, RuleDescriptor> _byName;
+    private readonly Dictionary<string, int> _indexById;
 
     public RuleCatalog(IEnumerable<RuleDescriptor> rules, IEnumerable<RuleChecker> checkers)
     {
@@ -18,6 +19,7 @@ public sealed class RuleCatalog
         Checkers = checkers.OrderBy(c => c.Descriptor.Id, StringComparer.Ordinal).ToArray();
         _byId = Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
         _byName = Rules.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        _indexById = Rules.Select((rule, index) => (rule.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
         NotWellFormed = Find(NotWellFormedId) ?? throw new ArgumentException($"The rule set has no '{NotWellFormedId}' rule.");
         NotLibvirtDocument = Find(NotLibvirtDocumentId) ?? throw new ArgumentException($"The rule set has no '{NotLibvirtDocumentId}' rule.");
     }
@@ -33,10 +35,6 @@ public sealed class RuleCatalog
             ? rule
             : null;
 
-    public int IndexOf(RuleDescriptor rule)
-    {
-        for (var i = 0; i < Rules.Count; i++)
-            if (ReferenceEquals(Rules[i], rule) || Rules[i].Id == rule.Id) return i;
-        return -1;
-    }
+    /// <summary>The rule's position in <see cref="Rules"/> (SARIF's <c>ruleIndex</c>), or -1; looked up once per finding.</summary>
+    public int IndexOf(RuleDescriptor rule) => _indexById.TryGetValue(rule.Id, out var index) ? index : -1;
 }
