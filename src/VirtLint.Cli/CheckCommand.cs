@@ -106,25 +106,16 @@ internal sealed class CheckCommand
         && SeverityNames.TryParse(failOn, out var threshold)
         && report.Findings.Any(f => f.Severity >= threshold);
 
-    /// <summary>
-    /// Writes to a temporary file in the target's directory, then renames it over the target, so a reader
-    /// (or an upload step after a cancelled run) never sees half a report.
-    /// </summary>
     private static bool TryWriteFile(string path, LintReport report, IReportFormatter formatter, out string message)
     {
-        var directory = Path.GetDirectoryName(path) ?? ".";
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var writer = new StreamWriter(temporary, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
-                formatter.Write(report, writer);
-            File.Move(temporary, path, overwrite: true);
+            AtomicFile.Write(path, writer => formatter.Write(report, writer));
             message = "";
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            try { File.Delete(temporary); } catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { }
             message = e.Message;
             return false;
         }

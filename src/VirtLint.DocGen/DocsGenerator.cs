@@ -110,19 +110,8 @@ public static class DocsGenerator
                 continue;
             }
 
-            var directory = Path.GetDirectoryName(full)!;
-            Directory.CreateDirectory(directory);
-            var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-            try
-            {
-                File.WriteAllText(temporary, generated[file.Path], new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-                File.Move(temporary, full, overwrite: true);
-            }
-            catch
-            {
-                File.Delete(temporary);
-                throw;
-            }
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            AtomicFile.WriteAllText(full, generated[file.Path]);
         }
     }
 
