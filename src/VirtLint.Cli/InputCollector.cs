@@ -9,52 +9,26 @@ internal static class InputCollector
 
     public static (List<LintInput> Inputs, List<InputError> Errors) Collect(IReadOnlyList<string> paths, CliContext context)
     {
-        var inputs = new List<LintInput>();
-        var errors = new List<InputError>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var stdinRead = false;
+        var (expanded, expandErrors) = PathExpander.Expand(paths.Where(p => p != StdinArgument), context.CurrentDirectory);
+        var inputs = new List<LintInput>(expanded);
+        var errors = new List<InputError>(expandErrors);
 
-        foreach (var path in paths)
+        // Standard input holds one document, however often '-' is given.
+        if (paths.Contains(StdinArgument))
         {
-            if (path == StdinArgument)
+            try
             {
-                // Standard input holds one document; a second '-' would only see an exhausted stream.
-                if (stdinRead) continue;
-                stdinRead = true;
-                try
-                {
-                    inputs.Add(LintInput.FromBytes(LintInput.StdinName, ReadAll(context.Stdin)));
-                }
-                catch (IOException e)
-                {
-                    errors.Add(new InputError(LintInput.StdinName, e.Message));
-                }
-
-                continue;
+                inputs.Add(LintInput.FromBytes(LintInput.StdinName, ReadAll(context.Stdin)));
+            }
+            catch (IOException e)
+            {
+                errors.Add(new InputError(LintInput.StdinName, e.Message));
             }
 
-            // PathExpander resolves against the process directory; expanding one path at a time under the
-            // context's directory keeps display paths exactly as the user typed them.
-            var located = Path.IsPathRooted(path) ? path : Path.Join(context.CurrentDirectory, path);
-            var (expanded, expandErrors) = PathExpander.Expand([located]);
-            foreach (var error in expandErrors)
-                errors.Add(error with { Path = error.Path == located ? path : Display(path, located, error.Path) });
-            foreach (var input in expanded)
-            {
-                if (seen.Add(Path.GetFullPath(input.FilePath!)))
-                    inputs.Add(input with { DisplayPath = Display(path, located, input.FilePath!) });
-            }
+            inputs.Sort((a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));
         }
 
-        inputs.Sort((a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));
         return (inputs, errors);
-    }
-
-    private static string Display(string typed, string located, string found)
-    {
-        if (ReferenceEquals(typed, located) || !found.StartsWith(located, StringComparison.Ordinal))
-            return PathExpander.Normalize(found);
-        return PathExpander.Normalize(typed + found[located.Length..]);
     }
 
     private static byte[] ReadAll(Stream stream)

@@ -3,24 +3,28 @@ namespace VirtLint.Core;
 /// <summary>Turns the paths a user typed into the files to lint: files as given, directories searched recursively for <c>*.xml</c>.</summary>
 public static class PathExpander
 {
-    public static (IReadOnlyList<LintInput> Inputs, IReadOnlyList<InputError> Errors) Expand(IEnumerable<string> paths)
+    /// <summary>
+    /// Expands <paramref name="paths"/>, resolving relative ones against <paramref name="baseDirectory"/> (the process's
+    /// current directory when null). Display paths keep the path as typed, followed by the file's place under it.
+    /// </summary>
+    public static (IReadOnlyList<LintInput> Inputs, IReadOnlyList<InputError> Errors) Expand(IEnumerable<string> paths, string? baseDirectory = null)
     {
         var inputs = new List<LintInput>();
         var errors = new List<InputError>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
-            if (Directory.Exists(path))
+            var located = baseDirectory is null || Path.IsPathRooted(path) ? path : Path.Join(baseDirectory, path);
+            if (Directory.Exists(located))
             {
-                foreach (var file in EnumerateXml(path, errors))
+                foreach (var file in EnumerateXml(path, located, errors))
                 {
-                    var display = Normalize(file);
-                    if (seen.Add(Path.GetFullPath(file))) inputs.Add(LintInput.FromFile(display, file));
+                    if (seen.Add(Path.GetFullPath(file))) inputs.Add(LintInput.FromFile(Display(path, located, file), file));
                 }
             }
-            else if (File.Exists(path))
+            else if (File.Exists(located))
             {
-                if (seen.Add(Path.GetFullPath(path))) inputs.Add(LintInput.FromFile(Normalize(path), path));
+                if (seen.Add(Path.GetFullPath(located))) inputs.Add(LintInput.FromFile(Normalize(path), located));
             }
             else
             {
@@ -32,7 +36,11 @@ public static class PathExpander
         return (inputs, errors);
     }
 
-    private static IEnumerable<string> EnumerateXml(string directory, List<InputError> errors)
+    // Files found under a directory are shown under the directory as the user typed it.
+    private static string Display(string typed, string located, string found) =>
+        Normalize(found.StartsWith(located, StringComparison.Ordinal) ? typed + found[located.Length..] : found);
+
+    private static IEnumerable<string> EnumerateXml(string typed, string directory, List<InputError> errors)
     {
         var options = new EnumerationOptions
         {
@@ -49,7 +57,7 @@ public static class PathExpander
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            errors.Add(new InputError(directory, e.Message));
+            errors.Add(new InputError(typed, e.Message));
             return [];
         }
     }
