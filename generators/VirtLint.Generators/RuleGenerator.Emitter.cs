@@ -69,11 +69,30 @@ public sealed partial class RuleGenerator
         w.Line($"public override DocumentKind Kind => DocumentKind.{CSharpText.Pascal(rule.Target)};");
         w.Line();
         w.Open("public override void Check(CheckContext context)");
+        foreach (var line in EmitScopeCheck(rule.Scope)) w.Line(line);
         foreach (var line in body) w.Line(line);
         w.Close();
         w.Close();
         return w.ToString();
     }
+
+    /// <summary>The scope as a pre-check: one comparison per restricted property, on facts the document reads once.</summary>
+    private static List<string> EmitScopeCheck(ScopeSpec? scope)
+    {
+        var lines = new List<string>();
+        if (scope is null || scope.IsAny) return lines;
+        lines.Add("// Scope: the rule does not apply to other domains.");
+        lines.Add("var domain = context.Document.Domain;");
+        if (scope.Hypervisors.Count > 0) lines.Add($"if (domain.Type is not {Alternatives(scope.Hypervisors)}) return;");
+        if (scope.Architectures.Count > 0) lines.Add($"if (domain.Arch is not {Alternatives(scope.Architectures)}) return;");
+        if (scope.Machines.Count > 0) lines.Add($"if (domain.MachineFamily is not {Alternatives(scope.Machines)}) return;");
+        return lines;
+    }
+
+    private static string Alternatives(EquatableArray<string> values) =>
+        values.Count == 1 ? CSharpText.Literal(values[0]) : "(" + string.Join(" or ", values.Select(CSharpText.Literal)) + ")";
+
+    private static string StringArray(EquatableArray<string> values) => $"new string[] {{ {string.Join(", ", values.Select(CSharpText.Literal))} }}";
 
     private static List<string> EmitCheckBody(RuleSpec rule, CheckSpec check, ExpressionEmitter expressions)
     {
@@ -145,7 +164,14 @@ public sealed partial class RuleGenerator
         var parameters = rule.Parameters.Select(p =>
             $"new RuleParameter({CSharpText.Literal(p.Name)}, {CSharpText.Literal(ParamTypeName(p))}, {CSharpText.Literal(p.DefaultText)}, {CSharpText.Literal(p.Description)})");
         w.Line($"    Parameters: new RuleParameter[] {{ {string.Join(", ", parameters)} }},");
-        w.Line($"    SourceFile: {CSharpText.Literal(rule.SourcePath)});");
+        if (rule.Scope is null)
+        {
+            w.Line($"    SourceFile: {CSharpText.Literal(rule.SourcePath)});");
+            return;
+        }
+
+        w.Line($"    SourceFile: {CSharpText.Literal(rule.SourcePath)},");
+        w.Line($"    Scope: new RuleScope({StringArray(rule.Scope.Hypervisors)}, {StringArray(rule.Scope.Architectures)}, {StringArray(rule.Scope.Machines)}));");
     }
 
     private static string ParamTypeName(ParamSpec parameter) => parameter.Type switch

@@ -8,7 +8,7 @@ public static class RuleFileFields
     public static readonly string[] TopLevel =
     {
         "id", "name", "title", "severity", "category", "tags", "precision", "security-severity",
-        "target", "params", "check", "message", "docs",
+        "target", "scope", "params", "check", "message", "docs",
     };
 
     public static readonly string[] Required = { "id", "name", "title", "severity", "category", "target", "docs" };

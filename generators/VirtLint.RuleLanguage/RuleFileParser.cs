@@ -90,6 +90,7 @@ public sealed class RuleFileParser
         var tags = StringList(fields, "tags", KebabPattern);
         var securitySeverity = SecuritySeverity(fields);
         var docs = Docs(fields);
+        var domainScope = Scope(fields, target);
 
         var scope = new BindingScope(target ?? "", _names);
         var parameters = Parameters(fields, scope);
@@ -112,7 +113,66 @@ public sealed class RuleFileParser
 
         if (_diagnostics.Count > 0) return null;
         return new RuleSpec(id!, name!, title!, severity!, category!, tags, precision!, securitySeverity, target!,
-            parameters, check, message, docs!, _path, RangeOfField(fields, "id"), RangeOfField(fields, "name"));
+            parameters, check, message, docs!, _path, RangeOfField(fields, "id"), RangeOfField(fields, "name"), domainScope);
+    }
+
+    // ---- scope ----
+
+    private ScopeSpec? Scope(Dictionary<string, KeyValuePair<YamlNode, YamlNode>> fields, string? target)
+    {
+        if (!fields.TryGetValue("scope", out var field)) return null;
+        if (target is not null && target != "domain")
+        {
+            Error(DiagnosticIds.InvalidValue, $"'scope' applies to domain rules only, not to target '{target}'", YamlSource.RangeOf(field.Key));
+            return null;
+        }
+
+        if (field.Value is not YamlMappingNode map)
+        {
+            Error(DiagnosticIds.InvalidValue, "'scope' must be a mapping with hypervisors and optional arch and machines, e.g. { hypervisors: [kvm, qemu, hvf] }", YamlSource.RangeOf(field.Value));
+            return null;
+        }
+
+        var keys = Fields(map, ScopeVocabulary.Keys, "scope");
+        if (!keys.ContainsKey("hypervisors"))
+            Error(DiagnosticIds.MissingField, "missing required field 'scope.hypervisors' (a list of domain types, or 'any')", YamlSource.RangeOf(map));
+        var hypervisors = ScopeList(keys, "hypervisors", ScopeVocabulary.Hypervisors, "hypervisor");
+        var architectures = ScopeList(keys, "arch", ScopeVocabulary.Architectures, "architecture");
+        var machines = ScopeList(keys, "machines", ScopeVocabulary.MachineFamilies, "machine family");
+        return new ScopeSpec(hypervisors, architectures, machines);
+    }
+
+    /// <summary>A scope list: <c>any</c> (or no key) is empty; otherwise known values only, each once.</summary>
+    private EquatableArray<string> ScopeList(Dictionary<string, KeyValuePair<YamlNode, YamlNode>> keys, string key, string[] known, string what)
+    {
+        if (!keys.TryGetValue(key, out var field)) return EquatableArray<string>.Empty;
+        if (field.Value is YamlScalarNode { Value: ScopeVocabulary.Any }) return EquatableArray<string>.Empty;
+        if (field.Value is not YamlSequenceNode seq || seq.Children.Count == 0)
+        {
+            Error(DiagnosticIds.InvalidValue, $"'scope.{key}' must be a non-empty list of {what} names, or '{ScopeVocabulary.Any}'", YamlSource.RangeOf(field.Value));
+            return EquatableArray<string>.Empty;
+        }
+
+        var items = new List<string>();
+        foreach (var item in seq.Children)
+        {
+            var value = (item as YamlScalarNode)?.Value ?? "";
+            if (Array.IndexOf(known, value) < 0)
+            {
+                var suggestion = Suggest(value, known);
+                Error(DiagnosticIds.InvalidValue, $"unknown {what} '{value}' in scope.{key}" + (suggestion is null ? $" (known: {string.Join(", ", known)})" : $"; did you mean '{suggestion}'?"), YamlSource.RangeOf(item));
+            }
+            else if (items.Contains(value))
+            {
+                Error(DiagnosticIds.InvalidValue, $"{what} '{value}' appears twice in scope.{key}", YamlSource.RangeOf(item));
+            }
+            else
+            {
+                items.Add(value);
+            }
+        }
+
+        return new EquatableArray<string>(items);
     }
 
     // ---- check ----

@@ -35,13 +35,14 @@ public static class RuleHelp
         return builder.ToString().TrimEnd('\n');
     }
 
-    /// <summary>The non-empty sections in their fixed order: What it does, Why is this bad?, Example, Use instead, References.</summary>
+    /// <summary>The non-empty sections in their fixed order: What it does, Scope (domain rules), Why is this bad?, Example, Use instead, References.</summary>
     public static IReadOnlyList<RuleHelpSection> Sections(RuleDescriptor rule)
     {
         var docs = rule.Docs;
         var sections = new[]
         {
             new RuleHelpSection(WhatItDoes, Clean(docs.WhatItDoes), false, null),
+            new RuleHelpSection(Scope, rule.Scope?.Describe() ?? "", false, null),
             new RuleHelpSection(WhyIsThisBad, Clean(docs.WhyIsThisBad), false, null),
             new RuleHelpSection(Example, Clean(docs.Example), LooksLikeXml(docs.Example), null),
             new RuleHelpSection(UseInstead, Clean(docs.UseInstead), LooksLikeXml(docs.UseInstead), null),
@@ -51,6 +52,7 @@ public static class RuleHelp
     }
 
     public const string WhatItDoes = "What it does";
+    public const string Scope = "Scope";
     public const string WhyIsThisBad = "Why is this bad?";
     public const string Example = "Example";
     public const string UseInstead = "Use instead";

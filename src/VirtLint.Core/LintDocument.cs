@@ -7,6 +7,7 @@ namespace VirtLint.Core;
 public sealed class LintDocument
 {
     private readonly int[] _lineStarts;
+    private DomainProfile? _domain;
 
     public LintDocument(string path, string text, XDocument xml, DocumentKind kind)
     {
@@ -22,6 +23,9 @@ public sealed class LintDocument
     public XDocument Xml { get; }
     public XElement Root => Xml.Root!;
     public DocumentKind Kind { get; }
+
+    /// <summary>The domain's type, architecture and machine family, read on first use and shared by every rule's scope check.</summary>
+    public DomainProfile Domain => _domain ??= DomainProfile.Of(Root);
 
     /// <summary>
     /// The region of an element's start tag name (from '&lt;' to the end of the name) or of a whole

@@ -1,6 +1,9 @@
 namespace VirtLint.Core;
 
-/// <summary>Everything a user or a report needs to know about a rule, independent of how it is checked.</summary>
+/// <summary>
+/// Everything a user or a report needs to know about a rule, independent of how it is checked. <see cref="Scope"/> is
+/// where a domain rule applies (null when the rule states none: it checks every document of its target).
+/// </summary>
 public sealed record RuleDescriptor(
     string Id,
     string Name,
@@ -14,7 +17,8 @@ public sealed record RuleDescriptor(
     string MessageTemplate,
     RuleDocs Docs,
     IReadOnlyList<RuleParameter> Parameters,
-    string SourceFile)
+    string SourceFile,
+    RuleScope? Scope = null)
 {
     /// <summary>The rule name in PascalCase, as SARIF's <c>reportingDescriptor.name</c> wants it.</summary>
     public string PascalName => string.Concat(Name.Split('-').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));

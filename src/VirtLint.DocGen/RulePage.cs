@@ -48,6 +48,7 @@ public static class RulePage
         Row(page, "Category", RuleMarkdownRenderer.Cell(rule.Category));
         Row(page, "Tags", rule.Tags.Count == 0 ? "none" : string.Join(", ", rule.Tags.Select(RuleMarkdownRenderer.Code)));
         Row(page, "Target", RuleMarkdownRenderer.Cell(rule.Target));
+        if (rule.Scope is not null) Row(page, "Scope", RuleMarkdownRenderer.Cell(rule.Scope.Summary()));
         Row(page, "Precision", RuleMarkdownRenderer.Cell(rule.Precision));
         if (rule.SecuritySeverity is not null) Row(page, "Security severity", RuleMarkdownRenderer.Cell(rule.SecuritySeverity));
         Row(page, "Source", $"[{RuleMarkdownRenderer.Cell(rule.SourceFile)}]({RepositoryLink(rule.SourceFile)})");
@@ -104,8 +105,13 @@ public static class RulePage
     /// <summary>A link from <c>docs/rules/</c> to a repository-relative path.</summary>
     private static string RepositoryLink(string path) => "../../" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 
-    private static string Link(string reference) =>
-        Uri.TryCreate(reference, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-            ? $"<{reference}>"
+    /// <summary>A reference as a link; a source reference names its function after the URL (<c>https://… (virFoo)</c>).</summary>
+    private static string Link(string reference)
+    {
+        var space = reference.IndexOf(' ');
+        var address = space < 0 ? reference : reference[..space];
+        return Uri.TryCreate(address, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? $"<{address}>{reference[address.Length..]}"
             : reference;
+    }
 }

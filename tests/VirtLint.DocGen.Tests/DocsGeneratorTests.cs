@@ -214,6 +214,23 @@ public sealed class DocsGeneratorTests : IDisposable
     }
 
     [Fact]
+    public void Page_shows_the_scope_and_links_source_references_with_their_function()
+    {
+        var rule = TestRules.Describe(
+            "VL1004", "scoped-rule", target: "domain", scope: new RuleScope(["kvm", "qemu"], ["x86_64"], []),
+            references: ["https://gitlab.com/libvirt/libvirt/-/blob/v9.0.0/src/qemu/qemu_validate.c (qemuValidateDomainDefBoot)", "libvirt's documentation"]);
+
+        var lines = RulePage.Render(rule, _repository.Root).Split('\n');
+
+        Assert.Contains("| Scope | kvm, qemu; arch x86_64 |", lines);
+        var scope = Array.IndexOf(lines, "## Scope");
+        Assert.True(scope > Array.IndexOf(lines, "## What it does") && scope < Array.IndexOf(lines, "## Why is this bad?"));
+        Assert.Equal("Domains of type `kvm` or `qemu` on architecture `x86_64`. A domain without `os/type/@arch` counts as `x86_64`.", lines[scope + 2]);
+        Assert.Contains("- <https://gitlab.com/libvirt/libvirt/-/blob/v9.0.0/src/qemu/qemu_validate.c> (qemuValidateDomainDefBoot)", lines);
+        Assert.Contains("- libvirt's documentation", lines);
+    }
+
+    [Fact]
     public void Page_without_parameters_or_fixtures_leaves_those_sections_out()
     {
         var page = RulePage.Render(TestRules.Describe("VL1003", "plain-rule", target: "domain"), _repository.Root);
@@ -221,6 +238,7 @@ public sealed class DocsGeneratorTests : IDisposable
         Assert.DoesNotContain("## Parameters", page, StringComparison.Ordinal);
         Assert.DoesNotContain("## Fixtures", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Security severity", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Scope", page, StringComparison.Ordinal);
         Assert.Contains("## Use instead", page, StringComparison.Ordinal);
     }
 

@@ -35,6 +35,7 @@ public sealed class DiagnosticTests
         { "type error", Valid.Replace("context: devices/disk/target", "context: count(devices/disk)"), "VLG0006", 8, 12 },
         { "unknown variable", Valid.Replace("report: \"@bus = 'ide'\"", "report: \"@bus = $buses\""), "VLG0008", 9, 19 },
         { "vocabulary", Valid.Replace("report: \"@bus = 'ide'\"", "report: \"@buss = 'ide'\""), "VLG0010", 9, 13 },
+        { "scope hypervisor", Valid.Replace("target: domain", "target: domain\nscope:\n  hypervisors: [kvm, qmeu]"), "VLG0004", 8, 22 },
         { "message placeholder", Valid.Replace("message: \"Disk '{@dev}' uses 'ide'.\"", "message: \"Disk '{@dev' uses 'ide'.\""), "VLG0005", 10, 17 },
     };
 

@@ -23,7 +23,18 @@ public sealed record RuleSpec(
     DocsSpec Docs,
     string SourcePath,
     SourceRange IdRange,
-    SourceRange NameRange);
+    SourceRange NameRange,
+    ScopeSpec? Scope = null);
+
+/// <summary>
+/// Where a domain rule applies: domain types, architectures and machine families, each empty for "any". Null when the
+/// rule file states no scope (allowed for organisation rules; every built-in domain rule states one).
+/// </summary>
+public sealed record ScopeSpec(EquatableArray<string> Hypervisors, EquatableArray<string> Architectures, EquatableArray<string> Machines)
+{
+    /// <summary>True when the scope restricts nothing, so the generated checker needs no pre-check.</summary>
+    public bool IsAny => Hypervisors.Count == 0 && Architectures.Count == 0 && Machines.Count == 0;
+}
 
 /// <summary>A named, typed parameter with its default; used in expressions as <c>$name</c>.</summary>
 public sealed record ParamSpec(string Name, ValueType Type, string DefaultText, EquatableArray<string> DefaultList, string Description);

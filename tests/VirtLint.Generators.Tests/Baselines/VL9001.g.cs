@@ -33,7 +33,8 @@ internal sealed class VL9001_NicModelMissing : RuleChecker
             UseInstead: "<interface type='network'><model type='virtio'/></interface>",
             References: new string[] { "https://libvirt.org/formatdomain.html#network-interfaces" }),
         Parameters: new RuleParameter[] {  },
-        SourceFile: "rules/test/simple-report.yaml");
+        SourceFile: "rules/test/simple-report.yaml",
+        Scope: new RuleScope(new string[] { "kvm", "qemu" }, new string[] { "x86_64" }, new string[] { "pc", "q35" }));
 
     private static readonly XName Name_address = "address";
     private static readonly XName Name_devices = "devices";
@@ -48,6 +49,11 @@ internal sealed class VL9001_NicModelMissing : RuleChecker
 
     public override void Check(CheckContext context)
     {
+        // Scope: the rule does not apply to other domains.
+        var domain = context.Document.Domain;
+        if (domain.Type is not ("kvm" or "qemu")) return;
+        if (domain.Arch is not "x86_64") return;
+        if (domain.MachineFamily is not ("pc" or "q35")) return;
         XObject root = context.Root;
         foreach (var n0 in Xp.Child(Xp.Child(root, Name_devices), Name_interface).Where(n1 => (Xp.Compare(CompareOp.Equal, Xp.Values(Xp.Attribute(n1, Name_type)), "network") || Xp.Compare(CompareOp.Equal, Xp.Values(Xp.Attribute(n1, Name_type)), "bridge"))))
         {
