@@ -87,9 +87,12 @@ public sealed class GeneratedDocsTests
         Assert.Contains("| Severity | warning |", lines);
         Assert.Contains("| Category | performance |", lines);
         Assert.Contains("| Source | [rules/domain/disk-bus-not-virtio.yaml](../../rules/domain/disk-bus-not-virtio.yaml) |", lines);
+        Assert.Contains("| Scope | kvm, qemu, hvf |", lines);
+        Assert.Contains("Domains of type `kvm`, `qemu` or `hvf`.", lines);
         Assert.Equal(
-            ["## What it does", "## Why is this bad?", "## Example", "## Use instead", "## Parameters", "## Fixtures",
-             "### flagged.xml", "### clean.xml", "## References"],
+            ["## What it does", "## Scope", "## Why is this bad?", "## Example", "## Use instead", "## Parameters", "## Fixtures",
+             "### flagged.xml", "### clean-bhyve.xml", "### clean-hyperv.xml", "### clean-vmware.xml", "### clean-xen.xml", "### clean.xml",
+             "## References"],
             lines.Where(line => line.StartsWith("## ", StringComparison.Ordinal) || line.StartsWith("### ", StringComparison.Ordinal)));
         Assert.Contains("| `emulated-buses` | string-list | `ide, sata, usb, fdc` |", page, StringComparison.Ordinal);
         Assert.Contains("- <https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms>", lines);
