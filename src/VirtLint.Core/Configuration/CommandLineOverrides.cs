@@ -3,7 +3,7 @@ namespace VirtLint.Core.Configuration;
 /// <summary>
 /// The command line's say over the configuration, applied after every config file: <c>--select</c> (run only the
 /// selected rules, turning them on at their configured severity even if a config turned them off), then
-/// <c>--ignore</c> (turn off), then <c>--severity RULE=LEVEL</c>, then <c>--param RULE.NAME=VALUE</c>, and
+/// <c>--ignore</c> (turn off), then <c>--severity RULE=LEVEL</c> (category &lt; tag &lt; rule, as in a config), then <c>--param RULE.NAME=VALUE</c>, and
 /// <c>--fail-on</c>. RULE may be a rule id or name, <c>tag:x</c> or <c>category:y</c>, except in <c>--param</c>.
 /// <c>--select</c> leaves the engine's document rules (VL0xxx) as configured; <c>--ignore</c> can turn them off.
 /// </summary>
@@ -134,8 +134,11 @@ public sealed class CommandLineOverrides
         foreach (var selector in _ignore)
             foreach (var index in selector.Indices(lookup)) table[index] = table[index] with { Enabled = false };
 
-        foreach (var (selector, level) in _severities)
-            foreach (var index in selector.Indices(lookup)) table[index] = RuleTable.Apply(table[index], level, Empty);
+        // Like a config file's rules: categories, then tags, then single rules, each in command-line order.
+        foreach (var kind in (ReadOnlySpan<SelectorKind>)[SelectorKind.Category, SelectorKind.Tag, SelectorKind.Rule])
+            foreach (var (selector, level) in _severities)
+                if (selector.Kind == kind)
+                    foreach (var index in selector.Indices(lookup)) table[index] = RuleTable.Apply(table[index], level, Empty);
 
         foreach (var (rule, name, value) in _parameters)
         {

@@ -15,7 +15,7 @@ public static class NameSuggestions
         {
             if (Math.Abs(candidate.Length - name.Length) > limit) continue;
             var distance = Distance(name, candidate, limit);
-            if (distance < bestDistance || (distance == bestDistance && best is not null && string.CompareOrdinal(candidate, best) < 0))
+            if (distance < bestDistance || (distance == bestDistance && best is not null && PrefersOver(name, candidate, best)))
             {
                 bestDistance = distance;
                 best = candidate;
@@ -28,6 +28,20 @@ public static class NameSuggestions
     /// <summary>"; did you mean 'x'?" or an empty string, to append to a message before its final period.</summary>
     public static string Hint(string name, IEnumerable<string> candidates) =>
         Closest(name, candidates) is { } match ? $"; did you mean '{match}'?" : ".";
+
+    // Among equally distant names, the one sharing the longer prefix (VL2010 → VL2001, not VL1201), then ordinal order.
+    private static bool PrefersOver(string name, string candidate, string best)
+    {
+        var c = CommonPrefix(name, candidate).CompareTo(CommonPrefix(name, best));
+        return c != 0 ? c > 0 : string.CompareOrdinal(candidate, best) < 0;
+    }
+
+    private static int CommonPrefix(string a, string b)
+    {
+        var i = 0;
+        while (i < a.Length && i < b.Length && char.ToLowerInvariant(a[i]) == char.ToLowerInvariant(b[i])) i++;
+        return i;
+    }
 
     // Levenshtein distance, case-insensitive, giving up (returning limit + 1) once every cell of a row exceeds the limit.
     private static int Distance(string a, string b, int limit)
