@@ -100,6 +100,18 @@ public sealed class ConfigResolver
         return config.Exclude is { } exclude && exclude.Any(g => g.CoversDirectory(fullDirectory));
     }
 
+    /// <summary>
+    /// Every <c>ignores:</c> entry of every config file loaded so far (successfully): after the run, the engine passes
+    /// them to <see cref="Suppressions.SuppressionMatcher.ConfigIgnoreProblems"/> to report unused and expired ones.
+    /// </summary>
+    public IReadOnlyList<ConfigIgnore> LoadedIgnores()
+    {
+        lock (_loadLock)
+        {
+            return _loaded.Values.Where(l => l.Failure is null).SelectMany(l => l.Ignores).Distinct().ToArray();
+        }
+    }
+
     // ---- discovery ----
 
     private string? Nearest(string directory)

@@ -29,6 +29,10 @@ public static class NameSuggestions
     public static string Hint(string name, IEnumerable<string> candidates) =>
         Closest(name, candidates) is { } match ? $"; did you mean '{match}'?" : ".";
 
+    /// <summary>" (did you mean 'x'?)" or an empty string: for messages that must stay one sentence.</summary>
+    public static string Parenthesized(string name, IEnumerable<string> candidates) =>
+        Closest(name, candidates) is { } match ? $" (did you mean '{match}'?)" : "";
+
     // Among equally distant names, the one sharing the longer prefix (VL2010 → VL2001, not VL1201), then ordinal order.
     private static bool PrefersOver(string name, string candidate, string best)
     {
