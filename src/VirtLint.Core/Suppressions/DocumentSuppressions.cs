@@ -69,7 +69,7 @@ public sealed class DocumentSuppressions
             covered = comment.Parent is null && comment.IsBefore(root) ? root : null;
             if (covered is null)
             {
-                problems.Add(new SuppressionProblem(SuppressionRules.TargetInvalid, $"'{SuppressionComment.File}' must come before the root element; here it covers nothing.", comment, Span(parsed.DirectiveToken)));
+                problems.Add(new SuppressionProblem(SuppressionRules.TargetInvalid, $"The '{SuppressionComment.File}' comment must come before the root element; here it covers nothing.", comment, Span(parsed.DirectiveToken)));
                 return;
             }
         }
@@ -78,14 +78,14 @@ public sealed class DocumentSuppressions
             covered = comment.NodesAfterSelf().OfType<XElement>().FirstOrDefault();
             if (covered is null)
             {
-                problems.Add(new SuppressionProblem(SuppressionRules.TargetInvalid, $"'{SuppressionComment.NextElement}' is followed by no element at its level; put it just above the element to suppress.", comment, Span(parsed.DirectiveToken)));
+                problems.Add(new SuppressionProblem(SuppressionRules.TargetInvalid, $"The '{SuppressionComment.NextElement}' comment is followed by no element at its level; put it just above the element to suppress.", comment, Span(parsed.DirectiveToken)));
                 return;
             }
         }
 
         if (parsed.Rules.Count == 0)
         {
-            problems.Add(new SuppressionProblem(SuppressionRules.Malformed, $"'{parsed.Directive}' names no rule; list the ids or names of the rules to suppress.", comment, Span(parsed.DirectiveToken)));
+            problems.Add(new SuppressionProblem(SuppressionRules.Malformed, $"The '{parsed.Directive}' comment names no rule; list the ids or names of the rules to suppress.", comment, Span(parsed.DirectiveToken)));
             return;
         }
 
@@ -94,7 +94,7 @@ public sealed class DocumentSuppressions
         {
             if (!TryParseDate(untilToken.Text, out var day))
             {
-                problems.Add(new SuppressionProblem(SuppressionRules.Malformed, $"'until' is a date written YYYY-MM-DD; found '{untilToken.Text}'.", comment, Span(untilToken)));
+                problems.Add(new SuppressionProblem(SuppressionRules.Malformed, $"The 'until' value '{untilToken.Text}' is not a date written YYYY-MM-DD.", comment, Span(untilToken)));
                 return;
             }
 
@@ -153,7 +153,7 @@ public sealed class DocumentSuppressions
                 // libvirt keeps the first child of <metadata> per namespace and drops the rest when it parses the
                 // definition (virXMLNodeSanitizeNamespaces, called from virDomainDefPostParseCommon and virNetworkDefParseXML).
                 problems.Add(new SuppressionProblem(SuppressionRules.Malformed,
-                    $"libvirt keeps only the first 'urn:virtlint:suppress:1' element in <metadata>, so this '{child.Name.LocalName}' is dropped on define; group suppressions in one <vl:suppressions> element.",
+                    $"This '{child.Name.LocalName}' is dropped when libvirt parses the definition, as libvirt keeps only the first 'urn:virtlint:suppress:1' element in <metadata>; group suppressions in one <vl:suppressions> element.",
                     child, null));
             }
 
@@ -204,7 +204,7 @@ public sealed class DocumentSuppressions
             if (TryParseDate(untilAttribute.Value.Trim(), out var day)) until = day;
             else
             {
-                problems.Add(new SuppressionProblem(SuppressionRules.Malformed, $"'until' is a date written YYYY-MM-DD; found '{untilAttribute.Value}'.", untilAttribute, null));
+                problems.Add(new SuppressionProblem(SuppressionRules.Malformed, $"The 'until' value '{untilAttribute.Value}' is not a date written YYYY-MM-DD.", untilAttribute, null));
                 malformed = true;
             }
         }
@@ -255,7 +255,7 @@ public sealed class DocumentSuppressions
 
         if (SuppressionRules.IsSuppressionRule(rule.Id))
         {
-            problems.Add(new SuppressionProblem(SuppressionRules.Malformed, $"'{name}' reports problems with suppressions and cannot itself be suppressed; turn it off in .virtlint.yaml instead.", node, span));
+            problems.Add(new SuppressionProblem(SuppressionRules.Malformed, $"Rule '{name}' reports problems with suppressions and cannot itself be suppressed; turn it off in .virtlint.yaml instead.", node, span));
             return null;
         }
 

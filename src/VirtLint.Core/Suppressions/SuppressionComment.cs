@@ -66,7 +66,7 @@ internal sealed class SuppressionComment
                         comment.Until = parsed;
                         break;
                     case "reason" or "until":
-                        comment.Errors.Add(($"'{word.Text}' is given twice.", word));
+                        comment.Errors.Add(($"The key '{word.Text}' is given twice.", word));
                         break;
                     default:
                         comment.Errors.Add(($"Unknown key '{word.Text}'{Configuration.NameSuggestions.Parenthesized(word.Text, Keys)}; a suppression takes rules, reason=\"…\" and until=YYYY-MM-DD.", word));

@@ -97,14 +97,14 @@ public sealed class SuppressionMatcherTests
             """);
         Assert.Equal(SuppressionCarrier.Comment, matcher.Match(NicModel, document.Descendants("model").Single().Attribute("type"))!.By);
         Assert.NotNull(matcher.Match(NicModel, null));
-        Assert.Equal(["VL0024@4:6 'virtlint-disable-file' must come before the root element; here it covers nothing."], Problems(matcher));
+        Assert.Equal(["VL0024@4:6 The 'virtlint-disable-file' comment must come before the root element; here it covers nothing."], Problems(matcher));
     }
 
     [Fact]
     public void A_next_element_comment_with_nothing_after_it_is_invalid()
     {
         var (_, matcher) = Prepare("<domain><devices><disk/>\n  <!-- virtlint-disable-next-element VL1001 reason=\"x\" -->\n</devices></domain>");
-        Assert.Equal(["VL0024@2:8 'virtlint-disable-next-element' is followed by no element at its level; put it just above the element to suppress."], Problems(matcher));
+        Assert.Equal(["VL0024@2:8 The 'virtlint-disable-next-element' comment is followed by no element at its level; put it just above the element to suppress."], Problems(matcher));
     }
 
     private const string WithMetadata = """
@@ -167,7 +167,7 @@ public sealed class SuppressionMatcherTests
         var disk = document.Descendants("disk").Single();
         Assert.NotNull(matcher.Match(DiskBus, disk));
         Assert.NotNull(matcher.Match(DiskCache, disk));
-        Assert.Equal(["VL0025@4:6 libvirt keeps only the first 'urn:virtlint:suppress:1' element in <metadata>, so this 'suppress' is dropped on define; group suppressions in one <vl:suppressions> element."], Problems(matcher));
+        Assert.Equal(["VL0025@4:6 This 'suppress' is dropped when libvirt parses the definition, as libvirt keeps only the first 'urn:virtlint:suppress:1' element in <metadata>; group suppressions in one <vl:suppressions> element."], Problems(matcher));
     }
 
     [Fact]
@@ -220,11 +220,11 @@ public sealed class SuppressionMatcherTests
     [InlineData("virtlint-disable-next-elements VL1001 reason=\"x\"", "VL0025@1:14 Unknown suppression directive 'virtlint-disable-next-elements'; use 'virtlint-disable-next-element' or 'virtlint-disable-file'.")]
     [InlineData("virtlint-disable-next-element VL1001 reasn=\"x\"", "VL0025@1:51 Unknown key 'reasn' (did you mean 'reason'?); a suppression takes rules, reason=\"…\" and until=YYYY-MM-DD.")]
     [InlineData("virtlint-disable-next-element VL1001 reason=\"unclosed", "VL0025@1:51 The value opened with \" is not closed.")]
-    [InlineData("virtlint-disable-next-element VL1001 reason=\"x\" until=2026-02-30", "VL0025@1:68 'until' is a date written YYYY-MM-DD; found '2026-02-30'.")]
-    [InlineData("virtlint-disable-next-element reason=\"x\"", "VL0025@1:14 'virtlint-disable-next-element' names no rule; list the ids or names of the rules to suppress.")]
+    [InlineData("virtlint-disable-next-element VL1001 reason=\"x\" until=2026-02-30", "VL0025@1:68 The 'until' value '2026-02-30' is not a date written YYYY-MM-DD.")]
+    [InlineData("virtlint-disable-next-element reason=\"x\"", "VL0025@1:14 The 'virtlint-disable-next-element' comment names no rule; list the ids or names of the rules to suppress.")]
     [InlineData("virtlint-disable-next-element reason=\"x\" VL1001", "VL0025@1:55 Rule 'VL1001' comes after reason or until; list the rules first.")]
-    [InlineData("virtlint-disable-next-element VL0022 reason=\"x\"", "VL0025@1:44 'VL0022' reports problems with suppressions and cannot itself be suppressed; turn it off in .virtlint.yaml instead.")]
-    [InlineData("virtlint-disable-next-element VL1001 reason=\"a\" reason=\"b\"", "VL0025@1:62 'reason' is given twice.")]
+    [InlineData("virtlint-disable-next-element VL0022 reason=\"x\"", "VL0025@1:44 Rule 'VL0022' reports problems with suppressions and cannot itself be suppressed; turn it off in .virtlint.yaml instead.")]
+    [InlineData("virtlint-disable-next-element VL1001 reason=\"a\" reason=\"b\"", "VL0025@1:62 The key 'reason' is given twice.")]
     public void Malformed_comments_are_reported_at_the_token_and_do_not_apply(string comment, string expected)
     {
         var (document, matcher) = Prepare($"<domain><!-- {comment} --><disk/></domain>");
@@ -237,7 +237,7 @@ public sealed class SuppressionMatcherTests
     [InlineData("rule=\"VL1202\" target=\"devices/graphic\" reason=\"x\"", "VL0024@1:81 Suppression target 'devices/graphic' selects no element: no <devices> here has a child <graphic> (did you mean 'graphics'?).")]
     [InlineData("rule=\"VL1202\" reasn=\"x\"", "VL0025@1:81 Unknown attribute 'reasn' (did you mean 'reason'?); a suppression takes rule, target, reason and until.")]
     [InlineData("reason=\"x\"", "VL0025@1:20 The suppression names no rule; set rule=\"…\" to the ids or names of the rules to suppress.")]
-    [InlineData("rule=\"VL1202\" reason=\"x\" until=\"soon\"", "VL0025@1:92 'until' is a date written YYYY-MM-DD; found 'soon'.")]
+    [InlineData("rule=\"VL1202\" reason=\"x\" until=\"soon\"", "VL0025@1:92 The 'until' value 'soon' is not a date written YYYY-MM-DD.")]
     public void Malformed_metadata_is_reported_and_does_not_apply(string attributes, string expected)
     {
         var (document, matcher) = Prepare($"<domain><metadata><vl:suppress xmlns:vl=\"urn:virtlint:suppress:1\" {attributes}/></metadata><devices><graphics type='vnc'/></devices></domain>");
