@@ -46,7 +46,8 @@ public static class ConfigFileParser
                 switch (key.Value)
                 {
                     case "extends":
-                        extends = Extends(value);
+                        // "extends:" with nothing after it reads as no extends at all (recommended), not as "extend nothing".
+                        if (value is not ConfigScalar { IsNull: true }) extends = Extends(value);
                         break;
                     case "include":
                         include = Globs(value, "include");

@@ -13,6 +13,9 @@ internal static class ConfigYamlReader
     /// <summary>Larger than any sensible config; bounds memory on a mistaken path.</summary>
     public const int MaxLength = 4 * 1024 * 1024;
 
+    /// <summary>A config file nests a handful of levels; stopping early also keeps the scanner's per-level work bounded.</summary>
+    public const int MaxDepth = 32;
+
     /// <summary>The document's root node (null for an empty file) or null with errors added.</summary>
     public static ConfigNode? Read(string text, string path, List<ConfigError> errors)
     {
@@ -26,11 +29,13 @@ internal static class ConfigYamlReader
         var stack = new Stack<Builder>();
         ConfigNode? root = null;
         var documents = 0;
+        var last = Mark.Empty;
         try
         {
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
+                last = current.End;
                 switch (current)
                 {
                     case DocumentStart start when !start.IsImplicit || documents > 0:
@@ -57,6 +62,9 @@ internal static class ConfigYamlReader
                             break;
                         }
 
+                    case SequenceStart or MappingStart when stack.Count >= MaxDepth:
+                        errors.Add(new ConfigError(path, Line(current.Start), Column(current.Start), $"The YAML is nested more than {MaxDepth} levels deep; a configuration file needs a few."));
+                        return null;
                     case SequenceStart sequence:
                         stack.Push(new Builder(Line(sequence.Start), Column(sequence.Start), isMapping: false));
                         break;
@@ -76,6 +84,12 @@ internal static class ConfigYamlReader
         catch (YamlException e)
         {
             errors.Add(new ConfigError(path, Line(e.Start), Column(e.Start), $"Invalid YAML: {Describe(e)}"));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // The scanner fails this way on some malformed plain scalars; point just after the last event it read.
+            errors.Add(new ConfigError(path, Line(last), Column(last), "Invalid YAML: the text after this point cannot be read as a YAML value."));
             return null;
         }
 

@@ -43,15 +43,16 @@ public sealed class DocumentSuppressions
         if (root is null) return None;
         var suppressions = new List<Suppression>();
         var problems = new List<SuppressionProblem>();
+        var nextElements = new NextElements();
         foreach (var node in document.DescendantNodes())
-            if (node is XComment comment) FromComment(comment, root, lookup, suppressions, problems);
+            if (node is XComment comment) FromComment(comment, root, lookup, nextElements, suppressions, problems);
         if (root.Element("metadata") is { } metadata) FromMetadata(metadata, root, lookup, suppressions, problems);
         return new DocumentSuppressions(suppressions, problems);
     }
 
     // ---- comments ----
 
-    private static void FromComment(XComment comment, XElement root, RuleLookup lookup, List<Suppression> suppressions, List<SuppressionProblem> problems)
+    private static void FromComment(XComment comment, XElement root, RuleLookup lookup, NextElements nextElements, List<Suppression> suppressions, List<SuppressionProblem> problems)
     {
         var parsed = SuppressionComment.Parse(comment.Value);
         if (parsed is null) return;
@@ -75,7 +76,7 @@ public sealed class DocumentSuppressions
         }
         else
         {
-            covered = comment.NodesAfterSelf().OfType<XElement>().FirstOrDefault();
+            covered = nextElements.After(comment);
             if (covered is null)
             {
                 problems.Add(new SuppressionProblem(SuppressionRules.TargetInvalid, $"The '{SuppressionComment.NextElement}' comment is followed by no element at its level; put it just above the element to suppress.", comment, Span(parsed.DirectiveToken)));
@@ -110,6 +111,34 @@ public sealed class DocumentSuppressions
             problems.Add(new SuppressionProblem(SuppressionRules.WithoutReason, $"Suppression of '{Names(parsed.Rules.Select(t => t.Text))}' gives no reason; add reason=\"…\" saying why the finding is accepted.", comment, Span(parsed.DirectiveToken)));
         if (rules.Count > 0)
             suppressions.Add(new Suppression(SuppressionCarrier.Comment, comment, reason, until, parsed.Until is { } u ? Span(u) : null, [covered], rules));
+    }
+
+    /// <summary>
+    /// The element following a node among its siblings. Computed for all children of a parent in one backward pass,
+    /// so a long run of suppression comments costs linear time, not a forward scan per comment.
+    /// </summary>
+    private sealed class NextElements
+    {
+        private readonly Dictionary<XContainer, Dictionary<XNode, XElement?>> _byParent = [];
+
+        public XElement? After(XNode node)
+        {
+            var parent = (XContainer?)node.Parent ?? node.Document!;
+            if (!_byParent.TryGetValue(parent, out var next))
+            {
+                next = [];
+                XElement? following = null;
+                for (var current = parent.LastNode; current is not null; current = current.PreviousNode)
+                {
+                    next[current] = following;
+                    if (current is XElement element) following = element;
+                }
+
+                _byParent[parent] = next;
+            }
+
+            return next[node];
+        }
     }
 
     // The position of a character of a comment's value: the reader reports the comment at the first character after "<!--".

@@ -22,7 +22,7 @@ public sealed class SuppressionMatcher
     private readonly IReadOnlyList<ConfigIgnore> _ignores;
     private readonly DateOnly _today;
     private readonly Func<RuleDescriptor, bool> _isEnabled;
-    private readonly Dictionary<XElement, List<(Suppression Suppression, SuppressedRule Rule)>> _byElement = [];
+    private readonly Dictionary<(XElement Element, string RuleId), Bucket> _byElement = [];
 
     /// <param name="inline">The document's own suppressions (<see cref="DocumentSuppressions.None"/> under <c>--no-inline-suppressions</c>).</param>
     /// <param name="ignores">The config ignores naming this file (<see cref="EffectiveConfig.Ignores"/>).</param>
@@ -39,12 +39,29 @@ public sealed class SuppressionMatcher
             if (suppression.IsExpired(today)) continue;
             foreach (var element in suppression.Covers)
             {
-                if (!_byElement.TryGetValue(element, out var list)) _byElement[element] = list = [];
-                foreach (var rule in suppression.Rules) list.Add((suppression, rule));
+                foreach (var rule in suppression.Rules)
+                {
+                    if (!_byElement.TryGetValue((element, rule.Rule.Id), out var bucket)) _byElement[(element, rule.Rule.Id)] = bucket = new Bucket();
+                    bucket.Entries.Add((suppression, rule));
+                }
             }
         }
 
+        // A comment written on the element wins over metadata naming it: the comment is the nearer, more specific carrier.
+        foreach (var bucket in _byElement.Values)
+            bucket.Entries.Sort((a, b) => (a.Suppression.Carrier == SuppressionCarrier.Comment ? 0 : 1).CompareTo(b.Suppression.Carrier == SuppressionCarrier.Comment ? 0 : 1));
+
         foreach (var ignore in ignores) ignore.MarkConsidered();
+        _root = inline.Suppressions.Count > 0 ? inline.Suppressions[0].Covers.FirstOrDefault()?.AncestorsAndSelf().Last() : null;
+    }
+
+    private readonly XElement? _root;
+
+    private sealed class Bucket
+    {
+        public List<(Suppression Suppression, SuppressedRule Rule)> Entries { get; } = [];
+
+        public bool AllUsed { get; set; }
     }
 
     /// <summary>
@@ -65,16 +82,15 @@ public sealed class SuppressionMatcher
                 null => null,
                 _ => node.Parent ?? node.Document?.Root,
             };
-            if (node is null) element = _byElement.Keys.FirstOrDefault(k => k.Parent is null);
+            if (node is null) element = _root;
             for (var current = element; current is not null; current = current.Parent)
             {
-                if (!_byElement.TryGetValue(current, out var list)) continue;
-                foreach (var (suppression, suppressed) in list.OrderBy(p => p.Suppression.Carrier == SuppressionCarrier.Comment ? 0 : 1))
-                {
-                    if (suppressed.Rule.Id != rule.Id) continue;
-                    suppressed.Used = true;
-                    result ??= new SuppressionMatch(suppression.Carrier, suppression.Reason, suppression.Until);
-                }
+                if (!_byElement.TryGetValue((current, rule.Id), out var bucket)) continue;
+                var (first, _) = bucket.Entries[0];
+                result ??= new SuppressionMatch(first.Carrier, first.Reason, first.Until);
+                if (bucket.AllUsed) continue;
+                foreach (var (_, suppressed) in bucket.Entries) suppressed.Used = true;
+                bucket.AllUsed = true;
             }
         }
 

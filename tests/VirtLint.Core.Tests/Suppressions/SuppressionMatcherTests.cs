@@ -315,4 +315,17 @@ public sealed class SuppressionMatcherTests
             ],
             problems);
     }
+
+    [Fact]
+    public void Many_suppressions_and_findings_take_linear_time()
+    {
+        const int n = 20_000;
+        var comments = string.Concat(Enumerable.Repeat("<!-- virtlint-disable-next-element VL1001 reason=\"bulk\" -->", n));
+        var disks = string.Concat(Enumerable.Repeat("<target bus='ide'/>", n));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var (document, matcher) = Prepare($"<domain><devices>{comments}<disk>{disks}</disk></devices></domain>");
+        foreach (var target in document.Descendants("target")) Assert.NotNull(matcher.Match(DiskBus, target.Attribute("bus")));
+        Assert.Empty(Problems(matcher));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+    }
 }
