@@ -23,6 +23,7 @@ public sealed class SuppressionMatcher
     private readonly DateOnly _today;
     private readonly Func<RuleDescriptor, bool> _isEnabled;
     private readonly Dictionary<(XElement Element, string RuleId), Bucket> _byElement = [];
+    private readonly XElement? _root;
 
     /// <param name="inline">The document's own suppressions (<see cref="DocumentSuppressions.None"/> under <c>--no-inline-suppressions</c>).</param>
     /// <param name="ignores">The config ignores naming this file (<see cref="EffectiveConfig.Ignores"/>).</param>
@@ -47,21 +48,17 @@ public sealed class SuppressionMatcher
             }
         }
 
-        // A comment written on the element wins over metadata naming it: the comment is the nearer, more specific carrier.
+        // A comment written on the element wins over metadata naming it (the nearer, more specific carrier); otherwise
+        // document order. OrderBy is stable, so the reported suppression is the same on every run.
         foreach (var bucket in _byElement.Values)
-            bucket.Entries.Sort((a, b) => (a.Suppression.Carrier == SuppressionCarrier.Comment ? 0 : 1).CompareTo(b.Suppression.Carrier == SuppressionCarrier.Comment ? 0 : 1));
+        {
+            var ordered = bucket.Entries.OrderBy(e => e.Suppression.Carrier == SuppressionCarrier.Comment ? 0 : 1).ToList();
+            bucket.Entries.Clear();
+            bucket.Entries.AddRange(ordered);
+        }
 
         foreach (var ignore in ignores) ignore.MarkConsidered();
-        _root = inline.Suppressions.Count > 0 ? inline.Suppressions[0].Covers.FirstOrDefault()?.AncestorsAndSelf().Last() : null;
-    }
-
-    private readonly XElement? _root;
-
-    private sealed class Bucket
-    {
-        public List<(Suppression Suppression, SuppressedRule Rule)> Entries { get; } = [];
-
-        public bool AllUsed { get; set; }
+        _root = inline.Suppressions.Count > 0 ? inline.Suppressions[0].Covers[0].AncestorsAndSelf().Last() : null;
     }
 
     /// <summary>
@@ -151,5 +148,13 @@ public sealed class SuppressionMatcher
         }
 
         return problems;
+    }
+
+    /// <summary>The suppressions of one rule on one element; once all are marked used, later findings skip the marking.</summary>
+    private sealed class Bucket
+    {
+        public List<(Suppression Suppression, SuppressedRule Rule)> Entries { get; } = [];
+
+        public bool AllUsed { get; set; }
     }
 }
