@@ -177,7 +177,7 @@ public sealed partial class RuleGenerator
     private static string ParamTypeName(ParamSpec parameter) => parameter.Type switch
     {
         ValueType.StringList => "string-list",
-        ValueType.Number => "number",
+        ValueType.Number => parameter.IsInteger ? "integer" : "number",
         ValueType.Boolean => "boolean",
         _ => "string",
     };

@@ -401,7 +401,7 @@ public sealed class RuleFileParser
                 continue;
             }
 
-            result.Add(new ParamSpec(name, type, defaultText, new EquatableArray<string>(defaults), description));
+            result.Add(new ParamSpec(name, type, defaultText, new EquatableArray<string>(defaults), description, typeName == "integer"));
             scope.Declare(new VariableInfo(name, VariableKind.Parameter, type, ElementTrail.Unknown));
         }
 

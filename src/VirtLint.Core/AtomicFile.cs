@@ -4,7 +4,8 @@ namespace VirtLint.Core;
 
 /// <summary>
 /// Writes a file through a temporary file in the same directory, renamed over the target, so a reader (or an upload
-/// step after a cancelled run) never sees half a file and a failed write leaves the old content in place.
+/// step after a cancelled run) never sees half a file and a failed write leaves the old content in place. An existing
+/// file's permissions are kept (a baseline or report made group-writable stays so).
 /// </summary>
 public static class AtomicFile
 {
@@ -18,6 +19,8 @@ public static class AtomicFile
         {
             using (var writer = new StreamWriter(temporary, append: false, Utf8NoBom))
                 write(writer);
+            if (!OperatingSystem.IsWindows() && File.Exists(path))
+                File.SetUnixFileMode(temporary, File.GetUnixFileMode(path));
             File.Move(temporary, path, overwrite: true);
         }
         catch

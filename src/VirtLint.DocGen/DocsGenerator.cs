@@ -7,9 +7,9 @@ namespace VirtLint.DocGen;
 
 /// <summary>
 /// Everything derived from the rule catalogue, computed in memory so a test can compare it with the committed files:
-/// a page per rule, the <c>docs/rules/</c> index, the README rule table and the SARIF rule catalogue. The output
-/// depends only on the catalogue and the repository's files: LF line endings, ordinal order, no timestamps, no
-/// absolute paths.
+/// a page per rule, the <c>docs/rules/</c> index, the README rule table, the SARIF rule catalogue and the JSON Schema
+/// of <c>.virtlint.yaml</c>. The output depends only on the catalogue and the repository's files: LF line endings,
+/// ordinal order, no timestamps, no absolute paths.
 /// </summary>
 public static class DocsGenerator
 {
@@ -19,6 +19,7 @@ public static class DocsGenerator
     public const string RulesDirectory = "docs/rules";
     public const string IndexPath = RulesDirectory + "/README.md";
     public const string SarifPath = "docs/virtlint-rules.sarif";
+    public const string ConfigSchemaPath = "docs/virtlint-config.schema.json";
     public const string ReadmePath = "README.md";
     public const string FixturesDirectory = "tests/VirtLint.Rules.Tests/Fixtures";
 
@@ -43,6 +44,7 @@ public static class DocsGenerator
 
         files.Add(IndexPath, Index(catalog));
         files.Add(SarifPath, SarifRuleCatalog.Render(catalog));
+        files.Add(ConfigSchemaPath, VirtLint.Core.Configuration.ConfigSchema.Generate(new VirtLint.Core.Configuration.RuleLookup(catalog)));
         files.Add(ReadmePath, ReadmeRuleTable.Replace(ReadReadme(repositoryRoot), catalog));
         return files;
     }

@@ -20,7 +20,7 @@ public sealed class DocsGeneratorTests : IDisposable
         DocsGenerator.Apply(generated, stale, _repository.Root);
 
         Assert.Equal(
-            ["README.md", "docs/rules/README.md", "docs/rules/VL0001.md", "docs/rules/VL0002.md", "docs/rules/VL1001.md", "docs/virtlint-rules.sarif"],
+            ["README.md", "docs/rules/README.md", "docs/rules/VL0001.md", "docs/rules/VL0002.md", "docs/rules/VL1001.md", "docs/virtlint-config.schema.json", "docs/virtlint-rules.sarif"],
             generated.Keys);
         Assert.Equal(["README.md changed", .. generated.Keys.Skip(1).Select(k => $"{k} missing")],
             stale.Select(f => $"{f.Path} {f.Reason.ToString().ToLowerInvariant()}"));

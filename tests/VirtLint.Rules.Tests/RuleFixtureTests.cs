@@ -8,8 +8,6 @@ namespace VirtLint.Rules.Tests;
 /// </summary>
 public sealed class RuleFixtureTests
 {
-    private static readonly Linter Linter = new(BuiltInRules.Catalog);
-
     [Theory]
     [MemberData(nameof(Fixture.Names), MemberType = typeof(Fixture))]
     public void Fixture_findings_match_its_expectations(string relativePath)
@@ -24,7 +22,7 @@ public sealed class RuleFixtureTests
         if (fixture.IsFlagged) Assert.NotEmpty(expectations);
         else Assert.Empty(expectations);
 
-        var findings = Linter.Lint(fixture.RelativePath, text).Where(f => f.RuleId == rule!.Id).ToList();
+        var findings = FixtureLinting.Lint(fixture.RelativePath, text).Where(f => f.RuleId == rule!.Id).ToList();
         var actual = findings.Select(f => $"{f.RuleId} line {f.Span.StartLine}").Order(StringComparer.Ordinal).ToList();
         var expected = expectations.Select(e => $"{e.RuleId} line {e.Line}").Order(StringComparer.Ordinal).ToList();
         Assert.True(expected.SequenceEqual(actual),

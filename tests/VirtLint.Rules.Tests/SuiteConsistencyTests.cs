@@ -133,12 +133,11 @@ public sealed partial class SuiteConsistencyTests
     [Fact]
     public void Messages_are_one_sentence_naming_the_offending_value_in_quotes()
     {
-        var linter = new Linter(BuiltInRules.Catalog);
         var problems = new List<string>();
         foreach (var fixture in Fixture.All().Where(f => f.IsFlagged))
         {
             var rule = BuiltInRules.Catalog.Find(fixture.RuleName)!;
-            foreach (var finding in linter.Lint(fixture.RelativePath, File.ReadAllText(fixture.FullPath)).Where(f => f.RuleId == rule.Id))
+            foreach (var finding in FixtureLinting.Lint(fixture.RelativePath, File.ReadAllText(fixture.FullPath)).Where(f => f.RuleId == rule.Id))
             {
                 var message = finding.Message;
                 if (!message.EndsWith('.')) problems.Add($"{rule.Id}: does not end with a period: {message}");

@@ -36,8 +36,11 @@ public sealed record ScopeSpec(EquatableArray<string> Hypervisors, EquatableArra
     public bool IsAny => Hypervisors.Count == 0 && Architectures.Count == 0 && Machines.Count == 0;
 }
 
-/// <summary>A named, typed parameter with its default; used in expressions as <c>$name</c>.</summary>
-public sealed record ParamSpec(string Name, ValueType Type, string DefaultText, EquatableArray<string> DefaultList, string Description);
+/// <summary>
+/// A named, typed parameter with its default; used in expressions as <c>$name</c>. An <c>integer</c> parameter is a
+/// number in expressions; <see cref="IsInteger"/> keeps the declared type for configuration binding.
+/// </summary>
+public sealed record ParamSpec(string Name, ValueType Type, string DefaultText, EquatableArray<string> DefaultList, string Description, bool IsInteger = false);
 
 /// <summary>A Schematron-style check: for each context node, bind the lets, then a finding when the assert is false or the report is true.</summary>
 public sealed record CheckSpec(Expr Context, EquatableArray<LetSpec> Lets, Expr Test, bool IsAssert, Expr? Location);

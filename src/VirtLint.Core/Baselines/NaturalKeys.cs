@@ -1,0 +1,65 @@
+using System.Xml.Linq;
+
+namespace VirtLint.Core.Baselines;
+
+/// <summary>
+/// libvirt's own identities for the elements findings point into: what stays the same when a definition is
+/// re-dumped, re-indented or its devices reordered. Keys: domain, network and pool <c>name</c>; volume <c>key</c>
+/// (else <c>name</c>); disk <c>target/@dev</c>; interface <c>mac/@address</c>; controller <c>@type</c>,<c>@index</c>;
+/// hostdev its source address (or USB vendor/product); graphics <c>@type</c>; DHCP host <c>@mac</c> (else
+/// <c>@name</c>, else <c>@ip</c>); and, beyond those, channel <c>target/@name</c>, filesystem <c>target/@dir</c>,
+/// vcpupin <c>@vcpu</c>, iothreadpin <c>@iothread</c>, NUMA cell <c>@id</c>, a network's <c>ip</c> <c>@address</c>
+/// and forward interface <c>@dev</c>. Other elements have no key and are told apart by position.
+/// </summary>
+internal static class NaturalKeys
+{
+    /// <summary>The key of a root element (<c>web01</c> in <c>domain[web01]</c>), or null.</summary>
+    public static string? OfRoot(XElement root) => root.Name.LocalName switch
+    {
+        "domain" or "network" or "pool" => Text(root.Element("name")),
+        "volume" => Text(root.Element("key")) ?? Text(root.Element("name")),
+        _ => null,
+    };
+
+    /// <summary>The key of a non-root element among its siblings, or null when it has none.</summary>
+    public static string? Of(XElement element)
+    {
+        var parent = element.Parent?.Name.LocalName;
+        return (parent, element.Name.LocalName) switch
+        {
+            ("devices", "disk") => Attribute(element.Element("target"), "dev"),
+            ("devices", "interface") => Attribute(element.Element("mac"), "address")?.ToLowerInvariant(),
+            ("devices", "controller") => Join(Attribute(element, "type"), Attribute(element, "index")),
+            ("devices", "hostdev") => HostdevSource(element),
+            ("devices", "graphics") => Attribute(element, "type"),
+            ("devices", "channel") => Attribute(element.Element("target"), "name"),
+            ("devices", "filesystem") => Attribute(element.Element("target"), "dir"),
+            ("dhcp", "host") => Attribute(element, "mac")?.ToLowerInvariant() ?? Attribute(element, "name") ?? Attribute(element, "ip"),
+            ("cputune", "vcpupin") => Attribute(element, "vcpu"),
+            ("cputune", "iothreadpin") => Attribute(element, "iothread"),
+            ("numa", "cell") => Attribute(element, "id"),
+            ("network", "ip") => Attribute(element, "address"),
+            ("forward", "interface") => Attribute(element, "dev"),
+            _ => null,
+        };
+    }
+
+    // PCI/SCSI/mdev hostdevs: the source address's attributes, sorted by name; USB: vendor and product ids.
+    private static string? HostdevSource(XElement hostdev)
+    {
+        var source = hostdev.Element("source");
+        if (source is null) return null;
+        if (source.Element("address") is { } address && address.HasAttributes)
+            return string.Join(",", address.Attributes().Where(a => !a.IsNamespaceDeclaration).OrderBy(a => a.Name.LocalName, StringComparer.Ordinal).Select(a => $"{a.Name.LocalName}={a.Value}"));
+        var vendor = Attribute(source.Element("vendor"), "id");
+        var product = Attribute(source.Element("product"), "id");
+        if (vendor is not null || product is not null) return $"vendor={vendor},product={product}";
+        return Attribute(source.Element("adapter"), "name");
+    }
+
+    private static string? Join(string? a, string? b) => a is null && b is null ? null : $"{a},{b}";
+
+    private static string? Attribute(XElement? element, string name) => element?.Attribute(name)?.Value.Trim() is { Length: > 0 } value ? value : null;
+
+    private static string? Text(XElement? element) => element?.Value.Trim() is { Length: > 0 } value ? value : null;
+}
