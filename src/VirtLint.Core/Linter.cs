@@ -64,7 +64,7 @@ public sealed class Linter
         }
 
         findings.Sort(Finding.Compare);
-        errors.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        errors.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path) is var c and not 0 ? c : string.CompareOrdinal(a.Message, b.Message));
         return new LintReport(findings, files, errors, sources);
     }
 

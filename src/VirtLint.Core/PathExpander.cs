@@ -32,9 +32,16 @@ public static class PathExpander
     {
         private readonly HashSet<string> _files = new(StringComparer.Ordinal);
         private readonly HashSet<string> _directories = new(StringComparer.Ordinal);
+        private readonly HashSet<(string, string)> _reported = [];
 
         public List<LintInput> Inputs { get; } = [];
         public List<InputError> Errors { get; } = [];
+
+        // A path named and also met in a walk is reported once.
+        private void Report(string display, string message)
+        {
+            if (_reported.Add((display, message))) Errors.Add(new InputError(display, message));
+        }
 
         public void Named(string typed, string located)
         {
@@ -45,7 +52,7 @@ public static class PathExpander
                 var target = FileProbe.Target(located);
                 if (target.Error is not null || target.Kind == FileKind.Missing)
                 {
-                    Errors.Add(new InputError(display, $"symbolic link to a target that cannot be read: {target.Error ?? "no such file or directory"}"));
+                    Report(display, $"symbolic link to a target that cannot be read: {target.Error ?? "no such file or directory"}");
                     return;
                 }
 
@@ -53,7 +60,7 @@ public static class PathExpander
             }
             else if (self.Error is not null || self.Kind == FileKind.Missing)
             {
-                Errors.Add(new InputError(display, self.Error ?? MissingMessage(typed)));
+                Report(display, self.Error ?? MissingMessage(typed));
                 return;
             }
 
@@ -66,7 +73,7 @@ public static class PathExpander
                     AddFile(display, located);
                     break;
                 default:
-                    Errors.Add(new InputError(display, $"{self.Kind.Describe()}, not a regular file; it was not opened"));
+                    Report(display, $"{self.Kind.Describe()}, not a regular file; it was not opened");
                     break;
             }
         }
@@ -83,7 +90,7 @@ public static class PathExpander
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                Errors.Add(new InputError(display, e is UnauthorizedAccessException ? "permission denied; the directory was skipped" : $"{e.Message}; the directory was skipped"));
+                Report(display, e is UnauthorizedAccessException ? "permission denied; the directory was skipped" : $"{e.Message}; the directory was skipped");
                 return;
             }
 
@@ -105,9 +112,9 @@ public static class PathExpander
             {
                 // Listed a moment ago but not found by its name: the name did not survive decoding.
                 if (name.Contains('\uFFFD'))
-                    Errors.Add(new InputError(display, "the file name is not valid UTF-8 (shown with U+FFFD), so VirtLint cannot open it; rename it"));
+                    Report(display, "the file name is not valid UTF-8 (shown with U+FFFD), so VirtLint cannot open it; rename it");
                 else if (self.Error is not null)
-                    Errors.Add(new InputError(display, $"{self.Error}; it was skipped"));
+                    Report(display, $"{self.Error}; it was skipped");
                 return;
             }
 
@@ -125,7 +132,7 @@ public static class PathExpander
                 else if (isXml)
                 {
                     var what = target.Error ?? (target.Kind == FileKind.Missing ? "a missing target" : target.Kind.Describe());
-                    Errors.Add(new InputError(display, $"symbolic link to {what}, not a regular file; it was not followed"));
+                    Report(display, $"symbolic link to {what}, not a regular file; it was not followed");
                 }
 
                 return;
@@ -142,7 +149,7 @@ public static class PathExpander
                 case FileKind.Regular:
                     break;
                 default:
-                    if (isXml) Errors.Add(new InputError(display, $"{self.Kind.Describe()}, not a regular file; it was not opened"));
+                    if (isXml) Report(display, $"{self.Kind.Describe()}, not a regular file; it was not opened");
                     break;
             }
         }
