@@ -8,7 +8,7 @@ namespace VirtLint.Rules.Tests;
 /// </summary>
 public sealed class RuleFixtureTests
 {
-    private static readonly Linter Linter = new(BuiltInRules.Catalog);
+    private static readonly Linter Linter = new(FailingFixtureChecker.Catalog);
 
     [Theory]
     [MemberData(nameof(Fixture.Names), MemberType = typeof(Fixture))]
@@ -24,7 +24,9 @@ public sealed class RuleFixtureTests
         if (fixture.IsFlagged) Assert.NotEmpty(expectations);
         else Assert.Empty(expectations);
 
-        var findings = Linter.Lint(fixture.RelativePath, text).Where(f => f.RuleId == rule!.Id).ToList();
+        // The file's bytes, as users' files are read: its encoding is the one it declares.
+        var report = Linter.Lint([LintInput.FromBytes(fixture.RelativePath, File.ReadAllBytes(fixture.FullPath))]);
+        var findings = report.Findings.Where(f => f.RuleId == rule!.Id).ToList();
         var actual = findings.Select(f => $"{f.RuleId} line {f.Span.StartLine}").Order(StringComparer.Ordinal).ToList();
         var expected = expectations.Select(e => $"{e.RuleId} line {e.Line}").Order(StringComparer.Ordinal).ToList();
         Assert.True(expected.SequenceEqual(actual),
