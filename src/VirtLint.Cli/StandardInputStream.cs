@@ -46,16 +46,18 @@ internal sealed class StandardInputStream : Stream
     }
 
     /// <summary>
-    /// On Linux: descriptor 0 is missing, or it is a pipe whose write end this process itself holds, so reading it
-    /// could never reach end of file. That is what a closed standard input looks like once the runtime has taken the
-    /// free descriptor 0 for one of its own pipes.
+    /// On Linux: descriptor 0 is missing, or the runtime has taken the free descriptor for itself before Main ran: the
+    /// random device (NativeAOT), one of its own pipes whose write end this process also holds (JIT), or an anonymous
+    /// inode. Reading any of those would never reach end of file.
     /// </summary>
     private static bool LooksClosed()
     {
         const string descriptors = "/proc/self/fd";
         if (!OperatingSystem.IsLinux() || !Directory.Exists(descriptors)) return false;
         var input = FileProbe.Target(descriptors + "/0");
-        if (input.Kind == FileKind.Missing) return true;
+        if (input.Kind is FileKind.Missing or FileKind.Other) return true;
+        if (input.Kind == FileKind.CharacterDevice)
+            return input.Identity == FileProbe.Target("/dev/urandom").Identity || input.Identity == FileProbe.Target("/dev/random").Identity;
         if (input.Kind != FileKind.Fifo) return false;
         try
         {

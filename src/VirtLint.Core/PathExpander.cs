@@ -129,9 +129,13 @@ public static class PathExpander
                 {
                     AddFile(display, located);
                 }
+                else if (isXml && target.Error is not null)
+                {
+                    Report(display, $"symbolic link that cannot be followed ({target.Error}); it was skipped");
+                }
                 else if (isXml)
                 {
-                    var what = target.Error ?? (target.Kind == FileKind.Missing ? "a missing target" : target.Kind.Describe());
+                    var what = target.Kind == FileKind.Missing ? "a missing target" : target.Kind.Describe();
                     Report(display, $"symbolic link to {what}, not a regular file; it was not followed");
                 }
 
