@@ -9,6 +9,9 @@ internal sealed class CheckCommand
 {
     private const string FailOnNone = "none";
 
+    // A file is held in memory as bytes and as text; beyond this, .NET's array and string limits come near.
+    private const long MaxFileSizeCeiling = 1L << 30;
+
     private readonly RuleCatalog _catalog;
     private readonly CliContext _context;
 
@@ -18,6 +21,13 @@ internal sealed class CheckCommand
         _context = context;
         Format.AcceptOnlyFromAmong(ReportFormats.Names);
         FailOn.AcceptOnlyFromAmong("error", "warning", "note", FailOnNone);
+        MaxFileSize.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 0) return;
+            var text = result.Tokens[0].Value;
+            if (!ByteSize.TryParse(text, out var bytes) || bytes < 1 || bytes > MaxFileSizeCeiling)
+                result.AddError($"Invalid --max-file-size '{text}': give a size from 1 byte to 1 GiB, such as '16MiB', '512K' or '1048576'.");
+        });
 
         // An unknown option would otherwise be taken for a path and reported as a missing file.
         Paths.Validators.Add(result =>
@@ -30,7 +40,7 @@ internal sealed class CheckCommand
         });
         Command = new Command("check", "Lint libvirt XML files. Directories are searched for *.xml; '-' reads one document from standard input.")
         {
-            Paths, Format, Output, FailOn, SarifCategory,
+            Paths, Format, Output, FailOn, SarifCategory, MaxFileSize,
         };
         Command.SetAction(Run);
     }
@@ -67,6 +77,13 @@ internal sealed class CheckCommand
         HelpName = "NAME",
     };
 
+    public Option<string> MaxFileSize { get; } = new("--max-file-size")
+    {
+        Description = "Report files (and standard input) larger than this as errors without reading them: bytes, or a number with K, M or G (KiB, MiB, GiB).",
+        HelpName = "SIZE",
+        DefaultValueFactory = _ => "16MiB",
+    };
+
     private int Run(ParseResult parseResult)
     {
         var paths = parseResult.GetValue(Paths) is { Length: > 0 } given ? given : ["."];
@@ -74,8 +91,10 @@ internal sealed class CheckCommand
         var output = parseResult.GetValue(Output);
         var failOn = parseResult.GetValue(FailOn)!;
 
-        var (inputs, inputErrors) = InputCollector.Collect(paths, _context);
-        var report = new Linter(_catalog).Lint(inputs, inputErrors);
+        ByteSize.TryParse(parseResult.GetValue(MaxFileSize)!, out var maxFileSize);
+
+        var (inputs, inputErrors) = InputCollector.Collect(paths, _context, maxFileSize);
+        var report = new Linter(_catalog, new LintOptions { MaxFileSize = maxFileSize }).Lint(inputs, inputErrors);
         foreach (var error in report.Errors)
             _context.Error($"{error.Path}: {error.Message}");
 

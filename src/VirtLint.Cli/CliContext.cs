@@ -22,7 +22,8 @@ public sealed record CliContext
 
     public static CliContext FromProcess() => new()
     {
-        Stdin = Console.OpenStandardInput(),
+        // Opened on first read: a closed standard input must not stop commands that never read it.
+        Stdin = new StandardInputStream(),
         Stdout = Console.Out,
         Stderr = Console.Error,
         CurrentDirectory = Directory.GetCurrentDirectory(),

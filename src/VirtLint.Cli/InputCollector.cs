@@ -7,7 +7,11 @@ internal static class InputCollector
 {
     public const string StdinArgument = "-";
 
-    public static (List<LintInput> Inputs, List<InputError> Errors) Collect(IReadOnlyList<string> paths, CliContext context)
+    /// <summary>
+    /// Standard input is read up to one byte past <paramref name="maxBytes"/>, enough for the linter to report it as
+    /// too large without holding more of an endless stream (<c>&lt;/dev/zero</c>) in memory.
+    /// </summary>
+    public static (List<LintInput> Inputs, List<InputError> Errors) Collect(IReadOnlyList<string> paths, CliContext context, long maxBytes)
     {
         var (expanded, expandErrors) = PathExpander.Expand(paths.Where(p => p != StdinArgument), context.CurrentDirectory);
         var inputs = new List<LintInput>(expanded);
@@ -18,7 +22,7 @@ internal static class InputCollector
         {
             try
             {
-                inputs.Add(LintInput.FromBytes(LintInput.StdinName, ReadAll(context.Stdin)));
+                inputs.Add(LintInput.FromBytes(LintInput.StdinName, ReadAtMost(context.Stdin, maxBytes + 1)));
             }
             catch (IOException e)
             {
@@ -31,10 +35,17 @@ internal static class InputCollector
         return (inputs, errors);
     }
 
-    private static byte[] ReadAll(Stream stream)
+    private static byte[] ReadAtMost(Stream stream, long limit)
     {
         using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
+        var chunk = new byte[81920];
+        while (buffer.Length < limit)
+        {
+            var read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit - buffer.Length));
+            if (read == 0) break;
+            buffer.Write(chunk, 0, read);
+        }
+
         return buffer.ToArray();
     }
 }

@@ -1,13 +1,20 @@
-using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using VirtLint.Core.Decoding;
 
 namespace VirtLint.Core;
 
 /// <summary>The outcome of loading one file: a document to check, or the finding that explains why there is none.</summary>
-public sealed record LoadResult(LintDocument? Document, string Text, Finding? Problem);
+public sealed record LoadResult(LintDocument? Document, string Text, Finding? Problem)
+{
+    /// <summary>How the bytes were decoded; null when they could not be.</summary>
+    public DecodedText? Decoded { get; init; }
+}
 
-/// <summary>Decodes and parses one file with line info and secure settings (no DTD, no external resolution).</summary>
+/// <summary>
+/// Decodes and parses one file with line info and secure settings (no DTD, no external resolution), refusing what
+/// libvirt's parser refuses: bytes invalid in the document's encoding and elements nested deeper than libxml2 allows.
+/// </summary>
 public static class DocumentLoader
 {
     private static readonly XmlReaderSettings Settings = new()
@@ -16,12 +23,23 @@ public static class DocumentLoader
         XmlResolver = null,
         IgnoreWhitespace = false,
         CloseInput = true,
-        MaxCharactersInDocument = 64L * 1024 * 1024,
+        // The per-file size limit (LintOptions.MaxFileSize) bounds the document before it is read.
     };
 
     public static LoadResult Load(string displayPath, byte[] bytes, RuleCatalog catalog)
     {
-        var text = Decode(bytes);
+        var decoding = SourceDecoder.Decode(bytes);
+        if (decoding.Error is { } decodeError)
+            return Fail(displayPath, SourceDecoder.DecodeForDisplay(bytes), catalog, decodeError.Line, decodeError.Column, decodeError.Message);
+
+        var decoded = decoding.Text!;
+        var loaded = Parse(displayPath, decoded.Text, catalog);
+        if (loaded.Document is { } parsed) parsed.Encoding = decoded.Encoding;
+        return loaded with { Decoded = decoded };
+    }
+
+    private static LoadResult Parse(string displayPath, string text, RuleCatalog catalog)
+    {
         if (text.Length == 0 || text.AsSpan().Trim().IsEmpty)
             return Fail(displayPath, text, catalog, 1, 1, "The file is empty; expected a libvirt XML document.");
 
@@ -35,8 +53,14 @@ public static class DocumentLoader
         XDocument xml;
         try
         {
-            using var reader = XmlReader.Create(new StringReader(text), Settings);
+            using var reader = new DepthLimitedXmlReader(XmlReader.Create(new StringReader(text), Settings));
             xml = XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlDepthLimitException e)
+        {
+            // The reader points at the name; the finding starts at the tag's '<'.
+            var message = $"The element is nested {e.Depth} levels deep; libvirt's XML parser (libxml2) refuses documents nested deeper than {DepthLimitedXmlReader.MaxElementDepth + 1} levels.";
+            return Fail(displayPath, text, catalog, e.LineNumber, Math.Max(1, e.LinePosition - 1), message);
         }
         catch (XmlException e)
         {
@@ -80,15 +104,6 @@ public static class DocumentLoader
         if (at > 0) message = message[..at];
         message = message.Trim();
         return message.EndsWith('.') ? message : message + ".";
-    }
-
-    /// <summary>UTF-8 unless a byte-order mark says otherwise; invalid sequences become U+FFFD rather than failing.</summary>
-    private static string Decode(byte[] bytes)
-    {
-        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
-        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
-        var offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        return Encoding.UTF8.GetString(bytes, offset, bytes.Length - offset);
     }
 
     private static (int Line, int Column) Position(string text, int offset) => SourceText.Position(SourceText.LineStarts(text), offset);

@@ -1,5 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
+using VirtLint.Core.Decoding;
 
 namespace VirtLint.Core;
 
@@ -26,6 +27,9 @@ public sealed class LintDocument
 
     /// <summary>The domain's type, architecture and machine family, read on first use and shared by every rule's scope check.</summary>
     public DomainProfile Domain => _domain ??= DomainProfile.Of(Root);
+
+    /// <summary>The encoding the file's bytes were read in (declared, detected from a byte-order mark, or UTF-8 by default).</summary>
+    public SourceEncoding Encoding { get; internal set; } = SourceEncoding.Utf8;
 
     /// <summary>
     /// The region of an element's start tag name (from '&lt;' to the end of the name) or of a whole

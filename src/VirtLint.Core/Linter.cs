@@ -1,3 +1,5 @@
+using VirtLint.Core.Files;
+
 namespace VirtLint.Core;
 
 /// <summary>Per-run choices that change what is checked.</summary>
@@ -8,6 +10,12 @@ public sealed record LintOptions
         new Dictionary<string, IReadOnlyDictionary<string, string>>();
 
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The default <see cref="MaxFileSize"/>: 16 MiB, well above any real definition (virsh itself reads at most 10 MiB).</summary>
+    public const long DefaultMaxFileSize = 16L * 1024 * 1024;
+
+    /// <summary>Files (and standard input) larger than this are reported, not read: a VL0001 error at line 1, column 1.</summary>
+    public long MaxFileSize { get; init; } = DefaultMaxFileSize;
 }
 
 /// <summary>The result of a run: findings in report order, the files looked at, and the paths that could not be read.</summary>
@@ -56,7 +64,7 @@ public sealed class Linter
         }
 
         findings.Sort(Finding.Compare);
-        errors.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        errors.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path) is var c and not 0 ? c : string.CompareOrdinal(a.Message, b.Message));
         return new LintReport(findings, files, errors, sources);
     }
 
@@ -67,13 +75,19 @@ public sealed class Linter
     private FileOutcome LintOne(LintInput input)
     {
         byte[] bytes;
-        try
+        if (input.Content is { } content)
         {
-            bytes = input.Content ?? File.ReadAllBytes(input.FilePath!);
+            if (content.Length > _options.MaxFileSize)
+                return TooLarge(input, $"The input holds more than the {ByteSize.Format(_options.MaxFileSize)} size limit (--max-file-size); it was not linted.");
+            bytes = content;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        else
         {
-            return new FileOutcome(input.DisplayPath, "", [], new InputError(input.DisplayPath, e.Message));
+            var read = FileReader.Read(input.FilePath!, _options.MaxFileSize);
+            if (read.Error is { } error) return new FileOutcome(input.DisplayPath, "", [], new InputError(input.DisplayPath, error));
+            if (read.OversizeLength is { } size)
+                return TooLarge(input, $"The file is {ByteSize.Format(size)}, more than the {ByteSize.Format(_options.MaxFileSize)} size limit (--max-file-size); it was not read.");
+            bytes = read.Bytes!;
         }
 
         var loaded = DocumentLoader.Load(input.DisplayPath, bytes, _catalog);
@@ -82,13 +96,47 @@ public sealed class Linter
 
         var findings = new List<Finding>();
         foreach (var checker in _checkersByKind[loaded.Document.Kind])
-        {
-            var rule = checker.Descriptor;
-            _options.Parameters.TryGetValue(rule.Id, out var parameters);
-            checker.Check(new CheckContext(loaded.Document, rule, rule.DefaultSeverity, parameters, findings));
-        }
+            RunIsolated(checker, loaded.Document, findings);
 
         return new FileOutcome(input.DisplayPath, loaded.Text, findings, null);
+    }
+
+    /// <summary>
+    /// Runs one checker on one document. A checker that throws (a bug, or a static initialiser that failed) becomes an
+    /// internal-error finding for that rule and document; the findings it made before failing are kept, and every other
+    /// rule and document is still checked.
+    /// </summary>
+    private void RunIsolated(RuleChecker checker, LintDocument document, List<Finding> findings)
+    {
+        RuleDescriptor? rule = null;
+        try
+        {
+            rule = checker.Descriptor;
+            _options.Parameters.TryGetValue(rule.Id, out var parameters);
+            checker.Check(new CheckContext(document, rule, rule.DefaultSeverity, parameters, findings));
+        }
+        catch (Exception e)
+        {
+            var name = rule is null ? checker.GetType().Name : $"{rule.Id} ({rule.Name})";
+            var message = $"Rule {name} failed on this document and was skipped: {Describe(e)}";
+            var internalError = _catalog.RuleInternalError;
+            findings.Add(new Finding(internalError, internalError.DefaultSeverity, message, document.Path, document.SpanOf(document.Root)));
+        }
+    }
+
+    // The exception that explains the failure, on one line: a type initialiser's or a wrapper's inner exception.
+    private static string Describe(Exception e)
+    {
+        while (e is TypeInitializationException or System.Reflection.TargetInvocationException or AggregateException && e.InnerException is not null)
+            e = e.InnerException!;
+        var message = e.Message.ReplaceLineEndings(" ").Trim().TrimEnd('.');
+        return $"{e.GetType().Name}: {message}.";
+    }
+
+    private FileOutcome TooLarge(LintInput input, string message)
+    {
+        var rule = _catalog.NotWellFormed;
+        return new FileOutcome(input.DisplayPath, "", [new Finding(rule, rule.DefaultSeverity, message, input.DisplayPath, SourceSpan.At(1, 1))], null);
     }
 
     private sealed record FileOutcome(string Path, string Text, List<Finding> Findings, InputError? Error);

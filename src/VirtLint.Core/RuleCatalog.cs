@@ -9,6 +9,9 @@ public sealed class RuleCatalog
     /// <summary>Reported by the engine when a document's root element is not a libvirt document kind.</summary>
     public const string NotLibvirtDocumentId = "VL0002";
 
+    /// <summary>Reported by the engine when a rule's checker fails on a document.</summary>
+    public const string RuleInternalErrorId = "VL0003";
+
     private readonly Dictionary<string, RuleDescriptor> _byId;
     private readonly Dictionary<string, RuleDescriptor> _byName;
     private readonly Dictionary<string, int> _indexById;
@@ -22,12 +25,19 @@ public sealed class RuleCatalog
         _indexById = Rules.Select((rule, index) => (rule.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
         NotWellFormed = Find(NotWellFormedId) ?? throw new ArgumentException($"The rule set has no '{NotWellFormedId}' rule.");
         NotLibvirtDocument = Find(NotLibvirtDocumentId) ?? throw new ArgumentException($"The rule set has no '{NotLibvirtDocumentId}' rule.");
+        // Optional, so that a rule set built by hand (a test, an embedding tool) need not carry it.
+        RuleInternalError = Find(RuleInternalErrorId) ?? FallbackInternalError;
     }
 
     public IReadOnlyList<RuleDescriptor> Rules { get; }
     public IReadOnlyList<RuleChecker> Checkers { get; }
     public RuleDescriptor NotWellFormed { get; }
     public RuleDescriptor NotLibvirtDocument { get; }
+    public RuleDescriptor RuleInternalError { get; }
+
+    private static readonly RuleDescriptor FallbackInternalError = new(
+        RuleInternalErrorId, "rule-internal-error", "A rule failed while checking the document", Severity.Error, "correctness", ["engine"],
+        "document", "very-high", null, "", new RuleDocs("", "", "", "", []), [], "rules/document/rule-internal-error.yaml");
 
     /// <summary>Finds a rule by id (<c>VL1001</c>) or by name (<c>disk-bus-not-virtio</c>).</summary>
     public RuleDescriptor? Find(string idOrName) =>

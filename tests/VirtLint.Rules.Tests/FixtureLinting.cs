@@ -13,13 +13,16 @@ namespace VirtLint.Rules.Tests;
 /// </summary>
 internal static class FixtureLinting
 {
-    private static readonly Linter Linter = new(BuiltInRules.Catalog);
+    private static readonly Linter Linter = new(FailingFixtureChecker.Catalog);
     private static readonly RuleLookup Lookup = new(BuiltInRules.Catalog);
 
-    public static IReadOnlyList<Finding> Lint(string path, string text)
+    public static IReadOnlyList<Finding> Lint(string path, string text) => Lint(path, Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Lints a fixture's bytes, as users' files are read: its encoding is the one it declares.</summary>
+    public static IReadOnlyList<Finding> Lint(string path, byte[] bytes)
     {
-        var findings = Linter.Lint(path, text);
-        var document = DocumentLoader.Load(path, Encoding.UTF8.GetBytes(text), BuiltInRules.Catalog).Document;
+        var findings = Linter.Lint([LintInput.FromBytes(path, bytes)]).Findings;
+        var document = DocumentLoader.Load(path, bytes, BuiltInRules.Catalog).Document;
         if (document is null) return findings;
 
         var nodes = new Dictionary<(int, int), XObject>();

@@ -22,7 +22,7 @@ public sealed class RuleFixtureTests
         if (fixture.IsFlagged) Assert.NotEmpty(expectations);
         else Assert.Empty(expectations);
 
-        var findings = FixtureLinting.Lint(fixture.RelativePath, text).Where(f => f.RuleId == rule!.Id).ToList();
+        var findings = FixtureLinting.Lint(fixture.RelativePath, File.ReadAllBytes(fixture.FullPath)).Where(f => f.RuleId == rule!.Id).ToList();
         var actual = findings.Select(f => $"{f.RuleId} line {f.Span.StartLine}").Order(StringComparer.Ordinal).ToList();
         var expected = expectations.Select(e => $"{e.RuleId} line {e.Line}").Order(StringComparer.Ordinal).ToList();
         Assert.True(expected.SequenceEqual(actual),

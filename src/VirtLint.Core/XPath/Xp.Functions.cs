@@ -94,9 +94,28 @@ public static partial class Xp
 
     public static string LocalName(IEnumerable<XObject> nodes) => Name(nodes);
 
-    public static bool Matches(string s, Regex pattern) => pattern.IsMatch(s);
+    public static bool Matches(string s, Regex pattern) =>
+        pattern is UnusablePattern unusable ? throw unusable.Failure() : pattern.IsMatch(s);
 
-    /// <summary>Patterns are compiled once per rule, with the non-backtracking engine so matching time is linear.</summary>
-    public static Regex Pattern(string pattern) =>
-        new(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+    /// <summary>
+    /// Patterns are compiled once per rule, with the non-backtracking engine so matching time is linear. A pattern the
+    /// engine refuses must not throw here: this runs in a rule's static initialiser, whose failure would end every
+    /// command (even listing the rules). It fails the one rule that matches it instead, reported as an internal error.
+    /// </summary>
+    public static Regex Pattern(string pattern)
+    {
+        try
+        {
+            return new(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            return new UnusablePattern(pattern, e);
+        }
+    }
+
+    private sealed class UnusablePattern(string source, Exception error) : Regex
+    {
+        public InvalidOperationException Failure() => new($"The pattern '{source}' cannot be used: {error.Message}", error);
+    }
 }
