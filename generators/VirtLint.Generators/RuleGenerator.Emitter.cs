@@ -109,6 +109,8 @@ public sealed partial class RuleGenerator
         lines.Add($"        context.Report({location}, {EmitMessage(rule.Message, expressions)});");
         lines.Add("    }");
         lines.Add("}");
+        // Indexes of indexed look-ups, known once every expression is emitted, are declared before the loop.
+        lines.InsertRange(lines.IndexOf($"XObject {ExpressionEmitter.RootVariable} = context.Root;") + 1, expressions.Declarations);
         return lines;
     }
 
