@@ -19,7 +19,7 @@ public sealed class LinearCostTests(ITestOutputHelper output)
 {
     private const int Small = 1_000;
     private const int Large = 20_000;
-    private const int Runs = 3;
+    private const int Runs = 5;
 
     /// <summary>Linear is 20; the margin covers hash-table growth and timer noise, a quadratic scan is near 400.</summary>
     private const double MaxRatio = 60;

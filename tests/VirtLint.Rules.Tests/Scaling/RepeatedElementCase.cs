@@ -18,11 +18,12 @@ public sealed record RepeatedElementCase(string Name, string RuleId, Func<int, s
     [
         new("disks", "VL1025", Disks, _ => 1),
         new("disks-with-iothreads", "VL1016", DisksWithIothreads, _ => 1),
-        new("vcpu-pins", "VL1112", n => Pins(n, ""), n => Math.Max(0, n - CpuLimit) + 1),
+        new("vcpu-pins", "VL1112", n => Pins(n, ""), _ => 1),
         new("vcpu-pins-and-emulator-pin", "VL1111", n => Pins(n, "<emulatorpin cpuset='0-3'/>"), _ => 1),
         new("vcpu-pins-after-iothread-pins", "VL1110", PinsAfterIothreadPins, _ => 1),
         new("vcpu-schedulers", "VL1116", Schedulers, _ => 1),
-        new("numa-cells", "VL1115", NumaCells, n => Math.Max(0, n - CpuLimit) + 1),
+        new("numa-cells", "VL1115", n => NumaCells(n, i => i < CpuLimit ? I(i) : null), _ => 1),
+        new("numa-cells-wide-ranges", "VL1115", n => NumaCells(n, _ => $"0-{I(CpuLimit - 1)}"), n => n),
         new("pci-addresses", "VL1215", n => PciDevices(n, hostdev: false), _ => 1),
         new("pci-hostdevs", "VL1215", n => PciDevices(n, hostdev: true), _ => 1),
         new("dhcp-hosts-ip", "VL4007", n => DhcpHosts(n, duplicateIp: true), _ => 1),
@@ -71,8 +72,9 @@ public sealed record RepeatedElementCase(string Name, string RuleId, Func<int, s
         + "  <devices>\n" + Repeat(n, i => Disk(DiskName(i), $"<driver name='qemu' type='qcow2' iothread='{I(i + 1)}'/>"))
         + "    " + Disk(DiskName(n), $"<driver name='qemu' type='qcow2' iothread='{I(n + 5)}'/>") + "\n  </devices>");
 
+    /// <summary>Pins vCPU i to host CPU i; past the last host CPU, to all of them (a shared pool, never a dedicated CPU).</summary>
     private static string Pins(int n, string extra) => Domain(
-        "  <cputune>\n" + Repeat(n, i => $"<vcpupin vcpu='{I(i)}' cpuset='{I(i % CpuLimit)}'/>")
+        "  <cputune>\n" + Repeat(n, i => $"<vcpupin vcpu='{I(i)}' cpuset='{(i < CpuLimit ? I(i) : $"0-{I(CpuLimit - 1)}")}'/>")
         + (extra.Length > 0 ? "    " + extra : $"    <vcpupin vcpu='{I(n)}' cpuset='0'/>") + "\n  </cputune>");
 
     private static string PinsAfterIothreadPins(int n) => Domain(
@@ -83,8 +85,10 @@ public sealed record RepeatedElementCase(string Name, string RuleId, Func<int, s
         "  <cputune>\n" + Repeat(n, i => $"<vcpusched vcpus='{I(i)}' scheduler='batch'/>")
         + Repeat(n, i => $"<vcpusched vcpus='{I(n + i)}' scheduler='fifo' priority='1'/>") + "  </cputune>");
 
-    private static string NumaCells(int n) => Domain(
-        "  <cpu mode='host-passthrough'>\n    <numa>\n" + Repeat(n, i => $"  <cell id='{I(i)}' cpus='{I(i % CpuLimit)}' memory='1024' unit='KiB'/>")
+    /// <summary>Cells with the vCPUs <paramref name="cpus"/> gives, or memory-only cells where it gives null.</summary>
+    private static string NumaCells(int n, Func<int, string?> cpus) => Domain(
+        "  <cpu mode='host-passthrough'>\n    <numa>\n"
+        + Repeat(n, i => $"  <cell id='{I(i)}'{(cpus(i) is { } set ? $" cpus='{set}'" : "")} memory='1024' unit='KiB'/>")
         + $"      <cell id='{I(n)}' cpus='0' memory='1024' unit='KiB'/>\n    </numa>\n  </cpu>");
 
     /// <summary>Distinct guest addresses from bus 1 on (bus 0 holds the machine's own devices), then one repeat of the first.</summary>
