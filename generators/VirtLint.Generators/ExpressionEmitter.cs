@@ -33,7 +33,7 @@ internal sealed class ExpressionEmitter
     /// </summary>
     public IReadOnlyList<string> Declarations => _declarations;
 
-    /// <summary>The checker's variable holding the document's root element, declared before the declarations (RuleGenerator.EmitCheckBody).</summary>
+    /// <summary>The checker's variable holding the document's root element (RuleGenerator.EmitCheckBody), in scope before its loop.</summary>
     internal const string RootVariable = "root";
 
     /// <summary>C# for <paramref name="expr"/>, with <paramref name="context"/> the name of the C# variable holding the context node.</summary>

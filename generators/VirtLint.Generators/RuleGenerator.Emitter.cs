@@ -109,8 +109,8 @@ public sealed partial class RuleGenerator
         lines.Add($"        context.Report({location}, {EmitMessage(rule.Message, expressions)});");
         lines.Add("    }");
         lines.Add("}");
-        // Indexes of indexed look-ups, known once every expression is emitted, are declared before the loop.
-        lines.InsertRange(lines.IndexOf($"XObject {ExpressionEmitter.RootVariable} = context.Root;") + 1, expressions.Declarations);
+        // Values computed once per document and indexes, known once every expression is emitted, go just before the loop.
+        lines.InsertRange(lines.FindIndex(line => line.StartsWith("foreach (var n0 in ", System.StringComparison.Ordinal)), expressions.Declarations);
         return lines;
     }
 
