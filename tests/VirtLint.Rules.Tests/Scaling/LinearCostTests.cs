@@ -21,8 +21,14 @@ public sealed class LinearCostTests(ITestOutputHelper output)
     private const int Large = 20_000;
     private const int Runs = 5;
 
-    /// <summary>Linear is 20; the margin covers hash-table growth and timer noise, a quadratic scan is near 400.</summary>
-    private const double MaxRatio = 60;
+    /// <summary>
+    /// Linear is 20 and a pairwise scan 400. Allocations hardly vary between runs; the margin covers hash-table growth.
+    /// Time also pays for a large document no longer fitting in the caches (up to twice the cost per element) and for
+    /// noise from other work on the machine.
+    /// </summary>
+    private const double MaxAllocationRatio = 40;
+
+    private const double MaxTimeRatio = 80;
 
     public static TheoryData<string> Cases()
     {
@@ -48,8 +54,8 @@ public sealed class LinearCostTests(ITestOutputHelper output)
             + $"{Large:N0} elements {large.Elapsed.TotalMilliseconds:F1} ms, {large.Allocated / 1024.0:N0} KiB; "
             + $"time x{timeRatio:F1}, allocations x{allocationRatio:F1}");
 
-        Assert.True(allocationRatio < MaxRatio, $"{name}: allocations grew x{allocationRatio:F1} for x{Large / Small} elements");
-        Assert.True(timeRatio < MaxRatio, $"{name}: time grew x{timeRatio:F1} for x{Large / Small} elements");
+        Assert.True(allocationRatio < MaxAllocationRatio, $"{name}: allocations grew x{allocationRatio:F1} for x{Large / Small} elements");
+        Assert.True(timeRatio < MaxTimeRatio, $"{name}: time grew x{timeRatio:F1} for x{Large / Small} elements");
     }
 
     private static (TimeSpan Elapsed, long Allocated) Measure(RuleChecker checker, RepeatedElementCase scenario, int n)
