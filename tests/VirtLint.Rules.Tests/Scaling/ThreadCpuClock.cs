@@ -7,7 +7,7 @@ namespace VirtLint.Rules.Tests.Scaling;
 /// CPU time of the calling thread (Linux: CLOCK_THREAD_CPUTIME_ID), so a busy machine that keeps the thread waiting does
 /// not count as cost; elsewhere, wall-clock time.
 /// </summary>
-internal static partial class ThreadCpuClock
+internal static class ThreadCpuClock
 {
     private const int ClockThreadCpuTime = 3;
 
