@@ -58,8 +58,9 @@ internal sealed class ExpressionEmitter
         switch (call.Function)
         {
             case "first-with-same": return $"{Index(call, "KeyIndex")}.FirstWithSame({context})";
-            case "first-with-key": return $"{Index(call, "KeyIndex")}.FirstWithKey({context}, {Key(call.Arguments[2], context)})";
+            case "first-with-key": return $"{Index(call, "KeyIndex", 2)}.FirstWithKey({context}, {Key(call.Arguments[2], context)})";
             case "first-overlapping-cpuset": return $"{Index(call, "CpuOwnerIndex")}.FirstOverlapping({context})";
+            case "first-ip-range-containing": return $"{Index(call, "IpRangeIndex", 3)}.FirstContaining({context}, {Emit(call.Arguments[3], context)})";
         }
 
         var args = call.Arguments.Select(a => Emit(a, context)).ToList();
@@ -111,15 +112,19 @@ internal sealed class ExpressionEmitter
     }
 
     /// <summary>
-    /// The variable of the index an indexed look-up reads, declared once per distinct node-set and key: the node-set
-    /// (absolute, so evaluated from any node of the document) and the per-node arguments become lambdas.
+    /// The variable of the index an indexed look-up reads, declared once per distinct node-set and per-node arguments:
+    /// the node-set (absolute, so evaluated from any node of the document) and the per-node arguments (a group node-set,
+    /// a key or another string) become lambdas; the argument at <paramref name="valueArgument"/> belongs to the context
+    /// node and is passed at the call instead.
     /// </summary>
-    private string Index(FunctionCall call, string type)
+    private string Index(FunctionCall call, string type, int valueArgument = -1)
     {
-        var indexed = new FunctionCall(call.Function, new RuleLanguage.EquatableArray<Expr>(call.Arguments.Take(call.Function == "first-with-key" ? 2 : call.Arguments.Count).ToArray()), call.Type);
+        var arguments = call.Arguments.Where((_, i) => i != valueArgument).ToArray();
+        var indexed = new FunctionCall(call.Function, new RuleLanguage.EquatableArray<Expr>(arguments), call.Type);
         if (_indexes.TryGetValue(indexed, out var existing)) return existing;
-        var lambdas = new List<string> { Lambda(n => Emit(indexed.Arguments[0], n)), Lambda(n => Key(indexed.Arguments[1], n)) };
-        if (indexed.Arguments.Count > 2) lambdas.Add(Lambda(n => $"Xp.FirstOrNull({Emit(indexed.Arguments[2], n)})"));
+        var lambdas = new List<string> { Lambda(n => Emit(arguments[0], n)) };
+        foreach (var argument in arguments.Skip(1))
+            lambdas.Add(Lambda(n => argument.Type == ValueType.NodeSet ? $"Xp.FirstOrNull({Emit(argument, n)})" : Key(argument, n)));
         var name = "index" + _indexes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _indexes[indexed] = name;
         _declarations.Add($"var {name} = new {type}({string.Join(", ", lambdas)});");

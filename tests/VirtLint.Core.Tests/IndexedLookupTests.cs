@@ -123,4 +123,66 @@ public sealed class IndexedLookupTests
         Assert.Same(Cells[0], Assert.Single(index.FirstOverlapping(new XElement("cell", new XAttribute("cpus", "3-5")))));
         Assert.Empty(index.FirstOverlapping(new XElement("cell", new XAttribute("cpus", "x"))));
     }
+
+    private static readonly XDocument Ranges = XDocument.Parse("""
+        <network>
+          <ip address='192.168.122.1' prefix='24'>
+            <dhcp>
+              <range start='192.168.122.100' end='192.168.122.199'/>
+              <range start='192.168.122.150' end='192.168.122.250'/>
+              <range start='192.168.122.50' end='192.168.122.60'/>
+              <range start='192.168.122.90' end='192.168.122.80'/>
+              <range start='192.168.122.10' end='2001:db8::1'/>
+              <range start='192.168.122.20' end='192.168.122.20'/>
+              <host ip='192.168.122.55'/>
+            </dhcp>
+          </ip>
+          <ip family='ipv6' address='2001:db8::1' prefix='64'>
+            <dhcp>
+              <range start='2001:db8::100' end='2001:db8::1ff'/>
+              <host ip='2001:db8::1a0'/>
+            </dhcp>
+          </ip>
+        </network>
+        """);
+
+    private static List<XElement> RangeElements => Ranges.Descendants("range").ToList();
+
+    private static IpRangeIndex RangeIndex() => new(
+        d => d.Document!.Descendants("range"),
+        n => ((XElement)n).Attribute("start")!.Value,
+        n => ((XElement)n).Attribute("end")!.Value,
+        n => n.Parent);
+
+    [Theory]
+    [InlineData("192.168.122.100", 0)]
+    [InlineData("192.168.122.160", 0)]   // in the first two ranges: the first one counts
+    [InlineData("192.168.122.199", 0)]
+    [InlineData("192.168.122.200", 1)]   // in the gap after the first range's end
+    [InlineData("192.168.122.250", 1)]
+    [InlineData("192.168.122.55", 2)]
+    [InlineData("192.168.122.20", 5)]    // a one-address range
+    [InlineData(" 192.168.122.56 ", 2)]
+    [InlineData("192.168.122.251", -1)]
+    [InlineData("192.168.122.85", -1)]   // the reversed range holds nothing
+    [InlineData("192.168.122.15", -1)]   // nor the range whose ends are of two families
+    [InlineData("192.168.122.61", -1)]
+    [InlineData("192.168.122.1", -1)]
+    [InlineData("2001:db8::150", -1)]    // another dhcp block
+    [InlineData("not-an-ip", -1)]
+    public void First_ip_range_containing_an_address_within_the_group(string address, int range)
+    {
+        var host = Ranges.Descendants("host").First();
+        var found = RangeIndex().FirstContaining(host, address).ToList();
+        if (range < 0) Assert.Empty(found);
+        else Assert.Same(RangeElements[range], Assert.Single(found));
+    }
+
+    [Fact]
+    public void Ipv6_ranges_compare_as_128_bit_numbers()
+    {
+        var host = Ranges.Descendants("host").Last();
+        Assert.Same(RangeElements[^1], Assert.Single(RangeIndex().FirstContaining(host, "2001:DB8:0:0::1a0")));
+        Assert.Empty(RangeIndex().FirstContaining(host, "2001:db8::200"));
+    }
 }

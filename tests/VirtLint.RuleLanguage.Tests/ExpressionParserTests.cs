@@ -106,6 +106,7 @@ public sealed class ExpressionParserTests
     [InlineData("first-with-same(/domain/devices/disk, concat(@dev, $mine))", DiagnosticIds.ExpressionType, 38, "first-with-same() evaluates argument 2 on each node of its first argument, so it cannot use let variables")]
     [InlineData("first-with-same(/domain/devices/disk, @dev, parent::*[@x = $mine])", DiagnosticIds.ExpressionType, 44, "first-with-same() evaluates argument 3 on each node of its first argument, so it cannot use let variables")]
     [InlineData("first-overlapping-cpuset(/domain/cputune/vcpupin, $mine)", DiagnosticIds.ExpressionType, 50, "first-overlapping-cpuset() evaluates argument 2 on each node of its first argument, so it cannot use let variables")]
+    [InlineData("first-ip-range-containing(/domain/devices/interface/ip, @address, $mine, @ip)", DiagnosticIds.ExpressionType, 66, "first-ip-range-containing() evaluates argument 3 on each node of its first argument, so it cannot use let variables")]
     [InlineData("first-with-same(/domain/devices/disk)", DiagnosticIds.ExpressionType, 0, "first-with-same() takes 2 to 3 argument(s), not 1")]
     [InlineData("first-with-key('x', @id, 1)", DiagnosticIds.ExpressionType, 15, "first-with-key() expects a node-set as argument 1, not a string")]
     [InlineData("0x1g", DiagnosticIds.ExpressionSyntax, 0, "invalid hexadecimal number '0x1g'")]
@@ -131,6 +132,7 @@ public sealed class ExpressionParserTests
         // Parameters are fixed for a run, so the key may use them; a let variable of the context node may be the value.
         Assert.Equal(ValueType.NodeSet, Parse("first-with-key(/domain/devices/disk, concat(@type, $limit), $mine)").Type);
         Assert.Equal(ValueType.NodeSet, Parse("first-overlapping-cpuset(/domain/cpu/numa/cell | /domain/cputune/vcpupin, @cpus)").Type);
+        Assert.Equal(ValueType.NodeSet, Parse("first-ip-range-containing(/domain/devices/interface/ip, @address, @peer, $mine, ..)").Type);
     }
 
     /// <summary>Knows a few names of the domain schema, by parent element.</summary>

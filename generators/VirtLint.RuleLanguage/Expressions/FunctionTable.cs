@@ -111,6 +111,7 @@ public static class FunctionTable
         // Indexed look-ups: the first argument is an absolute node-set, indexed once per document on first use.
         Add("first-with-same", ValueType.NodeSet, "first-with-same(nodes, key[, group]): the first of nodes whose key equals the context node's key (and whose group node is the same), other than the context node; for a node of nodes, the first earlier duplicate. An empty key is no key.", [ns, ArgumentKind.Any, ns], 2, perNode: [1, 2]);
         Add("first-with-key", ValueType.NodeSet, "first-with-key(nodes, key, value): the first of nodes whose key equals value. An empty key is no key.", [ns, ArgumentKind.Any, ArgumentKind.Any], perNode: [1]);
+        Add("first-ip-range-containing", ValueType.NodeSet, "first-ip-range-containing(nodes, start, end, address[, group]): the first of nodes whose IP range from start to end (one family, start not above end) contains the address, within the context node's group; start, end and group are evaluated on each node, address on the context node.", [ns, s, s, s, ns], 4, perNode: [1, 2, 4]);
         Add("first-overlapping-cpuset", ValueType.NodeSet, "first-overlapping-cpuset(nodes, cpuset): the first of nodes whose cpuset shares a CPU with the context node's cpuset, other than the context node; for a node of nodes, the first earlier one.", [ns, s], perNode: [1]);
         return table;
     }

@@ -45,8 +45,11 @@ internal sealed class VL9004_IndexedLookups : RuleChecker
     private static readonly XName Name_driver = "driver";
     private static readonly XName Name_emulatorpin = "emulatorpin";
     private static readonly XName Name_id = "id";
+    private static readonly XName Name_interface = "interface";
     private static readonly XName Name_iothread = "iothread";
     private static readonly XName Name_iothreadids = "iothreadids";
+    private static readonly XName Name_ip = "ip";
+    private static readonly XName Name_peer = "peer";
     private static readonly XName Name_slot = "slot";
     private static readonly XName Name_target = "target";
     private static readonly XName Name_type = "type";
@@ -63,6 +66,7 @@ internal sealed class VL9004_IndexedLookups : RuleChecker
         var index1 = new KeyIndex(n6 => Xp.Child(Xp.Child(Xp.Child(Xp.Document(n6), Name_domain), Name_iothreadids), Name_iothread), n7 => Xp.NumberKey(Xp.Number(Xp.Attribute(n7, Name_id))));
         var once0 = Xp.String(Xp.Attribute(Xp.Child(Xp.Child(Xp.Child(Xp.Document(root), Name_domain), Name_cputune), Name_emulatorpin), Name_cpuset));
         var index2 = new CpuOwnerIndex(n8 => Xp.Child(Xp.Child(Xp.Child(Xp.Document(n8), Name_domain), Name_cputune), Name_vcpupin), n9 => once0);
+        var index3 = new IpRangeIndex(n11 => Xp.Child(Xp.Child(Xp.Child(Xp.Child(Xp.Document(n11), Name_domain), Name_devices), Name_interface), Name_ip), n12 => Xp.String(Xp.Attribute(n12, Name_address)), n13 => Xp.String(Xp.Attribute(n13, Name_peer)), n14 => Xp.FirstOrNull(Xp.Parent(n14)));
         var once1 = (Xp.Count(Xp.Child(Xp.Child(Xp.Child(Xp.Document(root), Name_domain), Name_devices), Name_disk)) > 31d);
         var once2 = Xp.String(Xp.Count(Xp.Child(Xp.Child(Xp.Child(Xp.Document(root), Name_domain), Name_devices), Name_disk)));
         foreach (var n0 in Xp.Child(Xp.Child(root, Name_devices), Name_disk).Where(n1 => Xp.Boolean(Xp.Attribute(Xp.Child(n1, Name_target), Name_dev))))
@@ -72,7 +76,8 @@ internal sealed class VL9004_IndexedLookups : RuleChecker
             var l_thread = Xp.Materialize(index1.FirstWithKey(n0, Xp.NumberKey(Xp.Number(Xp.Attribute(Xp.Child(n0, Name_driver), Name_iothread)))));
             var l_pinned = Xp.Materialize(index2.FirstOverlapping(n0));
             var l_address = Xp.PciAddress(Xp.Child(n0, Name_address).Where(n10 => Xp.Compare(CompareOp.Equal, Xp.Values(Xp.Attribute(n10, Name_type)), "pci")));
-            if ((((((Xp.Exists(l_other) || Xp.Exists(l_again)) || !(Xp.Boolean(l_thread))) || Xp.Exists(l_pinned)) || once1) || (Xp.Uint(Xp.String(Xp.Attribute(Xp.Child(n0, Name_address), Name_slot))) == Xp.Uint("010"))))
+            var l_inside = Xp.Materialize(index3.FirstContaining(n0, Xp.String(Xp.Attribute(Xp.Child(n0, Name_target), Name_dev))));
+            if (((((((Xp.Exists(l_other) || Xp.Exists(l_again)) || !(Xp.Boolean(l_thread))) || Xp.Exists(l_pinned)) || Xp.Exists(l_inside)) || once1) || (Xp.Uint(Xp.String(Xp.Attribute(Xp.Child(n0, Name_address), Name_slot))) == Xp.Uint("010"))))
             {
                 context.Report(n0, string.Concat("Disk '", Xp.String(Xp.Attribute(Xp.Child(n0, Name_target), Name_dev)), "' at '", l_address, "' repeats '", Xp.String(Xp.Attribute(Xp.Child(l_other, Name_target), Name_dev)), "' of ", once2, " disks."));
             }

@@ -28,6 +28,7 @@ public sealed record RepeatedElementCase(string Name, string RuleId, Func<int, s
         new("pci-hostdevs", "VL1215", n => PciDevices(n, hostdev: true), _ => 1),
         new("dhcp-hosts-ip", "VL4007", n => DhcpHosts(n, duplicateIp: true), _ => 1),
         new("dhcp-hosts-mac", "VL4008", n => DhcpHosts(n, duplicateIp: false), _ => 1),
+        new("dhcp-hosts-and-ranges", "VL4006", DhcpHostsAndRanges, _ => 1),
     ];
 
     private static string Domain(string body) => $"""
@@ -103,6 +104,24 @@ public sealed record RepeatedElementCase(string Name, string RuleId, Func<int, s
     }
 
     private static string Mac(int i) => $"52:54:00:{i >> 16 & 0xff:x2}:{i >> 8 & 0xff:x2}:{i & 0xff:x2}";
+
+    /// <summary>n one-address ranges and n hosts beside them (10.1.x.y and 10.2.x.y), then one host inside the last range.</summary>
+    private static string DhcpHostsAndRanges(int n)
+    {
+        static string Address(int network, int i) => $"10.{I(network)}.{I(i / 250)}.{I(2 + i % 250)}";
+        return $"""
+            <network>
+              <name>scale</name>
+              <forward mode='nat'/>
+              <bridge name='virbr9'/>
+              <ip address='10.0.0.1' prefix='8'>
+                <dhcp>
+            {Repeat(n, i => $"    <range start='{Address(1, i)}' end='{Address(1, i)}'/>")}{Repeat(n, i => $"    <host mac='{Mac(i)}' name='h{I(i)}' ip='{Address(2, i)}'/>")}          <host mac='{Mac(n)}' name='h{I(n)}' ip='{Address(1, n - 1)}'/>
+                </dhcp>
+              </ip>
+            </network>
+            """;
+    }
 
     private static string DhcpHosts(int n, bool duplicateIp)
     {
