@@ -163,6 +163,7 @@ public sealed class ExpressionParserTests
     [InlineData("0x1f", 31d)]
     [InlineData("0X1F", 31d)]
     [InlineData("0xffffffff", 4294967295d)]
+    [InlineData("0x00000000ff", 255d)]
     [InlineData("010", 10d)]
     public void Hexadecimal_literals_are_numbers_and_leading_zeros_stay_decimal(string text, double value) =>
         Assert.Equal(value, Assert.IsType<NumberLiteral>(Parse(text)).Value);

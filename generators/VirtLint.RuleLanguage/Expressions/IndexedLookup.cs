@@ -4,7 +4,8 @@ using VirtLint.RuleLanguage.Diagnostics;
 namespace VirtLint.RuleLanguage.Expressions;
 
 /// <summary>
-/// Binds the indexed look-ups (<c>first-with-same</c>, <c>first-with-key</c>, <c>first-overlapping-cpuset</c>). Their index
+/// Binds the indexed look-ups (<c>first-with-same</c>, <c>first-with-key</c>, <c>first-overlapping-cpuset</c>,
+/// <c>first-ip-range-containing</c>). Their index
 /// is built once per document, so what it is built from must not depend on the context node: the node-set is an
 /// absolute path and the per-node arguments use no <c>let</c> variable. Keys compare as numbers when the key is a
 /// number (NaN is no key), else as strings.

@@ -109,7 +109,7 @@ public static class Lexer
             i += 2;
             while (i < text.Length && IsHexDigit(text[i])) i++;
             if (i < text.Length && IsNameChar(text[i])) throw Error($"invalid hexadecimal number '{text.Substring(start, i - start + 1)}'", start, i - start + 1);
-            if (i - start - 2 > 8) throw Error($"hexadecimal number '{text.Substring(start, i - start)}' is larger than 0xffffffff", start, i - start);
+            if (text.Substring(start + 2, i - start - 2).TrimStart('0').Length > 8) throw Error($"hexadecimal number '{text.Substring(start, i - start)}' is larger than 0xffffffff", start, i - start);
             tokens.Add(new Token(TokenKind.Number, text.Substring(start, i - start), start));
             return i;
         }
