@@ -15,6 +15,10 @@ internal sealed class ExpressionEmitter
 {
     private readonly SortedDictionary<string, string> _names = new(StringComparer.Ordinal);
     private readonly List<string> _patterns = new();
+    private readonly List<string> _declarations = new();
+    private readonly Dictionary<FunctionCall, string> _indexes = new();
+    private readonly Dictionary<Expr, string> _hoisted = new();
+    private bool _hoisting;
     private int _lambdaCounter;
 
     /// <summary>XName fields: field name → element or attribute name.</summary>
@@ -23,8 +27,19 @@ internal sealed class ExpressionEmitter
     /// <summary>Regex patterns in field order (<c>Pattern0</c>, <c>Pattern1</c>, …).</summary>
     public IReadOnlyList<string> Patterns => _patterns;
 
+    /// <summary>
+    /// Statements that run once per document before the checker's loop: the values of expressions that are the same for
+    /// every context node (<c>once0</c>, …) and the indexes of indexed look-ups (<c>index0</c>, …, built on first use).
+    /// </summary>
+    public IReadOnlyList<string> Declarations => _declarations;
+
+    /// <summary>The checker's variable holding the document's root element (RuleGenerator.EmitCheckBody), in scope before its loop.</summary>
+    internal const string RootVariable = "root";
+
     /// <summary>C# for <paramref name="expr"/>, with <paramref name="context"/> the name of the C# variable holding the context node.</summary>
-    public string Emit(Expr expr, string context) => expr switch
+    public string Emit(Expr expr, string context) => !_hoisting && IsWorthHoisting(expr) ? Hoist(expr) : EmitHere(expr, context);
+
+    private string EmitHere(Expr expr, string context) => expr switch
     {
         StringLiteral s => CSharpText.Literal(s.Value),
         NumberLiteral n => CSharpText.Literal(n.Value),
@@ -40,6 +55,14 @@ internal sealed class ExpressionEmitter
 
     private string EmitCall(FunctionCall call, string context)
     {
+        switch (call.Function)
+        {
+            case "first-with-same": return $"{Index(call, "KeyIndex")}.FirstWithSame({context})";
+            case "first-with-key": return $"{Index(call, "KeyIndex", 2)}.FirstWithKey({context}, {Key(call.Arguments[2], context)})";
+            case "first-overlapping-cpuset": return $"{Index(call, "CpuOwnerIndex")}.FirstOverlapping({context})";
+            case "first-ip-range-containing": return $"{Index(call, "IpRangeIndex", 3)}.FirstContaining({context}, {Emit(call.Arguments[3], context)})";
+        }
+
         var args = call.Arguments.Select(a => Emit(a, context)).ToList();
         switch (call.Function)
         {
@@ -64,6 +87,59 @@ internal sealed class ExpressionEmitter
                 return $"Xp.{CSharpText.Pascal(call.Function)}({string.Join(", ", args)})";
         }
     }
+
+    /// <summary>
+    /// A number, string or boolean that reads the document through absolute paths only (such as
+    /// <c>count(/domain/iothreadids/iothread)</c>) is computed once per document: once per context node, it would cost
+    /// the size of the document for every node.
+    /// </summary>
+    private static bool IsWorthHoisting(Expr expr) =>
+        expr.Type is ValueType.String or ValueType.Number or ValueType.Boolean
+        && expr is not (StringLiteral or NumberLiteral or VariableRef)
+        && ContextIndependence.ReadsDocument(expr)
+        && ContextIndependence.IsContextFree(expr);
+
+    private string Hoist(Expr expr)
+    {
+        if (_hoisted.TryGetValue(expr, out var existing)) return existing;
+        _hoisting = true;
+        var code = EmitHere(expr, RootVariable);
+        _hoisting = false;
+        var name = "once" + _hoisted.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _hoisted[expr] = name;
+        _declarations.Add($"var {name} = {code};");
+        return name;
+    }
+
+    /// <summary>
+    /// The variable of the index an indexed look-up reads, declared once per distinct node-set and per-node arguments:
+    /// the node-set (absolute, so evaluated from any node of the document) and the per-node arguments (a group node-set,
+    /// a key or another string) become lambdas; the argument at <paramref name="valueArgument"/> belongs to the context
+    /// node and is passed at the call instead.
+    /// </summary>
+    private string Index(FunctionCall call, string type, int valueArgument = -1)
+    {
+        var arguments = call.Arguments.Where((_, i) => i != valueArgument).ToArray();
+        var indexed = new FunctionCall(call.Function, new RuleLanguage.EquatableArray<Expr>(arguments), call.Type);
+        if (_indexes.TryGetValue(indexed, out var existing)) return existing;
+        var lambdas = new List<string> { Lambda(n => Emit(arguments[0], n)) };
+        foreach (var argument in arguments.Skip(1))
+            lambdas.Add(Lambda(n => argument.Type == ValueType.NodeSet ? $"Xp.FirstOrNull({Emit(argument, n)})" : Key(argument, n)));
+        var name = "index" + _indexes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _indexes[indexed] = name;
+        _declarations.Add($"var {name} = new {type}({string.Join(", ", lambdas)});");
+        return name;
+    }
+
+    private string Lambda(Func<string, string> body)
+    {
+        var variable = "n" + (++_lambdaCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return $"{variable} => {body(variable)}";
+    }
+
+    /// <summary>A key as the index compares it: a string, or a number's text (NaN is no key).</summary>
+    private string Key(Expr key, string context) =>
+        key.Type == ValueType.Number ? $"Xp.NumberKey({Emit(key, context)})" : Emit(key, context);
 
     private string EmitBinary(BinaryExpr b, string context)
     {

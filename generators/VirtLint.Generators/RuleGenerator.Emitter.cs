@@ -128,6 +128,8 @@ public sealed partial class RuleGenerator
         lines.Add($"        context.Report({location}, {EmitMessage(rule.Message, expressions)});");
         lines.Add("    }");
         lines.Add("}");
+        // Values computed once per document and indexes, known once every expression is emitted, go just before the loop.
+        lines.InsertRange(lines.FindIndex(line => line.StartsWith("foreach (var n0 in ", System.StringComparison.Ordinal)), expressions.Declarations);
         return lines;
     }
 

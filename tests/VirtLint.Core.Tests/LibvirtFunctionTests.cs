@@ -112,4 +112,58 @@ public sealed class LibvirtFunctionTests
         Assert.False(Xp.CpusetsOverlap("0-3,^3", "3,4"));
         Assert.False(Xp.CpusetsOverlap("x", "1"));
     }
+
+    [Theory]
+    [InlineData("17", 17d)]
+    [InlineData("0x1f", 31d)]
+    [InlineData("0X1F", 31d)]
+    [InlineData("017", 15d)]
+    [InlineData("0", 0d)]
+    [InlineData("00", 0d)]
+    [InlineData(" \t5", 5d)]
+    [InlineData("+5", 5d)]
+    [InlineData("4294967295", 4294967295d)]
+    [InlineData("0xffffffff", 4294967295d)]
+    [InlineData("037777777777", 4294967295d)]
+    public void Uint_reads_numbers_as_libvirt_does(string text, double expected) => Assert.Equal(expected, Xp.Uint(text));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("08")]
+    [InlineData("0x")]
+    [InlineData("0xg")]
+    [InlineData("-0")]
+    [InlineData("-1")]
+    [InlineData("5 ")]
+    [InlineData("1.0")]
+    [InlineData("1e3")]
+    [InlineData("4294967296")]
+    [InlineData("0x100000000")]
+    [InlineData("040000000000")]
+    [InlineData("0x+1")]
+    [InlineData("++1")]
+    public void Uint_is_NaN_for_what_libvirt_refuses(string text) => Assert.True(double.IsNaN(Xp.Uint(text)));
+
+    [Theory]
+    [InlineData("<address type='pci' domain='0x0000' bus='0x01' slot='0x1f' function='0x7'/>", "0000:01:1f.7")]
+    [InlineData("<address type='pci' bus='1' slot='010'/>", "0000:01:08.0")]
+    [InlineData("<address type='pci' domain='0x10000' bus='0x100' slot='0x00' function='0x0'/>", "10000:100:00.0")]
+    [InlineData("<address type='pci' slot='0x02'/>", "0000:00:02.0")]
+    [InlineData("<address type='pci'/>", "")]
+    [InlineData("<address type='pci' domain='0x0000' bus='0x00' slot='0x00' function='0x3'/>", "")]
+    [InlineData("<address type='pci'><zpci uid='0x0001' fid='0x00000000'/></address>", "")]
+    [InlineData("<address type='pci' bus='0x01' slot='zero'/>", "")]
+    [InlineData("<address type='pci' bus='-1' slot='1'/>", "")]
+    public void Pci_address_is_libvirt_text_or_empty(string xml, string expected) =>
+        Assert.Equal(expected, Xp.PciAddress([XElement.Parse(xml)]));
+
+    [Theory]
+    [InlineData("192.168.122.10", "192.168.122.10")]
+    [InlineData(" 2001:DB8:0:0::10 ", "2001:db8::10")]
+    [InlineData("fe80::1%eth0", "fe80::1")]
+    [InlineData("::ffff:10.0.0.1", "::ffff:10.0.0.1")]
+    [InlineData("10.1", "")]
+    [InlineData("not-an-ip", "")]
+    public void Canonical_ip(string text, string expected) => Assert.Equal(expected, Xp.CanonicalIp(text));
 }

@@ -13,6 +13,7 @@ public sealed class ExpressionParserTests
         var scope = new BindingScope("domain", null);
         scope.Declare(new VariableInfo("buses", VariableKind.Parameter, ValueType.StringList, ElementTrail.Unknown));
         scope.Declare(new VariableInfo("limit", VariableKind.Parameter, ValueType.Number, ElementTrail.Unknown));
+        scope.Declare(new VariableInfo("mine", VariableKind.Let, ValueType.String, ElementTrail.Unknown));
         return scope;
     }
 
@@ -92,7 +93,7 @@ public sealed class ExpressionParserTests
     [InlineData("count(@a, @b)", DiagnosticIds.ExpressionType, 0, "count() takes 1 argument(s), not 2")]
     [InlineData("count('x')", DiagnosticIds.ExpressionType, 6, "count() expects a node-set as argument 1, not a string")]
     [InlineData("disk[1]", DiagnosticIds.ExpressionType, 4, "positional predicates are not supported; compare with count() or use a boolean test")]
-    [InlineData("$nope", DiagnosticIds.UnknownVariable, 0, "unknown variable '$nope' (known: buses, limit)")]
+    [InlineData("$nope", DiagnosticIds.UnknownVariable, 0, "unknown variable '$nope' (known: buses, limit, mine)")]
     [InlineData("$buses = $buses", DiagnosticIds.ExpressionType, 7, "cannot compare two lists; compare a node-set or a string with a list")]
     [InlineData("matches(@a, @b)", DiagnosticIds.ExpressionType, 12, "matches() needs a string literal as argument 2, so it can be compiled at build time")]
     [InlineData("matches(@a, '(a)\\1')", DiagnosticIds.ExpressionType, 12, "the pattern uses a backreference, lookaround, atomic group or conditional, which non-backtracking matching does not support")]
@@ -100,9 +101,80 @@ public sealed class ExpressionParserTests
     [InlineData("a ! b", DiagnosticIds.ExpressionSyntax, 2, "'!' must be followed by '=' (use not(...) for negation)")]
     [InlineData("default(1, 'x')", DiagnosticIds.ExpressionType, 8, "default() takes a node-set or a string as argument 1, not a number")]
     [InlineData("if(@a, $buses, 'x')", DiagnosticIds.ExpressionType, 7, "if() does not take a list")]
+    [InlineData("first-with-same(devices/disk, @dev)", DiagnosticIds.ExpressionType, 16, "first-with-same() indexes its first argument once per document, so it must be an absolute path such as /domain/devices/disk, without let variables")]
+    [InlineData("first-with-same(/domain/devices/disk[@dev = $mine], @dev)", DiagnosticIds.ExpressionType, 16, "first-with-same() indexes its first argument once per document, so it must be an absolute path such as /domain/devices/disk, without let variables")]
+    [InlineData("first-with-same(/domain/devices/disk, concat(@dev, $mine))", DiagnosticIds.ExpressionType, 38, "first-with-same() evaluates argument 2 on each node of its first argument, so it cannot use let variables")]
+    [InlineData("first-with-same(/domain/devices/disk, @dev, parent::*[@x = $mine])", DiagnosticIds.ExpressionType, 44, "first-with-same() evaluates argument 3 on each node of its first argument, so it cannot use let variables")]
+    [InlineData("first-overlapping-cpuset(/domain/cputune/vcpupin, $mine)", DiagnosticIds.ExpressionType, 50, "first-overlapping-cpuset() evaluates argument 2 on each node of its first argument, so it cannot use let variables")]
+    [InlineData("first-ip-range-containing(/domain/devices/interface/ip, @address, $mine, @ip)", DiagnosticIds.ExpressionType, 66, "first-ip-range-containing() evaluates argument 3 on each node of its first argument, so it cannot use let variables")]
+    [InlineData("first-with-same(/domain/devices/disk)", DiagnosticIds.ExpressionType, 0, "first-with-same() takes 2 to 3 argument(s), not 1")]
+    [InlineData("first-with-key('x', @id, 1)", DiagnosticIds.ExpressionType, 15, "first-with-key() expects a node-set as argument 1, not a string")]
+    [InlineData("0x1g", DiagnosticIds.ExpressionSyntax, 0, "invalid hexadecimal number '0x1g'")]
+    [InlineData("0x123456789", DiagnosticIds.ExpressionSyntax, 0, "hexadecimal number '0x123456789' is larger than 0xffffffff")]
     public void Errors_are_located_at_the_offending_token(string text, string id, int offset, string message)
     {
         var error = Assert.Throws<ExpressionException>(() => Parse(text));
         Assert.Equal((id, offset, message), (error.DiagnosticId, error.Offset, error.Message));
+    }
+
+    [Fact]
+    public void Indexed_lookups_are_node_sets_with_keys_of_one_type()
+    {
+        var same = Assert.IsType<FunctionCall>(Parse("first-with-same(/domain/devices/disk/target, @dev, ../..)"));
+        Assert.Equal(ValueType.NodeSet, same.Type);
+        Assert.Equal("string", Assert.IsType<FunctionCall>(same.Arguments[1]).Function);
+
+        // A numeric key compares numbers: the value is converted to a number too.
+        var key = Assert.IsType<FunctionCall>(Parse("first-with-key(/domain/iothreadids/iothread, number(@id), @iothread)"));
+        Assert.Equal(ValueType.Number, key.Arguments[1].Type);
+        Assert.Equal("number", Assert.IsType<FunctionCall>(key.Arguments[2]).Function);
+
+        // Parameters are fixed for a run, so the key may use them; a let variable of the context node may be the value.
+        Assert.Equal(ValueType.NodeSet, Parse("first-with-key(/domain/devices/disk, concat(@type, $limit), $mine)").Type);
+        Assert.Equal(ValueType.NodeSet, Parse("first-overlapping-cpuset(/domain/cpu/numa/cell | /domain/cputune/vcpupin, @cpus)").Type);
+        Assert.Equal(ValueType.NodeSet, Parse("first-ip-range-containing(/domain/devices/interface/ip, @address, @peer, $mine, ..)").Type);
+    }
+
+    /// <summary>Knows a few names of the domain schema, by parent element.</summary>
+    private sealed class FewNames : INameChecker
+    {
+        private static readonly HashSet<string> Known = ["domain/cputune", "cputune/vcpupin", "vcpupin/@cpuset", "domain/cpu", "cpu/numa", "numa/cell", "cell/@cpus"];
+
+        public string? Check(string kind, string? parentElement, string name, bool isAttribute)
+        {
+            var child = (isAttribute ? "@" : "") + name;
+            return parentElement is null
+                ? Known.Any(k => k.EndsWith("/" + child, StringComparison.Ordinal)) ? null : $"unknown '{child}'"
+                : Known.Contains($"{parentElement}/{child}") ? null : $"'{child}' is not under <{parentElement}>";
+        }
+    }
+
+    [Fact]
+    public void An_index_key_is_checked_against_the_indexed_elements_not_the_context()
+    {
+        var scope = new BindingScope("domain", new FewNames());
+        var cell = ElementTrail.Of("domain", "cpu", "numa", "cell");
+        Assert.Equal(ValueType.NodeSet, ExpressionParser.Parse("first-overlapping-cpuset(/domain/cputune/vcpupin, @cpuset)", scope, cell).Type);
+        var error = Assert.Throws<ExpressionException>(() => ExpressionParser.Parse("first-overlapping-cpuset(/domain/cputune/vcpupin, @cpus)", scope, cell));
+        Assert.Equal((DiagnosticIds.UnknownSchemaName, 51, "'@cpus' is not under <vcpupin>"), (error.DiagnosticId, error.Offset, error.Message));
+    }
+
+    [Theory]
+    [InlineData("0x1f", 31d)]
+    [InlineData("0X1F", 31d)]
+    [InlineData("0xffffffff", 4294967295d)]
+    [InlineData("0x00000000ff", 255d)]
+    [InlineData("010", 10d)]
+    public void Hexadecimal_literals_are_numbers_and_leading_zeros_stay_decimal(string text, double value) =>
+        Assert.Equal(value, Assert.IsType<NumberLiteral>(Parse(text)).Value);
+
+    [Fact]
+    public void Uint_defaults_to_the_context_node()
+    {
+        var comparison = Assert.IsType<BinaryExpr>(Parse("uint() > 0x1f"));
+        var call = Assert.IsType<FunctionCall>(comparison.Left);
+        Assert.Equal(("uint", ValueType.Number), (call.Function, call.Type));
+        Assert.Equal("string", Assert.IsType<FunctionCall>(Assert.Single(call.Arguments)).Function);
+        Assert.Equal(31d, Assert.IsType<NumberLiteral>(comparison.Right).Value);
     }
 }

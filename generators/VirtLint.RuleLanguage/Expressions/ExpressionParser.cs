@@ -423,7 +423,9 @@ public sealed class ExpressionParser
                 return new StringLiteral(token.Text);
             case TokenKind.Number:
                 Advance();
-                return new NumberLiteral(double.Parse(token.Text, NumberStyles.Float, CultureInfo.InvariantCulture));
+                return new NumberLiteral(token.Text.StartsWith("0x", System.StringComparison.OrdinalIgnoreCase)
+                    ? ulong.Parse(token.Text.Substring(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture)
+                    : double.Parse(token.Text, NumberStyles.Float, CultureInfo.InvariantCulture));
             case TokenKind.OpenParen:
                 {
                     Advance();
@@ -444,12 +446,15 @@ public sealed class ExpressionParser
             throw TypeError($"unknown function '{nameToken.Text}()'", nameToken);
 
         var args = new List<(Expr Expr, Token Start)>();
+        var firstTrail = ElementTrail.Unknown;
         if (Current.Kind != TokenKind.CloseParen)
         {
             while (true)
             {
                 var argStart = Current;
-                args.Add((ParseOr(context, out _), argStart));
+                // An index's key is evaluated on each node of the first argument, so its names are checked there.
+                args.Add((ParseOr(signature.IsPerNodeArgument(args.Count) ? firstTrail : context, out var argTrail), argStart));
+                if (args.Count == 1) firstTrail = argTrail;
                 if (Current.Kind != TokenKind.Comma) break;
                 Advance();
             }
@@ -489,6 +494,7 @@ public sealed class ExpressionParser
             });
         }
 
+        if (signature.PerNodeArguments.Length > 0) return IndexedLookup.Bind(signature, bound, args.ConvertAll(a => a.Start));
         if (signature.Name == "matches") RegexCheck.Validate(((StringLiteral)bound[1]).Value, args[1].Start);
         if (signature.Name == "if") return Conditional(bound, args[1].Start);
         if (signature.Name == "default" && bound[0].Type is not (ValueType.NodeSet or ValueType.String))

@@ -27,7 +27,16 @@ public sealed record FunctionSignature(
     bool Variadic,
     ValueType Result,
     bool ContextDefault,
-    string Summary);
+    string Summary)
+{
+    /// <summary>
+    /// Positions of the arguments evaluated on each node of the first argument (with that node as the context node)
+    /// rather than on the context node: the key of an indexed node-set.
+    /// </summary>
+    public int[] PerNodeArguments { get; init; } = [];
+
+    public bool IsPerNodeArgument(int index) => System.Array.IndexOf(PerNodeArguments, index) >= 0;
+}
 
 /// <summary>The functions rule expressions may call: XPath 1.0's core set plus the ones libvirt rules need.</summary>
 public static class FunctionTable
@@ -41,8 +50,8 @@ public static class FunctionTable
     private static Dictionary<string, FunctionSignature> Build()
     {
         var table = new Dictionary<string, FunctionSignature>();
-        void Add(string name, ValueType result, string summary, ArgumentKind[] parameters, int? min = null, bool variadic = false, bool contextDefault = false) =>
-            table[name] = new FunctionSignature(name, parameters, min ?? parameters.Length, variadic, result, contextDefault, summary);
+        void Add(string name, ValueType result, string summary, ArgumentKind[] parameters, int? min = null, bool variadic = false, bool contextDefault = false, int[]? perNode = null) =>
+            table[name] = new FunctionSignature(name, parameters, min ?? parameters.Length, variadic, result, contextDefault, summary) { PerNodeArguments = perNode ?? [] };
 
         var ns = ArgumentKind.NodeSet;
         var s = ArgumentKind.String;
@@ -95,6 +104,15 @@ public static class FunctionTable
         Add("mode-looser-than", ValueType.Boolean, "Whether an octal permission mode grants any bit the second (octal) mode does not.", [s, s]);
         Add("cpuset-count", ValueType.Number, "How many CPUs a libvirt cpuset ('0-3,^2,8') names; NaN when invalid.", [s]);
         Add("cpusets-overlap", ValueType.Boolean, "Whether two libvirt cpusets share a CPU.", [s, s]);
+        Add("uint", ValueType.Number, "An unsigned integer read the way libvirt reads numeric attributes (virStrToLong_uip with base 0): decimal, 0x hexadecimal or 0 octal, up to 4294967295; NaN otherwise.", [s], 0, contextDefault: true);
+        Add("pci-address", ValueType.String, "The guest PCI address of an <address type='pci'> element as libvirt prints it (0000:00:1f.2), its fields read with uint(); empty for the empty address (domain, bus and slot 0: libvirt picks one) or an invalid field.", [ns]);
+        Add("canonical-ip", ValueType.String, "An IPv4 or IPv6 address in one canonical text (no scope, IPv6 compressed, lower case), so equal addresses have equal text; empty when not an address.", [s]);
+
+        // Indexed look-ups: the first argument is an absolute node-set, indexed once per document on first use.
+        Add("first-with-same", ValueType.NodeSet, "first-with-same(nodes, key[, group]): the first of nodes whose key equals the context node's key (and whose group node is the same), other than the context node; for a node of nodes, the first earlier duplicate. An empty key is no key.", [ns, ArgumentKind.Any, ns], 2, perNode: [1, 2]);
+        Add("first-with-key", ValueType.NodeSet, "first-with-key(nodes, key, value): the first of nodes whose key equals value. An empty key is no key.", [ns, ArgumentKind.Any, ArgumentKind.Any], perNode: [1]);
+        Add("first-ip-range-containing", ValueType.NodeSet, "first-ip-range-containing(nodes, start, end, address[, group]): the first of nodes whose IP range from start to end (one family, start not above end) contains the address, within the context node's group; start, end and group are evaluated on each node, address on the context node.", [ns, s, s, s, ns], 4, perNode: [1, 2, 4]);
+        Add("first-overlapping-cpuset", ValueType.NodeSet, "first-overlapping-cpuset(nodes, cpuset): the first of nodes whose cpuset shares a CPU with the context node's cpuset, other than the context node; for a node of nodes, the first earlier one.", [ns, s], perNode: [1]);
         return table;
     }
 }

@@ -103,6 +103,17 @@ public static class Lexer
     private static int ReadNumber(string text, int i, List<Token> tokens)
     {
         var start = i;
+        // A hexadecimal literal, 0x1f: in XPath "0x1f" is no valid expression, so this extension changes nothing else.
+        if (text[i] == '0' && (Peek(text, i + 1) == 'x' || Peek(text, i + 1) == 'X') && IsHexDigit(Peek(text, i + 2)))
+        {
+            i += 2;
+            while (i < text.Length && IsHexDigit(text[i])) i++;
+            if (i < text.Length && IsNameChar(text[i])) throw Error($"invalid hexadecimal number '{text.Substring(start, i - start + 1)}'", start, i - start + 1);
+            if (text.Substring(start + 2, i - start - 2).TrimStart('0').Length > 8) throw Error($"hexadecimal number '{text.Substring(start, i - start)}' is larger than 0xffffffff", start, i - start);
+            tokens.Add(new Token(TokenKind.Number, text.Substring(start, i - start), start));
+            return i;
+        }
+
         while (i < text.Length && char.IsDigit(text[i])) i++;
         if (i < text.Length && text[i] == '.')
         {
@@ -126,6 +137,8 @@ public static class Lexer
 
         return sb.ToString();
     }
+
+    private static bool IsHexDigit(char c) => c is (>= '0' and <= '9') or (>= 'a' and <= 'f') or (>= 'A' and <= 'F');
 
     private static char Peek(string text, int i) => i < text.Length ? text[i] : '\0';
 

@@ -17,6 +17,10 @@ public static class IpNetworks
         return IPAddress.TryParse(s, out address!);
     }
 
+    /// <summary>The address without scope, IPv6 compressed and in lower case: equal for addresses <see cref="Compare"/> finds equal.</summary>
+    public static string Canonical(string text) =>
+        TryParse(text, out var address) ? new IPAddress(address.GetAddressBytes()).ToString() : "";
+
     public static bool InSubnet(string address, string network, string prefixOrNetmask)
     {
         if (!TryParse(address, out var a) || !TryParse(network, out var n) || a.AddressFamily != n.AddressFamily) return false;

@@ -39,8 +39,17 @@ public static partial class Xp
 
     public static bool ModeLooserThan(string mode, string limit) => FileModes.LooserThan(mode, limit);
 
-    public static double CpusetCount(string cpuset) => CpuSets.TryParse(cpuset, out var cpus) ? cpus.Count : double.NaN;
+    public static double CpusetCount(string cpuset) => CpuSet.TryParse(cpuset, out var cpus) ? cpus.Count : double.NaN;
 
     public static bool CpusetsOverlap(string left, string right) =>
-        CpuSets.TryParse(left, out var a) && CpuSets.TryParse(right, out var b) && a.Overlaps(b);
+        CpuSet.TryParse(left, out var a) && CpuSet.TryParse(right, out var b) && a.Overlaps(b);
+
+    /// <summary>An unsigned number as libvirt reads numeric attributes (decimal, 0x… hexadecimal, 0… octal); NaN when it is not one.</summary>
+    public static double Uint(string value) => LibvirtNumbers.TryParseUInt(value, out var number) ? number : double.NaN;
+
+    /// <summary>The first node's guest PCI address as libvirt prints it; empty for the empty address or an invalid field.</summary>
+    public static string PciAddress(IEnumerable<XObject> nodes) => nodes.FirstOrDefault() is XElement address ? PciAddresses.Format(address) : "";
+
+    /// <summary>The address in one canonical text per value (as ip-compare compares them); empty when it is not an address.</summary>
+    public static string CanonicalIp(string s) => IpNetworks.Canonical(s);
 }

@@ -17,6 +17,7 @@ public static partial class BuiltInRules
         VL9001_NicModelMissing.Rule,
         VL9002_VolumeNearlyFull.Rule,
         VL9003_DhcpHostOutsideSubnet.Rule,
+        VL9004_IndexedLookups.Rule,
     };
 
     /// <summary>One checker per rule that has a check, ordered by id.</summary>
@@ -25,5 +26,6 @@ public static partial class BuiltInRules
         new VL9001_NicModelMissing(),
         new VL9002_VolumeNearlyFull(),
         new VL9003_DhcpHostOutsideSubnet(),
+        new VL9004_IndexedLookups(),
     };
 }

@@ -53,11 +53,12 @@ internal sealed class VL9003_DhcpHostOutsideSubnet : RuleChecker
     public override void Check(CheckContext context)
     {
         XObject root = context.Root;
+        var once0 = Xp.Count(Xp.Union(Xp.Descendant(Xp.Document(root), Name_host), Xp.Descendant(Xp.Document(root), Name_range)));
         foreach (var n0 in Xp.Child(Xp.Child(Xp.Child(root, Name_ip).Where(n1 => Xp.Boolean(Xp.Attribute(n1, Name_address))), Name_dhcp), Name_host).Where(n2 => Xp.Boolean(Xp.Attribute(n2, Name_ip))))
         {
             var l_mask = Xp.Concat(Xp.String(Xp.Attribute(Xp.Parent(Xp.Parent(n0)), Name_prefix)), Xp.String(Xp.Attribute(Xp.Parent(Xp.Parent(n0)), Name_netmask)));
             var l_earlier = Xp.Materialize(Xp.Named(Xp.PrecedingSibling(n0), Name_host).Where(n3 => Xp.Compare(CompareOp.Equal, Xp.Values(Xp.Attribute(n3, Name_mac)), Xp.Values(Xp.Attribute(Xp.Child(Xp.Parent(n3), Name_host), Name_mac)))));
-            if ((((((!(Xp.InSubnet(Xp.String(Xp.Attribute(n0, Name_ip)), Xp.String(Xp.Attribute(Xp.Parent(Xp.Parent(n0)), Name_address)), l_mask)) || Xp.Matches(Xp.String(Xp.Attribute(n0, Name_mac)), Pattern0)) || (Xp.Count(Xp.Union(Xp.Descendant(Xp.Document(n0), Name_host), Xp.Descendant(Xp.Document(n0), Name_range))) > (100d + Xp.Count(l_earlier)))) || ((-Xp.StringLength(Xp.String(Xp.Attribute(n0, Name_name)))) < (-63d))) || Xp.StartsWith(Xp.Translate(Xp.String(Xp.Attribute(n0, Name_name)), "ABC", "abc"), "x")) || string.Equals(Xp.Default(Xp.Attribute(n0, Name_name), "unnamed"), ((Xp.IpPrefix(Xp.Parent(Xp.Parent(n0))) > 24d) ? "small" : "large"), StringComparison.Ordinal)))
+            if ((((((!(Xp.InSubnet(Xp.String(Xp.Attribute(n0, Name_ip)), Xp.String(Xp.Attribute(Xp.Parent(Xp.Parent(n0)), Name_address)), l_mask)) || Xp.Matches(Xp.String(Xp.Attribute(n0, Name_mac)), Pattern0)) || (once0 > (100d + Xp.Count(l_earlier)))) || ((-Xp.StringLength(Xp.String(Xp.Attribute(n0, Name_name)))) < (-63d))) || Xp.StartsWith(Xp.Translate(Xp.String(Xp.Attribute(n0, Name_name)), "ABC", "abc"), "x")) || string.Equals(Xp.Default(Xp.Attribute(n0, Name_name), "unnamed"), ((Xp.IpPrefix(Xp.Parent(Xp.Parent(n0))) > 24d) ? "small" : "large"), StringComparison.Ordinal)))
             {
                 context.Report(Xp.FirstOr(Xp.Attribute(n0, Name_ip), n0), string.Concat("DHCP host '", Xp.String(Xp.Attribute(n0, Name_ip)), "' is outside ", Xp.String(Xp.Attribute(Xp.Parent(Xp.Parent(n0)), Name_address)), "/", l_mask, "{sic}."));
             }
