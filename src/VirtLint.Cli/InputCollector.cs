@@ -7,7 +7,8 @@ internal static class InputCollector
 {
     public const string StdinArgument = "-";
 
-    public static (List<LintInput> Inputs, List<InputError> Errors) Collect(IReadOnlyList<string> paths, CliContext context)
+    /// <param name="stdinName">The display name of standard input: <c>--stdin-filename</c>, or <see cref="LintInput.StdinName"/>.</param>
+    public static (List<LintInput> Inputs, List<InputError> Errors) Collect(IReadOnlyList<string> paths, CliContext context, string stdinName = LintInput.StdinName)
     {
         var (expanded, expandErrors) = PathExpander.Expand(paths.Where(p => p != StdinArgument), context.CurrentDirectory);
         var inputs = new List<LintInput>(expanded);
@@ -18,11 +19,11 @@ internal static class InputCollector
         {
             try
             {
-                inputs.Add(LintInput.FromBytes(LintInput.StdinName, ReadAll(context.Stdin)));
+                inputs.Add(LintInput.FromBytes(stdinName, ReadAll(context.Stdin)));
             }
             catch (IOException e)
             {
-                errors.Add(new InputError(LintInput.StdinName, e.Message));
+                errors.Add(new InputError(stdinName, e.Message));
             }
 
             inputs.Sort((a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));

@@ -49,7 +49,7 @@ public static class RulePage
         Row(page, "Tags", rule.Tags.Count == 0 ? "none" : string.Join(", ", rule.Tags.Select(RuleMarkdownRenderer.Code)));
         Row(page, "Target", RuleMarkdownRenderer.Cell(rule.Target));
         Row(page, "Precision", RuleMarkdownRenderer.Cell(rule.Precision));
-        if (rule.SecuritySeverity is not null) Row(page, "Security severity", RuleMarkdownRenderer.Cell(rule.SecuritySeverity));
+        if (SecuritySeverityBands.Score(rule, rule.DefaultSeverity) is { } score) Row(page, "Security severity", RuleMarkdownRenderer.Cell(score));
         Row(page, "Source", $"[{RuleMarkdownRenderer.Cell(rule.SourceFile)}]({RepositoryLink(rule.SourceFile)})");
     }
 
