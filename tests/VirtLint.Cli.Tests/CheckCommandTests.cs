@@ -175,7 +175,7 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(ExitCodes.Findings, result.ExitCode);
         Assert.Equal("", result.Stdout);
         Assert.Equal("virtlint: Checked 1 file: 1 warning. Failed by 1 rule: VL1001 disk-bus-not-virtio (1).\n", result.Stderr);
-        Assert.Equal(TextFormatterTests.IdeDiskReport, _workspace.Read("report.txt"));
+        Assert.Equal(Formats.TextFormatterTests.IdeDiskReport, _workspace.Read("report.txt"));
         Assert.Equal(["report.txt", "web.xml"], Directory.GetFiles(_workspace.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 

@@ -1,6 +1,6 @@
 using VirtLint.Cli.Tests.Support;
 
-namespace VirtLint.Cli.Tests;
+namespace VirtLint.Cli.Tests.Formats;
 
 public sealed class JsonFormatterTests : IDisposable
 {
