@@ -12,7 +12,7 @@ internal sealed class ConciseFormatter(bool statistics = false) : IReportFormatt
         {
             var span = finding.Span;
             output.WriteLine(
-                $"{TerminalText.Escape(finding.Path)}:{span.StartLine}:{span.StartColumn}: {finding.Severity.ToName()} {finding.RuleId} {TerminalText.Escape(finding.Message)}");
+                $"{TerminalText.Escape(finding.Path)}:{span.StartLine}:{span.StartColumn}: {finding.Severity.ToName()} {finding.RuleId} {TextFormatter.DisplayMessage(finding.Message)}");
         }
 
         if (statistics)

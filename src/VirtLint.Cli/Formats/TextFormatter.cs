@@ -74,10 +74,13 @@ internal sealed class TextFormatter(bool useColor, bool statistics = false) : IR
     private void WriteHeader(TextWriter output, Finding finding)
     {
         var span = finding.Span;
-        var message = finding.Message.Length > MaxMessageLength ? finding.Message[..MaxMessageLength] + Ellipsis : finding.Message;
         output.WriteLine(
-            $"{TerminalText.Escape(finding.Path)}:{span.StartLine}:{span.StartColumn}: {Paint(finding.Severity.ToName(), SeverityColor(finding.Severity))} {Paint(finding.RuleId, Bold)} {TerminalText.Escape(message)}");
+            $"{TerminalText.Escape(finding.Path)}:{span.StartLine}:{span.StartColumn}: {Paint(finding.Severity.ToName(), SeverityColor(finding.Severity))} {Paint(finding.RuleId, Bold)} {DisplayMessage(finding.Message)}");
     }
+
+    /// <summary>The message as a terminal shows it: escaped, and cut after <see cref="MaxMessageLength"/> characters (a value can be megabytes long).</summary>
+    internal static string DisplayMessage(string message) =>
+        TerminalText.Escape(message.Length > MaxMessageLength ? message[..MaxMessageLength] + Ellipsis : message);
 
     private void WriteFrame(TextWriter output, string text, int[] lineStarts, Finding finding)
     {
