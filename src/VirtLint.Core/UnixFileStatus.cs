@@ -26,6 +26,7 @@ public readonly record struct FileStatus(FileKind Kind, uint OwnerId, uint Group
 public static partial class UnixFileStatus
 {
     private const int AtFdCwd = -100;
+    private const int AtEmptyPath = 0x1000;
     private const uint StatxType = 0x1;
     private const uint StatxUid = 0x8;
     private const uint StatxGid = 0x10;
@@ -55,6 +56,23 @@ public static partial class UnixFileStatus
 
         if (Directory.Exists(path)) return new FileStatus(FileKind.Directory, 0, 0);
         return new FileStatus(File.Exists(path) ? FileKind.Regular : FileKind.Missing, 0, 0);
+    }
+
+    /// <summary>The status of an open file descriptor (standard output: a pipe, a terminal, a file); <see cref="FileKind.Unknown"/> when it cannot be told.</summary>
+    public static FileStatus Get(int descriptor)
+    {
+        if (_unavailable) return new FileStatus(FileKind.Unknown, 0, 0);
+        try
+        {
+            return Statx(descriptor, "", AtEmptyPath, StatxType | StatxUid | StatxGid, out var buffer) == 0
+                ? new FileStatus(KindOf(buffer.Mode), buffer.Uid, buffer.Gid)
+                : new FileStatus(FileKind.Unknown, 0, 0);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            _unavailable = true;
+            return new FileStatus(FileKind.Unknown, 0, 0);
+        }
     }
 
     /// <summary>Gives <paramref name="path"/> the owner and group of <paramref name="status"/>; false when not allowed or not possible here.</summary>

@@ -1,13 +1,16 @@
 using System.Text;
 using Microsoft.Win32.SafeHandles;
+using VirtLint.Core;
 
 namespace VirtLint.Cli.Output;
 
 /// <summary>
-/// The process's standard output and error as VirtLint writes them. .NET's console streams silently drop writes to a
-/// closed pipe (so <c>virtlint check | head</c> would lint on, printing into nothing) and throw from deep inside a
-/// formatter on a full disk; here standard output is a plain buffered stream whose failures reach
-/// <see cref="VirtLintApp"/> as a <see cref="StandardOutputException"/>, and standard error never fails a run.
+/// The process's standard output and error as VirtLint writes them. .NET's console stream silently drops writes to a
+/// closed pipe, so <c>virtlint check | head</c> would lint on, printing into nothing: when standard output is a pipe
+/// or socket it is written through a plain stream instead, whose EPIPE surfaces. Everywhere else (a terminal, a file,
+/// a device) the console stream is right: it writes at the descriptor's own offset, so output shared with the shell
+/// (<c>{ virtlint check a; echo done; } &gt; log</c>) stays in order, and it reports a full disk. Every failure reaches
+/// <see cref="VirtLintApp"/> as a <see cref="StandardOutputException"/>; standard error never fails a run.
 /// </summary>
 internal static class StandardStreams
 {
@@ -18,9 +21,8 @@ internal static class StandardStreams
     {
         try
         {
-            var stream = OperatingSystem.IsWindows()
-                ? Console.OpenStandardOutput()
-                : new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+            var pipe = !OperatingSystem.IsWindows() && UnixFileStatus.Get(descriptor: 1).Kind is FileKind.Fifo or FileKind.Socket;
+            var stream = pipe ? new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0) : Console.OpenStandardOutput();
             return new StreamWriter(stream, Utf8NoBom, BufferSize) { NewLine = "\n" };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
@@ -41,7 +43,8 @@ internal static class StandardStreams
 }
 
 /// <summary>Standard output could not be written (closed pipe, full disk): the report is incomplete.</summary>
-internal sealed class StandardOutputException(Exception inner) : IOException(inner.Message, inner);
+/// <remarks>The message is the innermost one: .NET wraps EBADF ("Bad file descriptor") in an access-denied exception.</remarks>
+internal sealed class StandardOutputException(Exception inner) : IOException(inner.GetBaseException().Message, inner);
 
 /// <summary>Turns every failure of the wrapped writer into a <see cref="StandardOutputException"/>.</summary>
 internal sealed class StandardOutputWriter(TextWriter inner) : TextWriter

@@ -72,7 +72,17 @@ public sealed class StandardOutputFailureTests : IDisposable
         var (exitCode, _, stderr) = await RunVirtlint("exec dotnet \"$0\" check vm.xml >&-", readLines: null);
 
         Assert.Equal(ExitCodes.UsageOrInputError, exitCode);
-        Assert.StartsWith("virtlint: error: cannot write to standard output: ", stderr, StringComparison.Ordinal);
+        Assert.Equal("virtlint: error: cannot write to standard output: Bad file descriptor; the report is incomplete.\n", stderr);
+    }
+
+    [SkippableFact]
+    public async Task Output_to_a_file_shared_with_the_shell_stays_in_order()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "needs sh");
+        var (exitCode, _, _) = await RunVirtlint("{ echo before; dotnet \"$0\" --version; echo after; } > log.txt", readLines: null);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal($"before\n{VirtLintApp.Version}\nafter\n", _workspace.Read("log.txt"));
     }
 
     [SkippableFact]
