@@ -143,13 +143,16 @@ internal sealed class CheckCommand
         var (inputs, inputErrors) = InputCollector.Collect(paths, _context, stdinName);
 
         // Refuse before linting, so a refused run writes nothing at all.
-        var guard = new OutputGuard(paths.Where(p => p != InputCollector.StdinArgument), inputs, _context.CurrentDirectory);
-        foreach (var request in requests.Where(r => !r.ToStdout))
+        if (requests.Any(r => !r.ToStdout))
         {
-            if (guard.Check(request.Path!) is { } refusal)
+            var guard = new OutputGuard(paths.Where(p => p != InputCollector.StdinArgument), inputs, _context.CurrentDirectory);
+            foreach (var request in requests.Where(r => !r.ToStdout))
             {
-                _context.Error(refusal);
-                return ExitCodes.UsageOrInputError;
+                if (guard.Check(request.Path!) is { } refusal)
+                {
+                    _context.Error(refusal);
+                    return ExitCodes.UsageOrInputError;
+                }
             }
         }
 
