@@ -1,10 +1,11 @@
 using System.CommandLine;
 using VirtLint.Cli.Formats;
+using VirtLint.Cli.Output;
 using VirtLint.Core;
 
 namespace VirtLint.Cli;
 
-/// <summary><c>virtlint check [PATH...]</c>: lints files and directories and reports findings in the chosen format.</summary>
+/// <summary><c>virtlint check [PATH...]</c>: lints files and directories and writes the reports asked for.</summary>
 internal sealed class CheckCommand
 {
     private const string FailOnNone = "none";
@@ -19,7 +20,6 @@ internal sealed class CheckCommand
     {
         _catalog = catalog;
         _context = context;
-        Format.AcceptOnlyFromAmong(ReportFormats.Names);
         FailOn.AcceptOnlyFromAmong("error", "warning", "note", FailOnNone);
         MaxFileSize.Validators.Add(result =>
         {
@@ -38,9 +38,13 @@ internal sealed class CheckCommand
                     result.AddError($"Unrecognized option '{token.Value}'. To lint a file whose name starts with '-', write './{token.Value}'.");
             }
         });
+        MaxWarnings.Validators.Add(result => RequireNonNegative(result, MaxWarnings));
+        SarifMaxResults.Validators.Add(result => RequireNonNegative(result, SarifMaxResults));
+
         Command = new Command("check", "Lint libvirt XML files. Directories are searched for *.xml; '-' reads one document from standard input.")
         {
-            Paths, Format, Output, FailOn, SarifCategory, MaxFileSize,
+            Paths, Format, Output, FailOn, ExitZero, MaxWarnings, Statistics, FailIfNoFiles, StdinFilename,
+            SarifCategory, SarifRoot, SarifMaxResults, MaxFileSize,
         };
         Command.SetAction(Run);
     }
@@ -53,15 +57,17 @@ internal sealed class CheckCommand
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    public Option<string> Format { get; } = new("--format", "-f")
+    public Option<string[]> Format { get; } = new("--format", "-f")
     {
-        Description = "Report format.",
-        DefaultValueFactory = _ => ReportFormats.Text,
+        Description = $"Report format, optionally with a file: FORMAT[=PATH] ('-' is standard output). Repeat for several reports. " +
+                      $"Formats: {string.Join(", ", ReportFormats.Names)}. 'auto' (the default) is 'github' plus the summary under GitHub Actions, else 'text'.",
+        HelpName = "FORMAT[=PATH]",
+        Arity = ArgumentArity.OneOrMore,
     };
 
     public Option<string?> Output { get; } = new("--output", "-o")
     {
-        Description = "Write the report to this file instead of standard output.",
+        Description = "Write the report of the format given without a file here ('-' is standard output). The file is replaced atomically and keeps its permissions.",
         HelpName = "FILE",
     };
 
@@ -71,9 +77,36 @@ internal sealed class CheckCommand
         DefaultValueFactory = _ => "warning",
     };
 
+    public Option<bool> ExitZero { get; } = new("--exit-zero")
+    {
+        Description = "Exit with 0 even when findings fail the run (2 still reports unreadable input).",
+    };
+
+    public Option<int?> MaxWarnings { get; } = new("--max-warnings")
+    {
+        Description = "Tolerate up to N warnings: they fail the run only when there are more.",
+        HelpName = "N",
+    };
+
+    public Option<bool> Statistics { get; } = new("--statistics")
+    {
+        Description = "Also print how many findings each rule produced.",
+    };
+
+    public Option<bool> FailIfNoFiles { get; } = new("--fail-if-no-files")
+    {
+        Description = "Exit with 2 when the paths hold no XML file to lint.",
+    };
+
+    public Option<string?> StdinFilename { get; } = new("--stdin-filename")
+    {
+        Description = "The file name standard input stands for, shown in every report (virsh dumpxml vm | virtlint check - --stdin-filename vms/vm.xml).",
+        HelpName = "PATH",
+    };
+
     public Option<string?> SarifCategory { get; } = new("--sarif-category")
     {
-        Description = "SARIF only: the code-scanning category (automationDetails.id), so several VirtLint jobs can upload side by side.",
+        Description = "SARIF: the code-scanning category (automationDetails.id), so several VirtLint jobs can upload side by side.",
         HelpName = "NAME",
     };
 
@@ -84,52 +117,153 @@ internal sealed class CheckCommand
         DefaultValueFactory = _ => "16MiB",
     };
 
+    public Option<string?> SarifRoot { get; } = new("--sarif-root")
+    {
+        Description = "SARIF, GitHub and GitLab: the repository root file paths are relative to. " +
+                      "Default: the git top level of the linted files, else GITHUB_WORKSPACE, else the current directory.",
+        HelpName = "DIR",
+    };
+
+    public Option<int> SarifMaxResults { get; } = new("--sarif-max-results")
+    {
+        Description = "SARIF: keep at most N results, the most severe first (GitHub shows 5,000 and rejects more than 25,000); 0 for no limit.",
+        HelpName = "N",
+        DefaultValueFactory = _ => SarifFormatter.DefaultMaxResults,
+    };
+
     private int Run(ParseResult parseResult)
     {
-        var paths = parseResult.GetValue(Paths) is { Length: > 0 } given ? given : ["."];
-        var format = parseResult.GetValue(Format)!;
-        var output = parseResult.GetValue(Output);
-        var failOn = parseResult.GetValue(FailOn)!;
+        var typed = parseResult.GetValue(Paths) ?? [];
+        var stdinFilename = parseResult.GetValue(StdinFilename);
+        if (stdinFilename is not null && typed.Length > 0 && !typed.Contains(InputCollector.StdinArgument))
+        {
+            _context.Error("--stdin-filename names standard input, but '-' is not among the paths.");
+            return ExitCodes.UsageOrInputError;
+        }
 
+        if (stdinFilename is { Length: 0 })
+        {
+            _context.Error("--stdin-filename names no file.");
+            return ExitCodes.UsageOrInputError;
+        }
+
+        // With only a name for standard input, standard input is what to lint (as Ruff and ESLint do).
+        var paths = typed.Length > 0 ? typed : stdinFilename is not null ? [InputCollector.StdinArgument] : ["."];
+        var githubActions = string.Equals(_context.GetEnvironmentVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
+        if (!OutputPlan.TryCreate(parseResult.GetValue(Format) ?? [], parseResult.GetValue(Output), githubActions, out var requests, out var planError))
+        {
+            _context.Error(planError);
+            return ExitCodes.UsageOrInputError;
+        }
+
+        var stdinName = stdinFilename is null ? LintInput.StdinName : StdinDisplayName(stdinFilename);
         ByteSize.TryParse(parseResult.GetValue(MaxFileSize)!, out var maxFileSize);
+        var (inputs, inputErrors) = InputCollector.Collect(paths, _context, maxFileSize, stdinName);
 
-        var (inputs, inputErrors) = InputCollector.Collect(paths, _context, maxFileSize);
+        // Refuse before linting, so a refused run writes nothing at all.
+        if (requests.Any(r => !r.ToStdout))
+        {
+            var guard = new OutputGuard(paths.Where(p => p != InputCollector.StdinArgument), inputs, _context.CurrentDirectory);
+            foreach (var request in requests.Where(r => !r.ToStdout))
+            {
+                if (guard.Check(request.Path!) is { } refusal)
+                {
+                    _context.Error(refusal);
+                    return ExitCodes.UsageOrInputError;
+                }
+            }
+        }
+
         var report = new Linter(_catalog, new LintOptions { MaxFileSize = maxFileSize }).Lint(inputs, inputErrors);
         foreach (var error in report.Errors)
             _context.Error($"{error.Path}: {error.Message}");
 
-        var useColor = output is null && _context.StdoutIsTerminal && !_context.NoColor;
-        IReportFormatter formatter = format switch
+        var failOn = parseResult.GetValue(FailOn)!;
+        var policy = new ExitPolicy(
+            failOn == FailOnNone ? null : SeverityNames.TryParse(failOn, out var threshold) ? threshold : Severity.Warning,
+            parseResult.GetValue(MaxWarnings),
+            parseResult.GetValue(ExitZero),
+            parseResult.GetValue(FailIfNoFiles));
+        var outcome = RunOutcome.Evaluate(report, policy);
+        var warnings = new HashSet<string>(StringComparer.Ordinal);
+        var context = new ReportContext
         {
-            ReportFormats.Json => new JsonFormatter(),
-            ReportFormats.Sarif => new SarifFormatter(_catalog, _context.CurrentDirectory, parseResult.GetValue(SarifCategory)),
-            _ => new TextFormatter(useColor),
+            Report = report,
+            Catalog = _catalog,
+            Outcome = outcome,
+            Paths = new ArtifactPaths(
+                FullPaths(inputs, stdinFilename), _context.CurrentDirectory, parseResult.GetValue(SarifRoot), _context.GetEnvironmentVariable("GITHUB_WORKSPACE")),
+            SarifCategory = parseResult.GetValue(SarifCategory),
+            SarifMaxResults = parseResult.GetValue(SarifMaxResults),
+            Warn = message =>
+            {
+                if (warnings.Add(message)) _context.Warning(message);
+            },
         };
 
-        if (output is null)
+        var statistics = parseResult.GetValue(Statistics);
+        var exitCode = outcome.ExitCode;
+        foreach (var request in requests.Where(r => !r.ToStdout))
         {
-            formatter.Write(report, _context.Stdout);
-        }
-        else if (!TryWriteFile(_context.ResolvePath(output), report, formatter, out var message))
-        {
-            _context.Error($"{output}: {message}");
-            return ExitCodes.UsageOrInputError;
+            var formatter = ReportFormats.Create(request, useColor: false, statistics);
+            if (!TryWriteFile(request.Path!, context, formatter, out var message))
+            {
+                _context.Error($"{request.Path}: {message}");
+                exitCode = ExitCodes.UsageOrInputError;
+            }
         }
 
-        if (report.Errors.Count > 0) return ExitCodes.UsageOrInputError;
-        return FailsAt(report, failOn) ? ExitCodes.Findings : ExitCodes.Clean;
+        var toStdout = requests.FirstOrDefault(r => r.ToStdout);
+        if (toStdout is not null)
+            ReportFormats.Create(toStdout, _context.StdoutIsTerminal && !_context.NoColor, statistics).Write(context, _context.Stdout);
+
+        if (outcome.NoFiles)
+        {
+            var where = string.Join(", ", paths.Select(p => $"'{p}'"));
+            if (policy.FailIfNoFiles) _context.Error($"no XML files to lint in {where}.");
+            else _context.Warning($"no XML files to lint in {where}.");
+        }
+
+        // A report for machines (or none) on standard output: say on stderr what happened, so a red CI step shows why.
+        if (toStdout is null || !ReportFormats.IsHuman(toStdout))
+        {
+            if (statistics)
+            {
+                foreach (var line in StatisticsTable.Lines(report)) _context.Stderr.WriteLine(line);
+            }
+
+            _context.Stderr.WriteLine($"virtlint: {outcome.Summary}");
+        }
+
+        return exitCode;
     }
 
-    private static bool FailsAt(LintReport report, string failOn) =>
-        failOn != FailOnNone
-        && SeverityNames.TryParse(failOn, out var threshold)
-        && report.Findings.Any(f => f.Severity >= threshold);
+    /// <summary>The name standard input is shown under: as typed, without a leading "./".</summary>
+    private static string StdinDisplayName(string name)
+    {
+        while (name.StartsWith("./", StringComparison.Ordinal)) name = name[2..];
+        return name;
+    }
 
-    private static bool TryWriteFile(string path, LintReport report, IReportFormatter formatter, out string message)
+    /// <summary>Display path → absolute path of every input; unnamed standard input has none.</summary>
+    private Dictionary<string, string?> FullPaths(IEnumerable<LintInput> inputs, string? stdinFilename)
+    {
+        var paths = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var input in inputs)
+        {
+            paths[input.DisplayPath] = input.FilePath is not null ? Path.GetFullPath(input.FilePath, _context.CurrentDirectory)
+                : stdinFilename is not null ? Path.GetFullPath(stdinFilename, _context.CurrentDirectory)
+                : null;
+        }
+
+        return paths;
+    }
+
+    private bool TryWriteFile(string path, ReportContext context, IReportFormatter formatter, out string message)
     {
         try
         {
-            AtomicFile.Write(path, writer => formatter.Write(report, writer));
+            AtomicFile.Write(_context.ResolvePath(path), writer => formatter.Write(context, writer));
             message = "";
             return true;
         }
@@ -137,6 +271,15 @@ internal sealed class CheckCommand
         {
             message = e.Message;
             return false;
+        }
+    }
+
+    private static void RequireNonNegative(System.CommandLine.Parsing.OptionResult result, Option option)
+    {
+        foreach (var token in result.Tokens)
+        {
+            if (!int.TryParse(token.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+                result.AddError($"{option.Name} needs a whole number of 0 or more, not '{token.Value}'.");
         }
     }
 }

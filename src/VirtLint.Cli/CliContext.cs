@@ -1,3 +1,5 @@
+using VirtLint.Cli.Output;
+
 namespace VirtLint.Cli;
 
 /// <summary>
@@ -24,8 +26,8 @@ public sealed record CliContext
     {
         // Opened on first read: a closed standard input must not stop commands that never read it.
         Stdin = new StandardInputStream(),
-        Stdout = Console.Out,
-        Stderr = Console.Error,
+        Stdout = StandardStreams.OpenStdout(),
+        Stderr = StandardStreams.OpenStderr(),
         CurrentDirectory = Directory.GetCurrentDirectory(),
         StdoutIsTerminal = !Console.IsOutputRedirected,
         GetEnvironmentVariable = Environment.GetEnvironmentVariable,
@@ -36,5 +38,8 @@ public sealed record CliContext
 
     public string ResolvePath(string path) => Path.GetFullPath(path, CurrentDirectory);
 
-    public void Error(string message) => Stderr.WriteLine($"virtlint: error: {message}");
+    /// <summary>An error line on stderr. Paths and values in it are escaped: they may come from anyone's file names.</summary>
+    public void Error(string message) => Stderr.WriteLine($"virtlint: error: {TerminalText.Escape(message)}");
+
+    public void Warning(string message) => Stderr.WriteLine($"virtlint: warning: {TerminalText.Escape(message)}");
 }

@@ -44,7 +44,7 @@ internal sealed class ExplainCommand
         WriteField(output, "Tags", string.Join(", ", rule.Tags));
         WriteField(output, "Target", rule.Target);
         WriteField(output, "Precision", rule.Precision);
-        if (rule.SecuritySeverity is not null) WriteField(output, "Security severity", rule.SecuritySeverity);
+        if (SecuritySeverityBands.Score(rule, rule.DefaultSeverity) is { } score) WriteField(output, "Security severity", $"{score} ({GitHubRating(score)} on GitHub)");
 
         var help = RuleHelp.PlainText(rule);
         if (help.Length > 0)
@@ -66,6 +66,9 @@ internal sealed class ExplainCommand
 
         return ExitCodes.Clean;
     }
+
+    private static string GitHubRating(string score) =>
+        SecuritySeverityBands.GitHubRating(decimal.Parse(score, System.Globalization.CultureInfo.InvariantCulture));
 
     private static void WriteField(TextWriter output, string label, string value) =>
         output.WriteLine($"{(label + ":").PadRight(19)}{value}".TrimEnd());

@@ -11,7 +11,8 @@ internal static class InputCollector
     /// Standard input is read up to one byte past <paramref name="maxBytes"/>, enough for the linter to report it as
     /// too large without holding more of an endless stream (<c>&lt;/dev/zero</c>) in memory.
     /// </summary>
-    public static (List<LintInput> Inputs, List<InputError> Errors) Collect(IReadOnlyList<string> paths, CliContext context, long maxBytes)
+    /// <param name="stdinName">The display name of standard input: <c>--stdin-filename</c>, or <see cref="LintInput.StdinName"/>.</param>
+    public static (List<LintInput> Inputs, List<InputError> Errors) Collect(IReadOnlyList<string> paths, CliContext context, long maxBytes, string stdinName = LintInput.StdinName)
     {
         var (expanded, expandErrors) = PathExpander.Expand(paths.Where(p => p != StdinArgument), context.CurrentDirectory);
         var inputs = new List<LintInput>(expanded);
@@ -22,11 +23,11 @@ internal static class InputCollector
         {
             try
             {
-                inputs.Add(LintInput.FromBytes(LintInput.StdinName, ReadAtMost(context.Stdin, maxBytes + 1)));
+                inputs.Add(LintInput.FromBytes(stdinName, ReadAtMost(context.Stdin, maxBytes + 1)));
             }
             catch (IOException e)
             {
-                errors.Add(new InputError(LintInput.StdinName, e.Message));
+                errors.Add(new InputError(stdinName, e.Message));
             }
 
             inputs.Sort((a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));

@@ -34,12 +34,18 @@ internal sealed class RulesCommand
             "rules",
             "List rules: id, name, default severity, category and title. Filters of one kind match any of their values; --tag and --category together must both match.")
         {
-            Format, Tag, Category,
+            Rule, Format, Tag, Category,
         };
         Command.SetAction(Run);
     }
 
     public Command Command { get; }
+
+    public Argument<string[]> Rule { get; } = new("RULE")
+    {
+        Description = "Only these rules, by id (VL1001), name (disk-bus-not-virtio) or SARIF name (DiskBusNotVirtio).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
 
     public Option<string> Format { get; } = new("--format", "-f")
     {
@@ -64,7 +70,20 @@ internal sealed class RulesCommand
     {
         var tags = parseResult.GetValue(Tag) ?? [];
         var categories = parseResult.GetValue(Category) ?? [];
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var query in parseResult.GetValue(Rule) ?? [])
+        {
+            if (_catalog.Find(query) is not { } found)
+            {
+                _context.Error($"unknown rule '{query}'");
+                return ExitCodes.UsageOrInputError;
+            }
+
+            named.Add(found.Id);
+        }
+
         var rules = _catalog.Rules
+            .Where(r => named.Count == 0 || named.Contains(r.Id))
             .Where(r => tags.Length == 0 || r.Tags.Any(t => tags.Contains(t, StringComparer.Ordinal)))
             .Where(r => categories.Length == 0 || categories.Contains(r.Category, StringComparer.Ordinal))
             .OrderBy(r => r.Id, StringComparer.Ordinal)

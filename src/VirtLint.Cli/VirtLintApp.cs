@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using VirtLint.Cli.Output;
 using VirtLint.Core;
 
 namespace VirtLint.Cli;
@@ -9,6 +10,27 @@ public static class VirtLintApp
 {
     /// <summary>Parses <paramref name="args"/>, runs the chosen command against <paramref name="catalog"/>, and returns the exit code.</summary>
     public static int Run(string[] args, CliContext context, RuleCatalog catalog)
+    {
+        context = context with { Stdout = new StandardOutputWriter(context.Stdout), Stderr = new ForgivingWriter(context.Stderr) };
+        try
+        {
+            var exitCode = Invoke(args, context, catalog);
+            context.Stdout.Flush();
+            return exitCode;
+        }
+        catch (StandardOutputException e)
+        {
+            // A closed pipe (`virtlint check | head`) or a full disk: stop, and say so where it can still be read.
+            context.Error($"cannot write to standard output: {e.Message.TrimEnd('.')}; the report is incomplete.");
+            return ExitCodes.UsageOrInputError;
+        }
+        finally
+        {
+            context.Stderr.Flush();
+        }
+    }
+
+    private static int Invoke(string[] args, CliContext context, RuleCatalog catalog)
     {
         var root = new RootCommand("A linter for libvirt XML: domain, storage pool, volume and network definitions.")
         {

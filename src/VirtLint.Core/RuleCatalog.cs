@@ -14,6 +14,7 @@ public sealed class RuleCatalog
 
     private readonly Dictionary<string, RuleDescriptor> _byId;
     private readonly Dictionary<string, RuleDescriptor> _byName;
+    private readonly Dictionary<string, RuleDescriptor> _byPascalName;
     private readonly Dictionary<string, int> _indexById;
 
     public RuleCatalog(IEnumerable<RuleDescriptor> rules, IEnumerable<RuleChecker> checkers)
@@ -22,6 +23,8 @@ public sealed class RuleCatalog
         Checkers = checkers.OrderBy(c => c.Descriptor.Id, StringComparer.Ordinal).ToArray();
         _byId = Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
         _byName = Rules.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        _byPascalName = new Dictionary<string, RuleDescriptor>(StringComparer.Ordinal);
+        foreach (var rule in Rules) _byPascalName.TryAdd(rule.PascalName, rule);
         _indexById = Rules.Select((rule, index) => (rule.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
         NotWellFormed = Find(NotWellFormedId) ?? throw new ArgumentException($"The rule set has no '{NotWellFormedId}' rule.");
         NotLibvirtDocument = Find(NotLibvirtDocumentId) ?? throw new ArgumentException($"The rule set has no '{NotLibvirtDocumentId}' rule.");
@@ -39,9 +42,13 @@ public sealed class RuleCatalog
         RuleInternalErrorId, "rule-internal-error", "A rule failed while checking the document", Severity.Error, "correctness", ["engine"],
         "document", "very-high", null, "", new RuleDocs("", "", "", "", []), [], "rules/document/rule-internal-error.yaml");
 
-    /// <summary>Finds a rule by id (<c>VL1001</c>) or by name (<c>disk-bus-not-virtio</c>).</summary>
+    /// <summary>
+    /// Finds a rule by id (<c>VL1001</c>), by name (<c>disk-bus-not-virtio</c>) or by the PascalCase name SARIF
+    /// viewers show (<c>DiskBusNotVirtio</c>), so a name copied from any report works.
+    /// </summary>
     public RuleDescriptor? Find(string idOrName) =>
         _byId.TryGetValue(idOrName, out var rule) || _byId.TryGetValue(idOrName.ToUpperInvariant(), out rule) || _byName.TryGetValue(idOrName, out rule)
+        || _byPascalName.TryGetValue(idOrName, out rule)
             ? rule
             : null;
 

@@ -50,7 +50,7 @@ public static class RulePage
         Row(page, "Target", RuleMarkdownRenderer.Cell(rule.Target));
         if (rule.Scope is not null) Row(page, "Scope", RuleMarkdownRenderer.Cell(rule.Scope.Summary()));
         Row(page, "Precision", RuleMarkdownRenderer.Cell(rule.Precision));
-        if (rule.SecuritySeverity is not null) Row(page, "Security severity", RuleMarkdownRenderer.Cell(rule.SecuritySeverity));
+        if (SecuritySeverityBands.Score(rule, rule.DefaultSeverity) is { } score) Row(page, "Security severity", RuleMarkdownRenderer.Cell(score));
         Row(page, "Source", $"[{RuleMarkdownRenderer.Cell(rule.SourceFile)}]({RepositoryLink(rule.SourceFile)})");
     }
 

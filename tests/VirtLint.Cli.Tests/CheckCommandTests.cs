@@ -63,7 +63,7 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(ExitCodes.UsageOrInputError, result.ExitCode);
         Assert.Equal("virtlint: error: missing.xml: no such file or directory\n", result.Stderr);
         Assert.StartsWith("web.xml:5:25: warning VL1001 Disk 'vda' uses bus 'ide'; use 'virtio'.\n", result.Stdout);
-        Assert.EndsWith("\nChecked 1 file: 1 warning.\n", result.Stdout);
+        Assert.EndsWith("\nChecked 1 file: 1 warning. 1 path could not be read.\nFailed by 1 rule: VL1001 disk-bus-not-virtio (1).\n", result.Stdout);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class CheckCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.UsageOrInputError, result.ExitCode);
         Assert.Equal("virtlint: error: vms/gone: no such file or directory\n", result.Stderr);
-        Assert.Equal("Checked 1 file: no problems found.\n", result.Stdout);
+        Assert.Equal("Checked 1 file: no problems found. 1 path could not be read.\n", result.Stdout);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class CheckCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Findings, result.ExitCode);
         Assert.StartsWith("<stdin>:5:25: warning VL1001 Disk 'vda' uses bus 'ide'; use 'virtio'.\n", result.Stdout);
-        Assert.EndsWith("\nChecked 1 file: 1 warning.\n", result.Stdout);
+        Assert.EndsWith("\nChecked 1 file: 1 warning.\nFailed by 1 rule: VL1001 disk-bus-not-virtio (1).\n", result.Stdout);
     }
 
     [Fact]
@@ -96,14 +96,14 @@ public sealed class CheckCommandTests : IDisposable
         var result = _workspace.Run(["check", "desk.xml", "-"], stdin: Fixtures.LocalClock);
 
         Assert.Equal(ExitCodes.Findings, result.ExitCode);
-        var headers = result.Stdout.Split('\n').Where(l => l.Contains(": ") && !l.StartsWith(' ') && !l.StartsWith("Checked")).ToArray();
+        var headers = result.Stdout.Split('\n').Where(l => l.Contains(": ") && !l.StartsWith(' ') && !l.StartsWith("Checked") && !l.StartsWith("Failed")).ToArray();
         Assert.Equal(
             [
                 "<stdin>:3:10: note VL1003 Clock offset is 'localtime'.",
                 "desk.xml:4:26: error VL1002 VNC listens on '0.0.0.0', reachable from every network.",
             ],
             headers);
-        Assert.EndsWith("\nChecked 2 files: 1 error, 1 note.\n", result.Stdout);
+        Assert.EndsWith("\nChecked 2 files: 1 error, 1 note.\nFailed by 1 rule: VL1002 vnc-listens-on-all-interfaces (1).\n", result.Stdout);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class CheckCommandTests : IDisposable
         var result = _workspace.Run("check", "broken.xml", "--format", "json");
 
         Assert.Equal(ExitCodes.Findings, result.ExitCode);
-        Assert.Equal("", result.Stderr);
+        Assert.Equal("virtlint: Checked 1 file: 1 error. Failed by 1 rule: VL0001 xml-not-well-formed (1).\n", result.Stderr);
         Assert.Contains("""
                   "ruleId": "VL0001",
                   "name": "xml-not-well-formed",
@@ -138,7 +138,7 @@ public sealed class CheckCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Findings, result.ExitCode);
         Assert.StartsWith("vms/web.xml:5:25: warning VL1001 ", result.Stdout);
-        Assert.EndsWith("\nChecked 2 files: 1 warning.\n", result.Stdout);
+        Assert.EndsWith("\nChecked 2 files: 1 warning.\nFailed by 1 rule: VL1001 disk-bus-not-virtio (1).\n", result.Stdout);
     }
 
     [Theory]
@@ -161,7 +161,7 @@ public sealed class CheckCommandTests : IDisposable
 
         var result = _workspace.Run("check", "vms", "vms/web.xml");
 
-        Assert.EndsWith("\nChecked 1 file: 1 warning.\n", result.Stdout);
+        Assert.Contains("\nChecked 1 file: 1 warning.\n", result.Stdout);
     }
 
     [Fact]
@@ -174,7 +174,8 @@ public sealed class CheckCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Findings, result.ExitCode);
         Assert.Equal("", result.Stdout);
-        Assert.Equal(TextFormatterTests.IdeDiskReport, _workspace.Read("report.txt"));
+        Assert.Equal("virtlint: Checked 1 file: 1 warning. Failed by 1 rule: VL1001 disk-bus-not-virtio (1).\n", result.Stderr);
+        Assert.Equal(Formats.TextFormatterTests.IdeDiskReport, _workspace.Read("report.txt"));
         Assert.Equal(["report.txt", "web.xml"], Directory.GetFiles(_workspace.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 

@@ -72,7 +72,7 @@ public sealed class ExplainCommandTests : IDisposable
             Tags:              graphics, security
             Target:            domain
             Precision:         high
-            Security severity: 7.5
+            Security severity: 7.5 (high on GitHub)
 
             What it does
               Reports vnc listens on every interface.

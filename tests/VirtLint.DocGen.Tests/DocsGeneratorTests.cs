@@ -130,6 +130,7 @@ public sealed class DocsGeneratorTests : IDisposable
     [Fact]
     public void Page_shows_security_severity_parameters_and_fixtures_flagged_first()
     {
+        // A warning declared at 7.5 is published at 6.9, the top of the warning band (SecuritySeverityBands).
         var rule = TestRules.Describe(
             "VL1002", "vnc-without-password", target: "domain", category: "security", securitySeverity: "7.5",
             parameters: [new RuleParameter("ports", "string-list", "5900, 5901", "Ports that\nmatter | a lot.\n")]);
@@ -155,7 +156,7 @@ public sealed class DocsGeneratorTests : IDisposable
             | Tags | `tag-a`, `tag-b` |
             | Target | domain |
             | Precision | high |
-            | Security severity | 7.5 |
+            | Security severity | 6.9 |
             | Source | [rules/domain/vnc-without-password.yaml](../../rules/domain/vnc-without-password.yaml) |
 
             ## What it does

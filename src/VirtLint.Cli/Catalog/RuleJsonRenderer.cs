@@ -12,7 +12,7 @@ internal static class RuleJsonRenderer
     public static string Render(IReadOnlyList<RuleDescriptor> rules)
     {
         var items = rules.Select(r => new JsonRule(
-            r.Id, r.Name, r.Title, r.DefaultSeverity.ToName(), r.Category, r.Tags.ToArray(), r.Target, r.Precision, r.SecuritySeverity,
+            r.Id, r.Name, r.Title, r.DefaultSeverity.ToName(), r.Category, r.Tags.ToArray(), r.Target, r.Precision, SecuritySeverityBands.Score(r, r.DefaultSeverity),
             r.Parameters.Select(p => new JsonRuleParameter(p.Name, p.Type, p.DefaultValue, p.Description.Trim())).ToArray())).ToArray();
         return JsonSerializer.Serialize(items, JsonRuleContext.Readable.JsonRuleArray) + "\n";
     }

@@ -1,3 +1,4 @@
+using VirtLint.Cli.Output;
 using VirtLint.Core;
 
 namespace VirtLint.Cli.Formats;
@@ -5,15 +6,23 @@ namespace VirtLint.Cli.Formats;
 /// <summary>Renders a whole report; one implementation per <c>--format</c> value.</summary>
 internal interface IReportFormatter
 {
-    void Write(LintReport report, TextWriter output);
+    void Write(ReportContext context, TextWriter output);
 }
 
-/// <summary>The names accepted by <c>--format</c>.</summary>
-internal static class ReportFormats
+/// <summary>Everything a format may need about a finished run.</summary>
+internal sealed class ReportContext
 {
-    public const string Text = "text";
-    public const string Json = "json";
-    public const string Sarif = "sarif";
+    public required LintReport Report { get; init; }
+    public required RuleCatalog Catalog { get; init; }
+    public required RunOutcome Outcome { get; init; }
+    public required ArtifactPaths Paths { get; init; }
 
-    public static readonly string[] Names = [Text, Json, Sarif];
+    /// <summary>SARIF <c>automationDetails.id</c> prefix; null for none.</summary>
+    public string? SarifCategory { get; init; }
+
+    /// <summary>At most this many SARIF results, the most severe kept; 0 for no limit.</summary>
+    public int SarifMaxResults { get; init; } = SarifFormatter.DefaultMaxResults;
+
+    /// <summary>Where a format reports something the user should know about its output (a cap, a missing name), for stderr.</summary>
+    public Action<string> Warn { get; init; } = _ => { };
 }

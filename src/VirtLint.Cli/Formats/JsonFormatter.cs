@@ -5,11 +5,12 @@ using VirtLint.Core;
 
 namespace VirtLint.Cli.Formats;
 
-/// <summary>A flat, stable JSON report for scripts: a summary and one object per finding.</summary>
+/// <summary>A flat, stable JSON report for scripts: a summary and one object per finding. Paths are exactly as displayed elsewhere.</summary>
 internal sealed class JsonFormatter : IReportFormatter
 {
-    public void Write(LintReport report, TextWriter output)
+    public void Write(ReportContext context, TextWriter output)
     {
+        var report = context.Report;
         var findings = report.Findings.Select(f => new JsonFinding(
             f.RuleId, f.Rule.Name, f.Severity.ToName(), f.Message, f.Path,
             f.Span.StartLine, f.Span.StartColumn, f.Span.EndLine, f.Span.EndColumn)).ToArray();

@@ -1,75 +1,149 @@
+using System.Globalization;
 using System.Text;
+using VirtLint.Cli.Output;
 using VirtLint.Core;
 
 namespace VirtLint.Cli.Formats;
 
 /// <summary>
 /// Human output in the Ruff style: <c>path:line:col: severity ID message</c>, a code frame with carets under the
-/// flagged region, then a one-line summary.
+/// flagged region, then a one-line summary. Text from documents and file names is escaped
+/// (<see cref="TerminalText"/>), and the output stays linear in the number of findings: frames show at most
+/// <see cref="MaxFrameColumns"/> characters of a line, and a file's findings after the first
+/// <see cref="MaxFramesPerFile"/> are listed without frames.
 /// </summary>
-internal sealed class TextFormatter(bool useColor) : IReportFormatter
+internal sealed class TextFormatter(bool useColor, bool statistics = false) : IReportFormatter
 {
+    public const int MaxFrameColumns = 200;
+    public const int MaxFramesPerFile = 50;
+    public const int MaxMessageLength = 1000;
+
     private const string Reset = "\e[0m";
     private const string Bold = "\e[1m";
     private const string Red = "\e[31m";
     private const string Yellow = "\e[33m";
     private const string Cyan = "\e[36m";
+    private const char Ellipsis = '…';
 
-    public void Write(LintReport report, TextWriter output)
+    public void Write(ReportContext context, TextWriter output)
     {
-        var lineStarts = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        foreach (var finding in report.Findings)
+        var report = context.Report;
+        var findings = report.Findings;
+        for (var first = 0; first < findings.Count;)
         {
-            var span = finding.Span;
-            output.WriteLine($"{finding.Path}:{span.StartLine}:{span.StartColumn}: {Paint(finding.Severity.ToName(), SeverityColor(finding.Severity))} {Paint(finding.RuleId, Bold)} {finding.Message}");
-            if (report.Sources.TryGetValue(finding.Path, out var text))
+            var path = findings[first].Path;
+            var end = first;
+            while (end < findings.Count && findings[end].Path == path) end++;
+            WriteFile(output, report, path, findings, first, end);
+            first = end;
+        }
+
+        if (statistics)
+        {
+            foreach (var line in StatisticsTable.Lines(report)) output.WriteLine(line);
+            if (report.Findings.Count > 0) output.WriteLine();
+        }
+
+        foreach (var line in context.Outcome.SummaryLines) output.WriteLine(line);
+    }
+
+    private void WriteFile(TextWriter output, LintReport report, string path, IReadOnlyList<Finding> findings, int first, int end)
+    {
+        report.Sources.TryGetValue(path, out var text);
+        var lineStarts = text is null ? null : SourceText.LineStarts(text);
+        for (var i = first; i < end; i++)
+        {
+            var index = i - first;
+            if (index == MaxFramesPerFile)
             {
-                if (!lineStarts.TryGetValue(finding.Path, out var starts))
-                    lineStarts[finding.Path] = starts = SourceText.LineStarts(text);
-                WriteFrame(output, SourceText.Line(text, starts, span.StartLine), finding);
+                var rest = end - i;
+                output.WriteLine($"{Ellipsis} {RunOutcome.Plural(rest, "more finding")} in {TerminalText.Escape(path)}, shown without code frames:");
             }
 
-            output.WriteLine();
+            WriteHeader(output, findings[i]);
+            if (index < MaxFramesPerFile)
+            {
+                if (text is not null) WriteFrame(output, text, lineStarts!, findings[i]);
+                output.WriteLine();
+            }
         }
 
-        output.WriteLine(Summary(report));
+        if (end - first > MaxFramesPerFile) output.WriteLine();
     }
 
-    private void WriteFrame(TextWriter output, string line, Finding finding)
+    private void WriteHeader(TextWriter output, Finding finding)
     {
         var span = finding.Span;
-        var number = span.StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var gutter = new string(' ', number.Length);
-        var start = Math.Max(1, span.StartColumn);
-        var width = span.EndLine == span.StartLine ? span.EndColumn - start : line.Length - start + 1;
-
-        // Copy tabs from the source line so the carets line up whatever the terminal's tab width.
-        var indent = new StringBuilder();
-        for (var i = 0; i < start - 1; i++)
-            indent.Append(i < line.Length && line[i] == '\t' ? '\t' : ' ');
-
-        output.WriteLine($"{gutter} |");
-        output.WriteLine(line.Length == 0 ? $"{number} |" : $"{number} | {line}");
-        output.WriteLine($"{gutter} | {indent}{Paint(new string('^', Math.Max(1, width)), SeverityColor(finding.Severity))}");
-        output.WriteLine($"{gutter} |");
+        output.WriteLine(
+            $"{TerminalText.Escape(finding.Path)}:{span.StartLine}:{span.StartColumn}: {Paint(finding.Severity.ToName(), SeverityColor(finding.Severity))} {Paint(finding.RuleId, Bold)} {DisplayMessage(finding.Message)}");
     }
 
-    internal static string Summary(LintReport report)
-    {
-        var files = Plural(report.FileCount, "file");
-        if (report.Findings.Count == 0) return $"Checked {files}: no problems found.";
+    /// <summary>The message as a terminal shows it: escaped, and cut after <see cref="MaxMessageLength"/> characters (a value can be megabytes long).</summary>
+    internal static string DisplayMessage(string message) =>
+        TerminalText.Escape(message.Length > MaxMessageLength ? message[..MaxMessageLength] + Ellipsis : message);
 
-        var parts = new List<string>(3);
-        foreach (var (severity, noun) in new[] { (Severity.Error, "error"), (Severity.Warning, "warning"), (Severity.Note, "note") })
+    private void WriteFrame(TextWriter output, string text, int[] lineStarts, Finding finding)
+    {
+        var span = finding.Span;
+        var (lineStart, lineEnd) = LineBounds(text, lineStarts, span.StartLine);
+        var length = lineEnd - lineStart;
+
+        // Columns are 0-based offsets into the line from here on; the flagged region is [start, end).
+        var start = Math.Clamp(span.StartColumn - 1, 0, length);
+        var end = span.EndLine == span.StartLine ? Math.Clamp(span.EndColumn - 1, start, length) : length;
+
+        // A long line is shown as a window around the start of the region, marked with an ellipsis where cut.
+        var from = 0;
+        var to = length;
+        if (length > MaxFrameColumns)
         {
-            var count = report.Count(severity);
-            if (count > 0) parts.Add(Plural(count, noun));
+            from = Math.Clamp(start - (MaxFrameColumns / 4), 0, length - MaxFrameColumns);
+            to = from + MaxFrameColumns;
         }
 
-        return $"Checked {files}: {string.Join(", ", parts)}.";
+        var markStart = Math.Min(start, to);
+        var markEnd = Math.Clamp(end, markStart, to);
+
+        var before = new StringBuilder();
+        var marked = new StringBuilder();
+        var after = new StringBuilder();
+        var indent = new StringBuilder();
+        if (from > 0)
+        {
+            before.Append(Ellipsis);
+            indent.Append(' ');
+        }
+
+        for (var i = from; i < markStart; i++)
+        {
+            var c = text[lineStart + i];
+            TerminalText.AppendEscaped(before, c);
+            // Copy tabs from the source line so the carets line up whatever the terminal's tab width.
+            indent.Append(c == '\t' ? '\t' : ' ', c == '\t' ? 1 : TerminalText.Width(c));
+        }
+
+        for (var i = markStart; i < markEnd; i++) TerminalText.AppendEscaped(marked, text[lineStart + i]);
+        for (var i = markEnd; i < to; i++) TerminalText.AppendEscaped(after, text[lineStart + i]);
+        if (to < length) after.Append(Ellipsis);
+
+        var number = span.StartLine.ToString(CultureInfo.InvariantCulture);
+        var gutter = new string(' ', number.Length);
+        var source = string.Concat(before.ToString(), marked.ToString(), after.ToString());
+        output.WriteLine($"{gutter} |");
+        output.WriteLine(source.Length == 0 ? $"{number} |" : $"{number} | {source}");
+        output.WriteLine($"{gutter} | {indent}{Paint(new string('^', Math.Max(1, marked.Length)), SeverityColor(finding.Severity))}");
+        output.WriteLine($"{gutter} |");
     }
 
-    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+    /// <summary>The line's start and end offsets (line break excluded), without copying the line: a line can be megabytes long.</summary>
+    private static (int Start, int End) LineBounds(string text, int[] lineStarts, int line)
+    {
+        if (line < 1 || line > lineStarts.Length) return (0, 0);
+        var start = lineStarts[line - 1];
+        var end = line < lineStarts.Length ? lineStarts[line] : text.Length;
+        while (end > start && text[end - 1] is '\n' or '\r') end--;
+        return (start, end);
+    }
 
     private static string SeverityColor(Severity severity) => severity switch
     {

@@ -36,7 +36,8 @@ public static class FileKinds
 /// platform has them, else the resolved full path), so two paths to one directory are recognised as one.
 /// <paramref name="Error"/> is set when the path could not be examined (permission denied, a link loop, …).
 /// </summary>
-public readonly record struct FileStatus(FileKind Kind, long Size, string Identity, string? Error = null)
+/// <paramref name="OwnerId"/> and <paramref name="GroupId"/> are known only where statx answered (0 otherwise).
+public readonly record struct FileStatus(FileKind Kind, long Size, string Identity, string? Error = null, uint OwnerId = 0, uint GroupId = 0)
 {
     public static FileStatus Missing { get; } = new(FileKind.Missing, 0, "");
 }

@@ -15,6 +15,21 @@ public static class FileProbe
     /// <summary>What the path leads to, following symbolic links (<c>stat</c>).</summary>
     public static FileStatus Target(string path) => Probe(path, followLinks: true);
 
+    /// <summary>An open descriptor; <see cref="FileKind.Other"/> when it cannot be told.</summary>
+    public static FileStatus Descriptor(int descriptor)
+    {
+        if (s_statxUnavailable) return new FileStatus(FileKind.Other, 0, "");
+        try
+        {
+            return LinuxStatx.ProbeDescriptor(descriptor);
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            s_statxUnavailable = true;
+            return new FileStatus(FileKind.Other, 0, "");
+        }
+    }
+
     private static FileStatus Probe(string path, bool followLinks)
     {
         if (path.Contains('\0')) return new FileStatus(FileKind.Missing, 0, "", "the path contains a NUL character");

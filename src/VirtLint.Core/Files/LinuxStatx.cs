@@ -10,6 +10,7 @@ internal static partial class LinuxStatx
 {
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
+    private const int AtEmptyPath = 0x1000;
     private const uint StatxBasicStats = 0x7FF;
     private const int BufferSize = 256;
 
@@ -17,6 +18,8 @@ internal static partial class LinuxStatx
     private const int Enotdir = 20;
 
     // Offsets in struct statx (linux/stat.h).
+    private const int UidOffset = 20;
+    private const int GidOffset = 24;
     private const int ModeOffset = 28;
     private const int InodeOffset = 32;
     private const int SizeOffset = 40;
@@ -26,10 +29,16 @@ internal static partial class LinuxStatx
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Statx(int directoryFd, string path, int flags, uint mask, [Out] byte[] buffer);
 
-    public static FileStatus Probe(string path, bool followLinks)
+    public static FileStatus Probe(string path, bool followLinks) =>
+        Read(AtFdCwd, path, followLinks ? 0 : AtSymlinkNoFollow);
+
+    /// <summary>An open descriptor (standard output: a pipe, a terminal, a file).</summary>
+    public static FileStatus ProbeDescriptor(int descriptor) => Read(descriptor, "", AtEmptyPath);
+
+    private static FileStatus Read(int directoryFd, string path, int flags)
     {
         var buffer = new byte[BufferSize];
-        if (Statx(AtFdCwd, path, followLinks ? 0 : AtSymlinkNoFollow, StatxBasicStats, buffer) != 0)
+        if (Statx(directoryFd, path, flags, StatxBasicStats, buffer) != 0)
         {
             var errno = Marshal.GetLastPInvokeError();
             return errno is Enoent or Enotdir
@@ -41,7 +50,8 @@ internal static partial class LinuxStatx
         var identity = string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{MemoryMarshal.Read<uint>(buffer.AsSpan(DeviceMajorOffset))}:{MemoryMarshal.Read<uint>(buffer.AsSpan(DeviceMinorOffset))}:{MemoryMarshal.Read<ulong>(buffer.AsSpan(InodeOffset))}");
         var size = (long)MemoryMarshal.Read<ulong>(buffer.AsSpan(SizeOffset));
-        return new FileStatus(KindOf(mode), size, identity);
+        return new FileStatus(KindOf(mode), size, identity, null,
+            MemoryMarshal.Read<uint>(buffer.AsSpan(UidOffset)), MemoryMarshal.Read<uint>(buffer.AsSpan(GidOffset)));
     }
 
     private static FileKind KindOf(int mode) => (mode & 0xF000) switch

@@ -23,9 +23,22 @@ internal sealed class Workspace : IDisposable
 
     public string Read(string relativePath) => File.ReadAllText(Path.Combine(Root, relativePath));
 
+    public string PathOf(string relativePath) => Path.Combine(Root, relativePath);
+
+    /// <summary>Makes <paramref name="relativePath"/> the top of a git working tree, as far as finding one goes: a <c>.git</c> directory.</summary>
+    public string InitGitRepository(string relativePath)
+    {
+        var top = Path.Combine(Root, relativePath);
+        Directory.CreateDirectory(Path.Combine(top, ".git", "objects"));
+        File.WriteAllText(Path.Combine(top, ".git", "HEAD"), "ref: refs/heads/main\n");
+        return top;
+    }
+
     public CliResult Run(params string[] args) => Run(args, stdin: "");
 
-    public CliResult Run(string[] args, string stdin, bool terminal = false, IReadOnlyDictionary<string, string>? environment = null, RuleCatalog? catalog = null)
+    public CliResult Run(
+        string[] args, string stdin, bool terminal = false, IReadOnlyDictionary<string, string>? environment = null, RuleCatalog? catalog = null,
+        string? currentDirectory = null)
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
@@ -34,7 +47,7 @@ internal sealed class Workspace : IDisposable
             Stdin = new MemoryStream(Encoding.UTF8.GetBytes(stdin)),
             Stdout = stdout,
             Stderr = stderr,
-            CurrentDirectory = Root,
+            CurrentDirectory = currentDirectory ?? Root,
             StdoutIsTerminal = terminal,
             GetEnvironmentVariable = name => environment is not null && environment.TryGetValue(name, out var value) ? value : null,
         };

@@ -15,7 +15,16 @@ internal sealed record SarifRun(
     SarifRunAutomationDetails? AutomationDetails,
     Dictionary<string, SarifArtifactLocation>? OriginalUriBaseIds,
     string ColumnKind,
-    SarifResult[] Results);
+    SarifResult[] Results,
+    SarifInvocation[]? Invocations = null);
+
+/// <summary>How the run went: whether every input could be read, where it ran, and what the tool has to say about its output.</summary>
+internal sealed record SarifInvocation(
+    bool ExecutionSuccessful,
+    SarifArtifactLocation? WorkingDirectory,
+    SarifNotification[]? ToolExecutionNotifications);
+
+internal sealed record SarifNotification(string Level, SarifMessage Message);
 
 internal sealed record SarifRunAutomationDetails(string Id);
 
@@ -33,6 +42,7 @@ internal sealed record SarifReportingDescriptor(
     SarifMessage ShortDescription,
     SarifMessage FullDescription,
     SarifMessage Help,
+    string HelpUri,
     SarifReportingConfiguration DefaultConfiguration,
     SarifRuleProperties Properties);
 
@@ -44,6 +54,7 @@ internal sealed record SarifReportingConfiguration(string Level);
 internal sealed record SarifRuleProperties(
     string[] Tags,
     string Precision,
+    [property: JsonPropertyName("problem.severity")] string ProblemSeverity,
     [property: JsonPropertyName("security-severity")] string? SecuritySeverity);
 
 internal sealed record SarifResult(

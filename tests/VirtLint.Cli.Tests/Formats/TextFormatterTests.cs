@@ -1,6 +1,6 @@
 using VirtLint.Cli.Tests.Support;
 
-namespace VirtLint.Cli.Tests;
+namespace VirtLint.Cli.Tests.Formats;
 
 public sealed class TextFormatterTests : IDisposable
 {
@@ -12,6 +12,7 @@ public sealed class TextFormatterTests : IDisposable
           |
 
         Checked 1 file: 1 warning.
+        Failed by 1 rule: VL1001 disk-bus-not-virtio (1).
 
         """;
 
@@ -51,7 +52,7 @@ public sealed class TextFormatterTests : IDisposable
 
         var result = _workspace.Run("check", ".");
 
-        Assert.EndsWith("\n\nChecked 5 files: 1 error, 2 warnings, 1 note.\n", result.Stdout);
+        Assert.EndsWith("\n\nChecked 5 files: 1 error, 2 warnings, 1 note.\nFailed by 2 rules: VL1002 vnc-listens-on-all-interfaces (1), VL1001 disk-bus-not-virtio (2).\n", result.Stdout);
     }
 
     [Fact]
@@ -69,6 +70,7 @@ public sealed class TextFormatterTests : IDisposable
               |
 
             Checked 1 file: 1 error.
+            Failed by 1 rule: VL0001 xml-not-well-formed (1).
 
             """, result.Stdout);
     }

@@ -3,7 +3,7 @@ using NJsonSchema;
 using VirtLint.Cli.Formats.Sarif;
 using VirtLint.Cli.Tests.Support;
 
-namespace VirtLint.Cli.Tests;
+namespace VirtLint.Cli.Tests.Sarif;
 
 public sealed class SarifFormatterTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using VirtLint.Cli.Formats.Sarif;
 
-namespace VirtLint.Cli.Tests;
+namespace VirtLint.Cli.Tests.Sarif;
 
 /// <summary>The test vectors of github/codeql-action's fingerprint tests: any difference would reopen every alert.</summary>
 public sealed class LineHashesTests

@@ -1,6 +1,6 @@
 using VirtLint.Cli.Tests.Support;
 
-namespace VirtLint.Cli.Tests;
+namespace VirtLint.Cli.Tests.Formats;
 
 public sealed class JsonFormatterTests : IDisposable
 {
@@ -83,5 +83,19 @@ public sealed class JsonFormatterTests : IDisposable
             .Select(f => $"{f.GetProperty("path").GetString()}:{f.GetProperty("line").GetInt32()}:{f.GetProperty("column").GetInt32()} {f.GetProperty("ruleId").GetString()} {f.GetProperty("severity").GetString()}")
             .ToArray();
         Assert.Equal(["<stdin>:5:25 VL1001 warning", "a.xml:3:10 VL1003 note", "b.xml:4:26 VL1002 error"], findings);
+    }
+
+    [Fact]
+    public void Stdin_filename_is_the_path_in_every_report_and_round_trips_exactly_with_backslashes_and_control_characters()
+    {
+        const string Name = "vms\\web\u001b01.xml";
+
+        var json = _workspace.Run(["check", "-", "--stdin-filename", Name, "--format", "json"], stdin: Fixtures.IdeDisk);
+        var text = _workspace.Run(["check", "-", "--stdin-filename", Name, "-f", "concise"], stdin: Fixtures.IdeDisk);
+
+        Assert.Contains("\"path\": \"vms\\\\web\\u001B01.xml\"", json.Stdout, StringComparison.Ordinal);
+        using var document = System.Text.Json.JsonDocument.Parse(json.Stdout);
+        Assert.Equal(Name, document.RootElement.GetProperty("findings")[0].GetProperty("path").GetString());
+        Assert.StartsWith("vms\\web\\x1b01.xml:5:25: warning VL1001 ", text.Stdout, StringComparison.Ordinal);
     }
 }

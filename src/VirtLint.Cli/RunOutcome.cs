@@ -1,0 +1,107 @@
+using System.Globalization;
+using VirtLint.Core;
+
+namespace VirtLint.Cli;
+
+/// <summary>The exit-code options of <c>virtlint check</c>.</summary>
+/// <param name="FailOn">Findings at or above this severity fail the run; null (<c>--fail-on none</c>) never.</param>
+/// <param name="MaxWarnings">When set, warnings fail the run only when there are more than this many.</param>
+internal sealed record ExitPolicy(Severity? FailOn, int? MaxWarnings = null, bool ExitZero = false, bool FailIfNoFiles = false)
+{
+    public static ExitPolicy Default { get; } = new(Severity.Warning);
+}
+
+/// <summary>What a run amounts to: which findings fail it, the exit code, and the one-line summary that says why.</summary>
+internal sealed class RunOutcome
+{
+    private const int MaxRulesNamed = 10;
+
+    private RunOutcome(LintReport report, ExitPolicy policy)
+    {
+        Report = report;
+        Policy = policy;
+        var warnings = report.Count(Severity.Warning);
+        TooManyWarnings = policy.MaxWarnings is { } max && warnings > max;
+        Failing = report.Findings.Where(IsFailing).ToArray();
+        FailingRules = Failing
+            .GroupBy(f => f.Rule.Id, StringComparer.Ordinal)
+            .Select(g => new RuleCount(g.First().Rule, g.Max(f => f.Severity), g.Count()))
+            .OrderByDescending(r => r.Severity).ThenByDescending(r => r.Count).ThenBy(r => r.Rule.Id, StringComparer.Ordinal)
+            .ToArray();
+        NoFiles = report.FileCount == 0 && report.Errors.Count == 0;
+
+        ExitCode = report.Errors.Count > 0 || (NoFiles && policy.FailIfNoFiles) ? ExitCodes.UsageOrInputError
+            : Failing.Count > 0 && !policy.ExitZero ? ExitCodes.Findings
+            : ExitCodes.Clean;
+    }
+
+    public LintReport Report { get; }
+    public ExitPolicy Policy { get; }
+    public IReadOnlyList<Finding> Failing { get; }
+
+    /// <summary>The rules with failing findings, most severe and most frequent first.</summary>
+    public IReadOnlyList<RuleCount> FailingRules { get; }
+
+    public bool TooManyWarnings { get; }
+    public bool NoFiles { get; }
+    public int ExitCode { get; }
+
+    public static RunOutcome Evaluate(LintReport report, ExitPolicy policy) => new(report, policy);
+
+    /// <summary>True when <paramref name="finding"/> counts against the run under the policy.</summary>
+    public bool IsFailing(Finding finding)
+    {
+        if (finding.Severity == Severity.Warning && Policy.MaxWarnings is not null) return TooManyWarnings;
+        return Policy.FailOn is { } threshold && finding.Severity >= threshold;
+    }
+
+    /// <summary><c>Checked 3 files: 1 error, 2 warnings.</c> (and how many paths could not be read).</summary>
+    public string Counts
+    {
+        get
+        {
+            var files = Plural(Report.FileCount, "file");
+            var counts = new List<string>(3);
+            foreach (var (severity, noun) in new[] { (Severity.Error, "error"), (Severity.Warning, "warning"), (Severity.Note, "note") })
+            {
+                var count = Report.Count(severity);
+                if (count > 0) counts.Add(Plural(count, noun));
+            }
+
+            var line = counts.Count == 0 ? $"Checked {files}: no problems found." : $"Checked {files}: {string.Join(", ", counts)}.";
+            if (Report.Errors.Count > 0)
+                line += Report.Errors.Count == 1 ? " 1 path could not be read." : $" {Report.Errors.Count.ToString(CultureInfo.InvariantCulture)} paths could not be read.";
+            return line;
+        }
+    }
+
+    /// <summary>
+    /// Why findings fail the run, or null when they do not:
+    /// <c>Failed by 2 rules: VL1004 disk-cache-unsafe (1), VL1001 disk-bus-not-virtio (2).</c>
+    /// </summary>
+    public string? Failure
+    {
+        get
+        {
+            if (FailingRules.Count == 0 || Policy.ExitZero) return null;
+            var line = TooManyWarnings
+                ? $"{Plural(Report.Count(Severity.Warning), "warning")} exceed --max-warnings {Policy.MaxWarnings!.Value.ToString(CultureInfo.InvariantCulture)}. "
+                : "";
+            var named = FailingRules.Take(MaxRulesNamed).Select(r => $"{r.Rule.Id} {r.Rule.Name} ({r.Count.ToString(CultureInfo.InvariantCulture)})");
+            var more = FailingRules.Count > MaxRulesNamed ? $" and {(FailingRules.Count - MaxRulesNamed).ToString(CultureInfo.InvariantCulture)} more" : "";
+            return line + $"Failed by {Plural(FailingRules.Count, "rule")}: {string.Join(", ", named)}{more}.";
+        }
+    }
+
+    /// <summary>The summary as the human report ends: the counts, then the failure on its own line.</summary>
+    public IReadOnlyList<string> SummaryLines => Failure is { } failure ? [Counts, failure] : [Counts];
+
+    /// <summary>The summary on one line, for standard error.</summary>
+    public string Summary => string.Join(' ', SummaryLines);
+
+    internal static string Plural(int count, string noun) =>
+        count == 1 ? $"1 {noun}" : $"{count.ToString(CultureInfo.InvariantCulture)} {noun}s";
+}
+
+/// <summary>How often one rule was reported, and at what (highest) severity.</summary>
+internal sealed record RuleCount(RuleDescriptor Rule, Severity Severity, int Count);
