@@ -106,7 +106,7 @@ internal static class SchemaModelEmitter
             var row = new List<int> { valueSets[i].Count };
             row.AddRange(valueSets[i].Select(v => stringIds[v]));
             valueSetOffsets.Add(offset);
-            rows.Add(($"value set {i}: {string.Join(" ", valueSets[i])}", row));
+            rows.Add(($"value set {i}: {string.Join(", ", valueSets[i])}", row));
             offset += row.Count;
         }
 
@@ -120,9 +120,9 @@ internal static class SchemaModelEmitter
         foreach (var context in kind.Contexts) w.Line(CSharpText.Literal(context.Name) + ",");
         w.Close(";");
         w.Line();
-        w.Line($"private static readonly int[] ContextOffsets = {{ {Join(contextOffsets)} }};");
+        w.Line($"private static readonly int[] ContextOffsets = {Initializer(contextOffsets)};");
         w.Line();
-        w.Line($"private static readonly int[] ValueSetOffsets = {{ {Join(valueSetOffsets)} }};");
+        w.Line($"private static readonly int[] ValueSetOffsets = {Initializer(valueSetOffsets)};");
         w.Line();
         w.Open("private static readonly int[] Data =");
         foreach (var (comment, values) in rows)
@@ -163,6 +163,8 @@ internal static class SchemaModelEmitter
             row.Add(target);
         }
     }
+
+    private static string Initializer(IReadOnlyCollection<int> values) => values.Count == 0 ? "{ }" : $"{{ {Join(values)} }}";
 
     private static string Join(IEnumerable<int> values) =>
         string.Join(", ", values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
