@@ -12,6 +12,13 @@ namespace VirtLint.Core.Schema;
 /// </summary>
 public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, SchemaAspect aspect, Func<SchemaModel> model) : RuleChecker
 {
+    // One work stack per thread, reused across documents: documents are linted in parallel, each on one thread.
+    // A stack grown by an unusually wide document is dropped rather than kept for the thread's lifetime.
+    [ThreadStatic]
+    private static Stack<Pending>? t_pending;
+
+    private const int MaxRetainedDepth = 4096;
+
     public override RuleDescriptor Descriptor => descriptor;
 
     public override DocumentKind Kind => kind;
@@ -25,8 +32,25 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
         if (root.Name.Namespace != XNamespace.None || !schema.TryGetChild(SchemaModel.DocumentContext, root.Name.LocalName, out var rootContext))
             return; // the loader only classifies documents whose root the model knows
 
-        var pending = new Stack<Pending>();
+        var pending = t_pending ??= new Stack<Pending>();
+        pending.Clear();
         pending.Push(new Pending(root, new Place(rootContext, rootContext, null)));
+        var peak = 0;
+        try
+        {
+            peak = Walk(context, schema, pending);
+        }
+        finally
+        {
+            pending.Clear(); // drops the references to the document
+            if (peak > MaxRetainedDepth) t_pending = null;
+        }
+    }
+
+    /// <summary>Checks every element on and below the stack; returns the most elements the stack held at once.</summary>
+    private int Walk(CheckContext context, SchemaModel schema, Stack<Pending> pending)
+    {
+        var peak = pending.Count;
         while (pending.TryPop(out var item))
         {
             var element = item.Element;
@@ -43,9 +67,10 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
 
             if (schema.AllowsAnyChild(place.Context))
                 continue;
-            foreach (var child in element.Elements())
+            // The node and attribute lists are walked as linked lists: no enumerator per element.
+            for (var node = element.FirstNode; node is not null; node = node.NextNode)
             {
-                if (child.Name.Namespace != XNamespace.None)
+                if (node is not XElement child || child.Name.Namespace != XNamespace.None)
                     continue;
                 var name = child.Name.LocalName;
                 if (schema.TryGetChild(place.Context, name, out var childContext))
@@ -53,6 +78,7 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
                     // The union context never narrows; messages compare with it to tell whether narrowing mattered.
                     schema.TryGetChild(place.Union, name, out var childUnion);
                     pending.Push(new Pending(child, new Place(childContext, childUnion, place.Narrowing)));
+                    peak = Math.Max(peak, pending.Count);
                 }
                 else if (aspect == SchemaAspect.UnknownElement)
                 {
@@ -60,6 +86,8 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
                 }
             }
         }
+
+        return peak;
     }
 
     /// <summary>The place after the element's discriminating attribute, and what narrowed it (for messages).</summary>
@@ -77,7 +105,7 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
     {
         if (schema.AllowsAnyAttribute(place.Context))
             return;
-        foreach (var attribute in element.Attributes())
+        for (var attribute = element.FirstAttribute; attribute is not null; attribute = attribute.NextAttribute)
         {
             if (IsChecked(attribute) && !schema.TryGetAttribute(place.Context, attribute.Name.LocalName, out _))
                 context.Report(attribute, SchemaMessages.UnknownAttribute(schema, place, element, attribute.Name.LocalName));
@@ -88,7 +116,7 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
     {
         if (!schema.AllowsAnyAttribute(place.Context))
         {
-            foreach (var attribute in element.Attributes())
+            for (var attribute = element.FirstAttribute; attribute is not null; attribute = attribute.NextAttribute)
             {
                 if (!IsChecked(attribute) || !schema.TryGetAttribute(place.Context, attribute.Name.LocalName, out var values) || values == SchemaModel.None)
                     continue;
