@@ -76,7 +76,10 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
                 if (schema.TryGetChild(place.Context, name, out var childContext))
                 {
                     // The union context never narrows; messages compare with it to tell whether narrowing mattered.
-                    schema.TryGetChild(place.Union, name, out var childUnion);
+                    // Until something on the path narrows, it is the context itself.
+                    var childUnion = childContext;
+                    if (place.Narrowing is not null)
+                        schema.TryGetChild(place.Union, name, out childUnion);
                     pending.Push(new Pending(child, new Place(childContext, childUnion, place.Narrowing)));
                     peak = Math.Max(peak, pending.Count);
                 }
