@@ -164,62 +164,71 @@ public sealed class SchemaModel
         return -1;
     }
 
+    // Runs over every entry once, at first use; messages are built only when a check fails.
     private void Validate()
     {
         for (var i = 1; i < _strings.Length; i++)
-            Require(string.CompareOrdinal(_strings[i - 1], _strings[i]) < 0, $"strings are not sorted at {i}");
-        Require(_contextNames.Length == _contextOffsets.Length && _contextOffsets.Length > 0, "context names and offsets differ");
+        {
+            if (string.CompareOrdinal(_strings[i - 1], _strings[i]) >= 0) Fail($"strings are not sorted at {i}");
+        }
+
+        if (_contextNames.Length != _contextOffsets.Length || _contextOffsets.Length == 0) Fail("context names and offsets differ");
         foreach (var offset in _valueSetOffsets)
         {
-            Require(offset >= 0 && offset < _data.Length && offset + _data[offset] < _data.Length, $"value set at {offset} is out of range");
+            if (offset < 0 || offset >= _data.Length || offset + _data[offset] >= _data.Length) Fail($"value set at {offset} is out of range");
             RequireSortedIds(offset + 1, _data[offset], 1);
         }
 
         foreach (var offset in _contextOffsets)
         {
-            Require(offset >= 0 && offset + 3 < _data.Length, $"context at {offset} is out of range");
+            if (offset < 0 || offset + 3 >= _data.Length) Fail($"context at {offset} is out of range");
             RequireString(_data[offset + 1], allowNone: true);
             RequireContext(_data[offset + 2], allowNone: true);
             var list = CasesStart(offset);
             for (var section = 0; section < 3; section++)
             {
-                Require(list < _data.Length && list + 2 * _data[list] < _data.Length, $"list at {list} is out of range");
+                if (list >= _data.Length || list + 2 * _data[list] >= _data.Length) Fail($"list at {list} is out of range");
                 RequireSortedIds(list + 1, _data[list], 2);
                 for (var i = 0; i < _data[list]; i++)
                 {
                     var target = _data[list + 2 + 2 * i];
-                    if (section == 1) Require(target == None || (target >= 0 && target < _valueSetOffsets.Length), $"value set {target} is out of range");
+                    if (section == 1) RequireValueSet(target);
                     else RequireContext(target, allowNone: false);
                 }
 
                 list += 1 + 2 * _data[list];
             }
 
-            Require(list < _data.Length, $"context at {offset} has no text entry");
-            var text = _data[list];
-            Require(text == None || (text >= 0 && text < _valueSetOffsets.Length), $"text value set {text} is out of range");
+            if (list >= _data.Length) Fail($"context at {offset} has no text entry");
+            RequireValueSet(_data[list]);
         }
     }
 
     private void RequireSortedIds(int start, int count, int stride)
     {
-        Require(count >= 0, $"negative count at {start - 1}");
+        if (count < 0) Fail($"negative count at {start - 1}");
         for (var i = 0; i < count; i++)
         {
             var id = _data[start + stride * i];
             RequireString(id, allowNone: false);
-            Require(i == 0 || id > _data[start + stride * (i - 1)], $"ids are not sorted at {start + stride * i}");
+            if (i > 0 && id <= _data[start + stride * (i - 1)]) Fail($"ids are not sorted at {start + stride * i}");
         }
     }
 
-    private void RequireString(int id, bool allowNone) =>
-        Require((allowNone && id == None) || (id >= 0 && id < _strings.Length), $"string id {id} is out of range");
-
-    private void RequireContext(int id, bool allowNone) =>
-        Require((allowNone && id == None) || (id >= 0 && id < _contextOffsets.Length), $"context {id} is out of range");
-
-    private void Require(bool condition, string problem)
+    private void RequireString(int id, bool allowNone)
     {
-        if (!condition) throw new ArgumentException($"The {Kind} schema model is inconsistent: {problem}.");
+        if (!(allowNone && id == None) && (id < 0 || id >= _strings.Length)) Fail($"string id {id} is out of range");
     }
+
+    private void RequireContext(int id, bool allowNone)
+    {
+        if (!(allowNone && id == None) && (id < 0 || id >= _contextOffsets.Length)) Fail($"context {id} is out of range");
+    }
+
+    private void RequireValueSet(int id)
+    {
+        if (id != None && (id < 0 || id >= _valueSetOffsets.Length)) Fail($"value set {id} is out of range");
+    }
+
+    private void Fail(string problem) => throw new ArgumentException($"The {Kind} schema model is inconsistent: {problem}.");
 }
