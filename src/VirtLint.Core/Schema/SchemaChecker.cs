@@ -17,7 +17,7 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
     [ThreadStatic]
     private static Stack<Pending>? t_pending;
 
-    private const int MaxRetainedDepth = 4096;
+    private const int MaxRetainedEntries = 4096;
 
     public override RuleDescriptor Descriptor => descriptor;
 
@@ -43,7 +43,7 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
         finally
         {
             pending.Clear(); // drops the references to the document
-            if (peak > MaxRetainedDepth) t_pending = null;
+            if (peak > MaxRetainedEntries) t_pending = null;
         }
     }
 

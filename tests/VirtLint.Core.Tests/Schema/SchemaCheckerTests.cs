@@ -82,6 +82,26 @@ public sealed class SchemaCheckerTests
     }
 
     [Fact]
+    public void A_name_on_the_wrong_axis_is_pointed_out()
+    {
+        var findings = Lint("""
+            <domain type='kvm'>
+              <devices>
+                <disk type='network' source='x'>
+                  <target><dev/></target>
+                </disk>
+              </devices>
+            </domain>
+            """);
+
+        Assert.Equal(
+        [
+            "3:26-3:36 VL0011 Attribute 'source' is not allowed on <disk>; 'source' is allowed there as a child element, not as an attribute.",
+            "4:15-4:19 VL0010 Element 'dev' is not allowed in <target>; 'dev' is allowed there as an attribute, not as an element.",
+        ], findings);
+    }
+
+    [Fact]
     public void Namespaced_names_open_elements_and_the_inside_of_unknown_elements_are_not_checked()
     {
         var findings = Lint("""
