@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using VirtLint.Core;
+using VirtLint.Core.Schema;
 using VirtLint.Rules;
 
 namespace VirtLint.Benchmarks;
@@ -15,6 +16,7 @@ public class CorpusBenchmarks
     private LintInput[] _inputs = [];
     private Linter _singleThreaded = null!;
     private Linter _parallel = null!;
+    private LintDocument[] _documents = [];
 
     [GlobalSetup]
     public void Setup()
@@ -30,6 +32,7 @@ public class CorpusBenchmarks
         _inputs = inputs.Select(i => LintInput.FromBytes(i.DisplayPath, File.ReadAllBytes(i.FilePath!))).ToArray();
         _singleThreaded = new Linter(_catalog, new LintOptions { MaxDegreeOfParallelism = 1 });
         _parallel = new Linter(_catalog, new LintOptions { MaxDegreeOfParallelism = Environment.ProcessorCount });
+        _documents = _inputs.Select(i => DocumentLoader.Load(i.DisplayPath, i.Content!, _catalog).Document).OfType<LintDocument>().ToArray();
     }
 
     /// <summary>Document loading alone (decode, parse, classify), one file after another.</summary>
@@ -51,4 +54,27 @@ public class CorpusBenchmarks
 
     [Benchmark]
     public LintReport LintParallel() => _parallel.Lint(_inputs);
+
+    /// <summary>Every checker over the documents loaded in setup, one thread: the rules' cost without parsing.</summary>
+    [Benchmark]
+    public int CheckAll() => Check(_ => true);
+
+    /// <summary>The schema checks (VL0010–VL0012) alone over the same documents: their share of <see cref="CheckAll"/>.</summary>
+    [Benchmark]
+    public int CheckSchemaOnly() => Check(checker => checker is SchemaChecker);
+
+    private int Check(Func<RuleChecker, bool> include)
+    {
+        var findings = new List<Finding>();
+        foreach (var document in _documents)
+        {
+            foreach (var checker in _catalog.Checkers)
+            {
+                if (checker.Kind == document.Kind && include(checker))
+                    checker.Check(new CheckContext(document, checker.Descriptor, checker.Descriptor.DefaultSeverity, null, findings));
+            }
+        }
+
+        return findings.Count;
+    }
 }

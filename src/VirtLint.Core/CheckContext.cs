@@ -25,6 +25,10 @@ public sealed class CheckContext
     public void Report(XObject node, string message) =>
         _findings.Add(new Finding(Rule, Severity, message, Document.Path, Document.SpanOf(node)));
 
+    /// <summary>Reports a region the node spans do not describe, such as an element's text value.</summary>
+    public void Report(SourceSpan span, string message) =>
+        _findings.Add(new Finding(Rule, Severity, message, Document.Path, span));
+
     public string GetString(string name, string defaultValue) =>
         _parameters is not null && _parameters.TryGetValue(name, out var value) ? value : defaultValue;
 

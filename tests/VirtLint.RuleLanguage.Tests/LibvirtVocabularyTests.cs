@@ -234,4 +234,22 @@ public sealed class LibvirtVocabularyTests
         Assert.Equal(expected, EditDistance.Levenshtein(b, a));
     }
 
+    [Theory]
+    [InlineData("virtoi", "virtio")]                 // two substitutions
+    [InlineData("Virtio", "virtio")]                 // case only: the closest whatever else is near
+    [InlineData("buss", "bus")]
+    [InlineData("sata2", "sata")]
+    [InlineData("ab", null)]                         // a distance as long as the name is no suggestion
+    [InlineData("floppydisk", null)]                 // too far from everything
+    [InlineData("ide", null)]                        // the name itself is never suggested
+    public void Closest_is_the_nearest_candidate_within_two_edits(string name, string? expected) =>
+        Assert.Equal(expected, EditDistance.Closest(name, ["ide", "sata", "scsi", "virtio", "bus", "xy"]));
+
+    [Fact]
+    public void Closest_breaks_ties_ordinally()
+    {
+        // One edit from each: the ordinally first wins, whatever the order of the candidates.
+        Assert.Equal("sasi", EditDistance.Closest("sxsi", ["ssi", "scsi", "sasi"]));
+        Assert.Equal("scsi", EditDistance.Closest("sxsi", ["ssi", "scsi"]));
+    }
 }

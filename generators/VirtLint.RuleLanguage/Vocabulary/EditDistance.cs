@@ -1,10 +1,55 @@
 using System;
+using System.Collections.Generic;
 
 namespace VirtLint.RuleLanguage.Vocabulary;
 
-/// <summary>Levenshtein distance (insertions, deletions and substitutions each cost 1), compared ordinally.</summary>
-public static class EditDistance
+/// <summary>
+/// Levenshtein distance (insertions, deletions and substitutions each cost 1), compared ordinally, and the
+/// did-you-mean choice built on it. Also compiled into VirtLint.Core (as an internal class) for the schema checks.
+/// </summary>
+#if VIRTLINT_CORE
+internal
+#else
+public
+#endif
+static class EditDistance
 {
+    /// <summary>How far a suggestion may be from what was written.</summary>
+    public const int MaxSuggestionDistance = 2;
+
+    /// <summary>
+    /// The candidate closest to <paramref name="name"/>: a case-insensitive match, else the smallest Levenshtein
+    /// distance (compared case-insensitively) up to <see cref="MaxSuggestionDistance"/> and shorter than the name
+    /// itself, ties broken ordinally; null when none is close. The name itself is never suggested.
+    /// </summary>
+    public static string? Closest(string name, IEnumerable<string> candidates)
+    {
+        if (name is null) throw new ArgumentNullException(nameof(name));
+        if (candidates is null) throw new ArgumentNullException(nameof(candidates));
+
+        var lowered = name.ToLowerInvariant();
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            if (candidate == name)
+                continue;
+            if (Math.Abs(candidate.Length - name.Length) > MaxSuggestionDistance)
+                continue;
+
+            var distance = Levenshtein(lowered, candidate.ToLowerInvariant());
+            if (distance > MaxSuggestionDistance || (distance > 0 && distance >= name.Length))
+                continue;
+            if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0))
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
     public static int Levenshtein(string a, string b)
     {
         if (a is null) throw new ArgumentNullException(nameof(a));

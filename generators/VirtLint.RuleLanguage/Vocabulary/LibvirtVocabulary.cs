@@ -24,7 +24,6 @@ public sealed class LibvirtVocabulary
     /// <summary>Listed as a child or attribute of an element whose content is open (e.g. domain <c>&lt;metadata&gt;</c>).</summary>
     public const string AnyName = "*";
 
-    private const int MaxSuggestionDistance = 2;
     private const int MaxOwnersListed = 3;
 
     private readonly Dictionary<string, VocabularyKind> _kinds;
@@ -220,30 +219,8 @@ public sealed class LibvirtVocabulary
     /// The candidate closest to <paramref name="name"/>: a case-insensitive match, else the smallest Levenshtein
     /// distance (compared case-insensitively) up to 2 and shorter than the name itself, ties broken ordinally.
     /// </summary>
-    private static string? Suggest(string name, IReadOnlyList<string> candidates)
-    {
-        var lowered = name.ToLowerInvariant();
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
-        {
-            if (candidate == name || candidate == AnyName)
-                continue;
-            if (Math.Abs(candidate.Length - name.Length) > MaxSuggestionDistance)
-                continue;
-
-            var distance = EditDistance.Levenshtein(lowered, candidate.ToLowerInvariant());
-            if (distance > MaxSuggestionDistance || (distance > 0 && distance >= name.Length))
-                continue;
-            if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0))
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-
-        return best;
-    }
+    private static string? Suggest(string name, IReadOnlyList<string> candidates) =>
+        EditDistance.Closest(name, candidates.Where(candidate => candidate != AnyName));
 
     private static string ListElements(IReadOnlyList<string> elements)
     {

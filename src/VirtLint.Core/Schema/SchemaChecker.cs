@@ -1,0 +1,183 @@
+using System.Xml;
+using System.Xml.Linq;
+
+namespace VirtLint.Core.Schema;
+
+/// <summary>
+/// Checks one document kind against its <see cref="SchemaModel"/>, reporting one <see cref="SchemaAspect"/>. The
+/// document is walked once, top down, with an explicit stack (deep documents cannot overflow it): each element is
+/// looked up in its parent's context and checked in its own, narrowed by its discriminating attribute when the model
+/// has one. Elements and attributes in a namespace (<c>qemu:commandline</c>, <c>xmlns</c> declarations), the inside of
+/// open elements (<c>&lt;metadata&gt;</c>) and the inside of unknown elements are not checked.
+/// </summary>
+public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, SchemaAspect aspect, Func<SchemaModel> model) : RuleChecker
+{
+    // One work stack per thread, reused across documents: documents are linted in parallel, each on one thread.
+    // A stack grown by an unusually wide document is dropped rather than kept for the thread's lifetime.
+    [ThreadStatic]
+    private static Stack<Pending>? t_pending;
+
+    private const int MaxRetainedEntries = 4096;
+
+    public override RuleDescriptor Descriptor => descriptor;
+
+    public override DocumentKind Kind => kind;
+
+    public SchemaAspect Aspect => aspect;
+
+    public override void Check(CheckContext context)
+    {
+        var schema = model();
+        var root = context.Root;
+        if (root.Name.Namespace != XNamespace.None || !schema.TryGetChild(SchemaModel.DocumentContext, root.Name.LocalName, out var rootContext))
+            return; // the loader only classifies documents whose root the model knows
+
+        var pending = t_pending ??= new Stack<Pending>();
+        pending.Clear();
+        pending.Push(new Pending(root, new Place(rootContext, rootContext, null)));
+        var peak = 0;
+        try
+        {
+            peak = Walk(context, schema, pending);
+        }
+        finally
+        {
+            pending.Clear(); // drops the references to the document
+            if (peak > MaxRetainedEntries) t_pending = null;
+        }
+    }
+
+    /// <summary>Checks every element on and below the stack; returns the most elements the stack held at once.</summary>
+    private int Walk(CheckContext context, SchemaModel schema, Stack<Pending> pending)
+    {
+        var peak = pending.Count;
+        while (pending.TryPop(out var item))
+        {
+            var element = item.Element;
+            var place = Narrow(schema, item.Place, element);
+            switch (aspect)
+            {
+                case SchemaAspect.UnknownAttribute:
+                    CheckAttributeNames(context, schema, place, element);
+                    break;
+                case SchemaAspect.ValueNotInEnumeration:
+                    CheckValues(context, schema, place, element);
+                    break;
+            }
+
+            if (schema.AllowsAnyChild(place.Context))
+                continue;
+            // The node and attribute lists are walked as linked lists: no enumerator per element.
+            for (var node = element.FirstNode; node is not null; node = node.NextNode)
+            {
+                if (node is not XElement child || child.Name.Namespace != XNamespace.None)
+                    continue;
+                var name = child.Name.LocalName;
+                if (schema.TryGetChild(place.Context, name, out var childContext))
+                {
+                    // The union context never narrows; messages compare with it to tell whether narrowing mattered.
+                    // Until something on the path narrows, it is the context itself.
+                    var childUnion = childContext;
+                    if (place.Narrowing is not null)
+                        schema.TryGetChild(place.Union, name, out childUnion);
+                    pending.Push(new Pending(child, new Place(childContext, childUnion, place.Narrowing)));
+                    peak = Math.Max(peak, pending.Count);
+                }
+                else if (aspect == SchemaAspect.UnknownElement)
+                {
+                    context.Report(child, SchemaMessages.UnknownElement(schema, place, element, name));
+                }
+            }
+        }
+
+        return peak;
+    }
+
+    /// <summary>The place after the element's discriminating attribute, and what narrowed it (for messages).</summary>
+    private static Place Narrow(SchemaModel schema, Place place, XElement element)
+    {
+        var attribute = schema.SwitchAttribute(place.Context);
+        if (attribute is null)
+            return place;
+        var value = element.Attribute(attribute) is { } found ? Tokens.Normalize(found.Value) : null;
+        var narrowed = schema.Narrow(place.Context, value);
+        return narrowed == place.Context ? place : place with { Context = narrowed, Narrowing = new Narrowing(element, attribute, value) };
+    }
+
+    private static void CheckAttributeNames(CheckContext context, SchemaModel schema, Place place, XElement element)
+    {
+        if (schema.AllowsAnyAttribute(place.Context))
+            return;
+        for (var attribute = element.FirstAttribute; attribute is not null; attribute = attribute.NextAttribute)
+        {
+            if (IsChecked(attribute) && !schema.TryGetAttribute(place.Context, attribute.Name.LocalName, out _))
+                context.Report(attribute, SchemaMessages.UnknownAttribute(schema, place, element, attribute.Name.LocalName));
+        }
+    }
+
+    private static void CheckValues(CheckContext context, SchemaModel schema, Place place, XElement element)
+    {
+        if (!schema.AllowsAnyAttribute(place.Context))
+        {
+            for (var attribute = element.FirstAttribute; attribute is not null; attribute = attribute.NextAttribute)
+            {
+                if (!IsChecked(attribute) || !schema.TryGetAttribute(place.Context, attribute.Name.LocalName, out var values) || values == SchemaModel.None)
+                    continue;
+                var value = Tokens.Normalize(attribute.Value);
+                if (!schema.Contains(values, value))
+                    context.Report(attribute, SchemaMessages.AttributeValue(schema, place, values, element, attribute.Name.LocalName, value));
+            }
+        }
+
+        // Text is checked only where it is the element's whole content; an empty element is left to libvirt.
+        var textValues = schema.TextValueSet(place.Context);
+        if (textValues == SchemaModel.None || element.HasElements)
+            return;
+        var text = Tokens.Normalize(element.Value);
+        if (text.Length > 0 && !schema.Contains(textValues, text))
+            context.Report(TextSpan(context.Document, element), SchemaMessages.TextValue(schema, place, textValues, element, text));
+    }
+
+    private static bool IsChecked(XAttribute attribute) => !attribute.IsNamespaceDeclaration && attribute.Name.Namespace == XNamespace.None;
+
+    /// <summary>The span of the element's text without surrounding whitespace, on the line where it starts.</summary>
+    private static SourceSpan TextSpan(LintDocument document, XElement element)
+    {
+        var text = element.Nodes().OfType<XText>().FirstOrDefault(t => !string.IsNullOrWhiteSpace(t.Value));
+        if (text is not IXmlLineInfo info || !info.HasLineInfo())
+            return document.SpanOf(element);
+
+        // The leading whitespace of the node's value (line breaks already normalised to \n) says where the value starts.
+        var line = info.LineNumber;
+        var column = info.LinePosition;
+        foreach (var c in text.Value)
+        {
+            if (!char.IsWhiteSpace(c)) break;
+            if (c == '\n') (line, column) = (line + 1, 1);
+            else column++;
+        }
+
+        var source = document.LineText(line);
+        var end = column;
+        while (end <= source.Length && source[end - 1] != '<') end++;
+        while (end > column + 1 && char.IsWhiteSpace(source[end - 2])) end--;
+        return new SourceSpan(line, column, line, Math.Max(end, column + 1));
+    }
+
+    private readonly record struct Pending(XElement Element, Place Place);
+}
+
+/// <summary>
+/// Where an element is checked: its context, the context it would have if no discriminating attribute had narrowed
+/// anything on the way (the union, used to tell in messages whether the narrowing is what made a name or value wrong),
+/// and the nearest element whose attribute narrowed it.
+/// </summary>
+internal readonly record struct Place(int Context, int Union, Narrowing? Narrowing);
+
+/// <summary>An element whose discriminating attribute narrowed its context: named in messages about it and its descendants.</summary>
+internal sealed record Narrowing(XElement Element, string Attribute, string? Value)
+{
+    public string Label => Value is null
+        ? $"<{Element.Name.LocalName}> without '{Attribute}'"
+        : $"<{Element.Name.LocalName} {Attribute}='{SchemaMessages.Shorten(Value)}'>";
+}
