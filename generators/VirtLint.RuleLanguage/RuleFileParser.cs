@@ -395,15 +395,21 @@ public sealed class RuleFileParser
                 defaultText = value.Value ?? "";
                 var valid = typeName switch
                 {
-                    // Finite only: -1e999 reads as -Infinity, which no parameter means and C# cannot spell as a literal.
-                    "number" => double.TryParse(defaultText, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !double.IsNaN(number) && !double.IsInfinity(number),
+                    "number" => double.TryParse(defaultText, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
                     "integer" => long.TryParse(defaultText, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
                     "boolean" => defaultText is "true" or "false",
                     _ => true,
                 };
                 if (!valid)
                 {
-                    Error(DiagnosticIds.InvalidValue, $"default '{defaultText}' is not a valid {typeName}" + (typeName == "number" ? " (a finite number)" : ""), YamlSource.RangeOf(value));
+                    Error(DiagnosticIds.InvalidValue, $"default '{defaultText}' is not a valid {typeName}", YamlSource.RangeOf(value));
+                    continue;
+                }
+
+                // -1e999 reads as -Infinity (and 'NaN' as NaN): no parameter means them, and no checker could be given them.
+                if (typeName == "number" && double.Parse(defaultText, NumberStyles.Float, CultureInfo.InvariantCulture) is var number && (double.IsNaN(number) || double.IsInfinity(number)))
+                {
+                    Error(DiagnosticIds.InvalidValue, $"default '{defaultText}' is out of range: a number parameter's default must be a finite number", YamlSource.RangeOf(value));
                     continue;
                 }
             }
