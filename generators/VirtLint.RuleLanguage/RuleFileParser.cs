@@ -22,7 +22,7 @@ public sealed class RuleFileParser
 {
     private static readonly Regex IdPattern = new("^VL[0-9]{4}$");
 
-    // An organisation's rule: its own uppercase prefix (never VL, which built-in rules and rule-file errors use) and
+    // An organisation's rule: its own uppercase prefix (not starting with VL, which built-in rules and rule-file errors (VLG) use) and
     // four digits, so it can never collide with a built-in id.
     private static readonly Regex UserIdPattern = new("^(?!VL)[A-Z]+[0-9]{4}$");
     private static readonly Regex KebabPattern = new("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
@@ -91,7 +91,7 @@ public sealed class RuleFileParser
 
         var id = _origin == RuleOrigin.BuiltIn
             ? Scalar(fields, "id", IdPattern, "an id of the form VL followed by four digits, e.g. VL1001")
-            : Scalar(fields, "id", UserIdPattern, "an organisation rule id: an uppercase prefix other than VL and four digits, e.g. ORG0001");
+            : Scalar(fields, "id", UserIdPattern, "an organisation rule id: an uppercase prefix not starting with VL, and four digits, e.g. ORG0001");
         var name = Scalar(fields, "name", KebabPattern, "a kebab-case name naming the flagged pattern, e.g. disk-bus-not-virtio");
         var title = Scalar(fields, "title");
         var severity = OneOf(fields, "severity", RuleFileFields.Severities);

@@ -119,8 +119,9 @@ public sealed class OrganisationRulesTests : IDisposable
     }
 
     [Theory]
-    [InlineData("VL9001", "  context: name\n  report: \"true()\"", "rules/domain-flagged.yaml:1:5: error VLG0004: 'VL9001' is not an organisation rule id: an uppercase prefix other than VL and four digits, e.g. ORG0001")]
-    [InlineData("ORG01", "  context: name\n  report: \"true()\"", "rules/domain-flagged.yaml:1:5: error VLG0004: 'ORG01' is not an organisation rule id: an uppercase prefix other than VL and four digits, e.g. ORG0001")]
+    [InlineData("VL9001", "  context: name\n  report: \"true()\"", "rules/domain-flagged.yaml:1:5: error VLG0004: 'VL9001' is not an organisation rule id: an uppercase prefix not starting with VL, and four digits, e.g. ORG0001")]
+    [InlineData("VLG0001", "  context: name\n  report: \"true()\"", "rules/domain-flagged.yaml:1:5: error VLG0004: 'VLG0001' is not an organisation rule id: an uppercase prefix not starting with VL, and four digits, e.g. ORG0001")]
+    [InlineData("ORG01", "  context: name\n  report: \"true()\"", "rules/domain-flagged.yaml:1:5: error VLG0004: 'ORG01' is not an organisation rule id: an uppercase prefix not starting with VL, and four digits, e.g. ORG0001")]
     [InlineData("ORG0001", "  context: name\n  report: \"true()\"", "rules/domain-name-off-convention.yaml:1:5: error VLG0007: rule id 'ORG0001' is already used by rules/domain-flagged.yaml; ids are never reused")]
     [InlineData("ORG0003", "  context: name\n  report: \"matches(., \\\"(?<a>v)\\\\k'a'\\\")\"", "rules/domain-flagged.yaml:9:23: error VLG0006: the pattern uses a construct non-backtracking matching does not support")]
     public void Check_refuses_broken_organisation_rules_with_located_errors(string id, string check, string error)
