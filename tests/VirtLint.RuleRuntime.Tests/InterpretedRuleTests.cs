@@ -36,11 +36,15 @@ public sealed class InterpretedRuleTests
           use-instead: x
         """;
 
-    private static IReadOnlyList<Finding> Lint(string rule, string document = Domain)
+    private static IReadOnlyList<Finding> Lint(string rule, string document = Domain, IReadOnlyDictionary<string, string>? parameters = null)
     {
         var loaded = UserRules.Load([("sample-rule.yaml", rule)], BuiltInRules.Catalog);
         Assert.True(loaded.Ok, string.Join("\n", loaded.Errors));
-        return new Linter(loaded.With(BuiltInRules.Catalog)).Lint("vm.xml", document).Where(f => f.RuleId == "ORG0001").ToList();
+        var options = new LintOptions
+        {
+            Parameters = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["ORG0001"] = parameters ?? new Dictionary<string, string>() },
+        };
+        return new Linter(loaded.With(BuiltInRules.Catalog), options).Lint("vm.xml", document).Where(f => f.RuleId == "ORG0001").ToList();
     }
 
     [Fact]
@@ -64,6 +68,16 @@ public sealed class InterpretedRuleTests
         var parameters = "params:\n  prefixes:\n    type: string-list\n    default: [web, db]\n  limit:\n    type: integer\n    default: 3";
         var finding = Assert.Single(Lint(Rule("name[substring(., 1, $limit) = $prefixes]", "{.} {$limit + 1}", parameters)));
         Assert.Equal("web01 4", finding.Message);
+    }
+
+    [Fact]
+    public void Parameters_take_the_values_a_run_gives_them()
+    {
+        var parameters = "params:\n  prefixes:\n    type: string-list\n    default: [web, db]\n  limit:\n    type: integer\n    default: 3";
+        var rule = Rule("name[substring(., 1, $limit) = $prefixes]", "{.} {$limit + 1}", parameters);
+        Assert.Empty(Lint(rule, parameters: new Dictionary<string, string> { ["prefixes"] = "db, app" }));
+        var finding = Assert.Single(Lint(rule, parameters: new Dictionary<string, string> { ["prefixes"] = "we", ["limit"] = "2" }));
+        Assert.Equal("web01 3", finding.Message);
     }
 
     [Fact]
