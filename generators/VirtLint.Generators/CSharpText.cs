@@ -56,6 +56,27 @@ internal static class CSharpText
         return sb.ToString();
     }
 
-    /// <summary>A variable name as a C# identifier with a prefix that keeps it clear of keywords.</summary>
-    public static string Identifier(string prefix, string name) => prefix + name.Replace('-', '_').Replace('.', '_');
+    /// <summary>
+    /// A rule name (a variable, an element or attribute name) as a C# identifier, with a prefix that keeps it clear of
+    /// keywords, and different names never mapping to one identifier. Names of letters, digits and single '-' (almost
+    /// all) read naturally, '-' becoming '_' (such names never hold '_' and never two '-' in a row); any other name is
+    /// escaped ('_' → "__", '-' → "_h", '.' → "_d"), which cannot produce the first form: "a-b" is a_b, "a_b" is a__b.
+    /// </summary>
+    public static string Identifier(string prefix, string name)
+    {
+        if (name.IndexOf('_') < 0 && name.IndexOf('.') < 0) return prefix + name.Replace('-', '_');
+        var sb = new StringBuilder(prefix, prefix.Length + name.Length * 2);
+        foreach (var c in name)
+        {
+            switch (c)
+            {
+                case '_': sb.Append("__"); break;
+                case '-': sb.Append("_h"); break;
+                case '.': sb.Append("_d"); break;
+                default: sb.Append(c); break;
+            }
+        }
+
+        return sb.ToString();
+    }
 }

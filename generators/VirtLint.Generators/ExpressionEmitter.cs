@@ -84,7 +84,8 @@ internal sealed class ExpressionEmitter
                 }
 
             default:
-                return $"Xp.{CSharpText.Pascal(call.Function)}({string.Join(", ", args)})";
+                FunctionTable.TryGet(call.Function, out var signature);
+                return $"Xp.{signature.Helper}({string.Join(", ", args)})";
         }
     }
 

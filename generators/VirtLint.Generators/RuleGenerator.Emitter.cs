@@ -184,7 +184,7 @@ public sealed partial class RuleGenerator
         _ => "string",
     };
 
-    private static string DefaultField(ParamSpec parameter) => "Default" + CSharpText.Pascal(parameter.Name);
+    private static string DefaultField(ParamSpec parameter) => CSharpText.Identifier("Default_", parameter.Name);
 
     private static string Parenthesize(string expression) => expression.StartsWith("(", System.StringComparison.Ordinal) && expression.EndsWith(")", System.StringComparison.Ordinal) ? expression : $"({expression})";
 

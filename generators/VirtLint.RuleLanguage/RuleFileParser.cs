@@ -21,23 +21,32 @@ namespace VirtLint.RuleLanguage;
 public sealed class RuleFileParser
 {
     private static readonly Regex IdPattern = new("^VL[0-9]{4}$");
+
+    // An organisation's rule: its own uppercase prefix (not starting with VL, which built-in rules and rule-file errors (VLG) use) and
+    // four digits, so it can never collide with a built-in id.
+    private static readonly Regex UserIdPattern = new("^(?!VL)[A-Z]+[0-9]{4}$");
     private static readonly Regex KebabPattern = new("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
 
     private readonly string _path;
     private readonly YamlSource _source;
     private readonly INameChecker? _names;
+    private readonly RuleOrigin _origin;
     private readonly List<RuleDiagnostic> _diagnostics = new();
 
-    private RuleFileParser(string path, string text, INameChecker? names)
+    private RuleFileParser(string path, string text, INameChecker? names, RuleOrigin origin)
     {
+        _origin = origin;
         _path = path;
         _source = new YamlSource(text);
         _names = names;
     }
 
-    public static RuleParseResult Parse(string path, string text, INameChecker? names = null)
+    public static RuleParseResult Parse(string path, string text, INameChecker? names = null) => Parse(path, text, names, RuleOrigin.BuiltIn);
+
+    /// <summary>Parses a rule file; <paramref name="origin"/> decides which ids it may declare.</summary>
+    public static RuleParseResult Parse(string path, string text, INameChecker? names, RuleOrigin origin)
     {
-        var parser = new RuleFileParser(path, text, names);
+        var parser = new RuleFileParser(path, text, names, origin);
         var rule = parser.ParseText(text);
         var diagnostics = new EquatableArray<RuleDiagnostic>(parser._diagnostics);
         return new RuleParseResult(path, parser._diagnostics.Count == 0 ? rule : null, diagnostics);
@@ -80,7 +89,9 @@ public sealed class RuleFileParser
         foreach (var required in RuleFileFields.Required)
             if (!fields.ContainsKey(required)) Error(DiagnosticIds.MissingField, $"missing required field '{required}'", YamlSource.RangeOf(root.Start, root.Start));
 
-        var id = Scalar(fields, "id", IdPattern, "an id of the form VL followed by four digits, e.g. VL1001");
+        var id = _origin == RuleOrigin.BuiltIn
+            ? Scalar(fields, "id", IdPattern, "an id of the form VL followed by four digits, e.g. VL1001")
+            : Scalar(fields, "id", UserIdPattern, "an organisation rule id: an uppercase prefix not starting with VL, and four digits, e.g. ORG0001");
         var name = Scalar(fields, "name", KebabPattern, "a kebab-case name naming the flagged pattern, e.g. disk-bus-not-virtio");
         var title = Scalar(fields, "title");
         var severity = OneOf(fields, "severity", RuleFileFields.Severities);
@@ -392,6 +403,13 @@ public sealed class RuleFileParser
                 if (!valid)
                 {
                     Error(DiagnosticIds.InvalidValue, $"default '{defaultText}' is not a valid {typeName}", YamlSource.RangeOf(value));
+                    continue;
+                }
+
+                // -1e999 reads as -Infinity (and 'NaN' as NaN): no parameter means them, and no checker could be given them.
+                if (typeName == "number" && double.Parse(defaultText, NumberStyles.Float, CultureInfo.InvariantCulture) is var number && (double.IsNaN(number) || double.IsInfinity(number)))
+                {
+                    Error(DiagnosticIds.InvalidValue, $"default '{defaultText}' is out of range: a number parameter's default must be a finite number", YamlSource.RangeOf(value));
                     continue;
                 }
             }

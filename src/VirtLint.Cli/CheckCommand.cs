@@ -44,7 +44,7 @@ internal sealed class CheckCommand
         Command = new Command("check", "Lint libvirt XML files. Directories are searched for *.xml; '-' reads one document from standard input.")
         {
             Paths, Format, Output, FailOn, ExitZero, MaxWarnings, Statistics, FailIfNoFiles, StdinFilename,
-            SarifCategory, SarifRoot, SarifMaxResults, MaxFileSize,
+            SarifCategory, SarifRoot, SarifMaxResults, MaxFileSize, Rules,
         };
         Command.SetAction(Run);
     }
@@ -131,8 +131,21 @@ internal sealed class CheckCommand
         DefaultValueFactory = _ => SarifFormatter.DefaultMaxResults,
     };
 
+    public Option<string?> Rules { get; } = new("--rules")
+    {
+        Description = "Also check the organisation rules in this folder (<name>.yaml files, ids such as ORG0001). Any error in them: exit 2, nothing linted.",
+        HelpName = "DIR",
+    };
+
     private int Run(ParseResult parseResult)
     {
+        var catalog = _catalog;
+        if (parseResult.GetValue(Rules) is { } rulesDirectory)
+        {
+            if (UserRuleLoading.Load(rulesDirectory, _catalog, _context, "nothing was linted") is not { } userRules) return ExitCodes.UsageOrInputError;
+            catalog = userRules.With(_catalog);
+        }
+
         var typed = parseResult.GetValue(Paths) ?? [];
         var stdinFilename = parseResult.GetValue(StdinFilename);
         if (stdinFilename is not null && typed.Length > 0 && !typed.Contains(InputCollector.StdinArgument))
@@ -174,7 +187,7 @@ internal sealed class CheckCommand
             }
         }
 
-        var report = new Linter(_catalog, new LintOptions { MaxFileSize = maxFileSize }).Lint(inputs, inputErrors);
+        var report = new Linter(catalog, new LintOptions { MaxFileSize = maxFileSize }).Lint(inputs, inputErrors);
         foreach (var error in report.Errors)
             _context.Error($"{error.Path}: {error.Message}");
 
@@ -189,7 +202,7 @@ internal sealed class CheckCommand
         var context = new ReportContext
         {
             Report = report,
-            Catalog = _catalog,
+            Catalog = catalog,
             Outcome = outcome,
             Paths = new ArtifactPaths(
                 FullPaths(inputs, stdinFilename), _context.CurrentDirectory, parseResult.GetValue(SarifRoot), _context.GetEnvironmentVariable("GITHUB_WORKSPACE")),

@@ -36,6 +36,8 @@ public sealed class DiagnosticTests
         { "unknown variable", Valid.Replace("report: \"@bus = 'ide'\"", "report: \"@bus = $buses\""), "VLG0008", 9, 19 },
         { "vocabulary", Valid.Replace("report: \"@bus = 'ide'\"", "report: \"@buss = 'ide'\""), "VLG0010", 9, 13 },
         { "scope hypervisor", Valid.Replace("target: domain", "target: domain\nscope:\n  hypervisors: [kvm, qmeu]"), "VLG0004", 8, 22 },
+        { "infinite default", Valid.Replace("check:", "params:\n  limit:\n    type: number\n    default: -1e999\ncheck:"), "VLG0004", 10, 14 },
+        { "backtracking pattern", Valid.Replace("report: \"@bus = 'ide'\"", "report: \"matches(@bus, \\\"(?<a>v)\\\\k'a'\\\")\""), "VLG0006", 9, 26 },
         { "message placeholder", Valid.Replace("message: \"Disk '{@dev}' uses 'ide'.\"", "message: \"Disk '{@dev' uses 'ide'.\""), "VLG0005", 10, 17 },
     };
 
@@ -52,6 +54,23 @@ public sealed class DiagnosticTests
         Assert.True((line, column) == (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1),
             $"{what}: expected ({line},{column}), got {diagnostic}");
         Assert.DoesNotContain(result.Results.Single().GeneratedSources, s => s.HintName == "VL9100.g.cs");
+    }
+
+    /// <summary>Names differing only in '-' and '_' (parameters, lets, element names) become different C# identifiers.</summary>
+    [Fact]
+    public void Names_differing_in_dash_and_underscore_do_not_collide()
+    {
+        var yaml = Valid
+            .Replace("check:", "params:\n  a-b:\n    type: string-list\n    default: [ide]\n  a_b:\n    type: string-list\n    default: [sata]\ncheck:")
+            .Replace("report: \"@bus = 'ide'\"", "let:\n    x-y: \"@bus\"\n    x_y: \"@dev\"\n  report: \"$x-y = $a-b or $x_y = $a_b\"");
+        var (_, result, output) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/rules/domain/sample-rule.yaml", yaml), Vocabulary());
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var code = result.Results.Single().GeneratedSources.Single(s => s.HintName == "VL9100.g.cs").SourceText.ToString();
+        Assert.Contains("var p_a_b = context.GetStringList(\"a-b\", Default_a_b);", code);
+        Assert.Contains("var p_a__b = context.GetStringList(\"a_b\", Default_a__b);", code);
+        Assert.Contains("var l_x_y = ", code);
+        Assert.Contains("var l_x__y = ", code);
     }
 
     [Fact]

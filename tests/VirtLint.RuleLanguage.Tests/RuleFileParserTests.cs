@@ -108,6 +108,8 @@ public sealed class RuleFileParserTests
     [InlineData("id: VL1001", "id: V1001", "'V1001' is not an id of the form VL followed by four digits, e.g. VL1001")]
     [InlineData("name: disk-bus-not-virtio", "name: DiskBus", "'DiskBus' is not a kebab-case name naming the flagged pattern, e.g. disk-bus-not-virtio")]
     [InlineData("default: 1.5", "default: big", "default 'big' is not a valid number")]
+    [InlineData("default: 1.5", "default: -1e999", "default '-1e999' is out of range: a number parameter's default must be a finite number")]
+    [InlineData("default: 1.5", "default: NaN", "default 'NaN' is out of range: a number parameter's default must be a finite number")]
     [InlineData("tags: [disk, virtio]", "tags: [Disk]", "'Disk' is not a valid entry of 'tags' (use kebab-case)")]
     public void Invalid_values_are_explained(string from, string to, string message)
     {

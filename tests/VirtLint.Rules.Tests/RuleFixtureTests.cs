@@ -1,10 +1,12 @@
 using VirtLint.Core;
+using VirtLint.RuleRuntime.Testing;
 
 namespace VirtLint.Rules.Tests;
 
 /// <summary>
 /// Runs every rule fixture and compares the fixture rule's findings with the <c>expect:</c> comments in the file:
-/// same lines (and columns and messages where written), nothing more, nothing less.
+/// same lines (and columns and messages where written), nothing more, nothing less; the comparison is the one
+/// <c>virtlint test-rules</c> makes for organisation rules.
 /// </summary>
 public sealed class RuleFixtureTests
 {
@@ -17,26 +19,9 @@ public sealed class RuleFixtureTests
         Assert.True(rule is not null, $"Fixture folder '{fixture.RuleName}' names no rule.");
 
         var text = File.ReadAllText(fixture.FullPath);
-        var expectations = FixtureExpectation.Parse(text);
-        Assert.All(expectations, e => Assert.Equal(rule!.Id, e.RuleId));
-        if (fixture.IsFlagged) Assert.NotEmpty(expectations);
-        else Assert.Empty(expectations);
-
-        var findings = FixtureLinting.Lint(fixture.RelativePath, File.ReadAllBytes(fixture.FullPath)).Where(f => f.RuleId == rule!.Id).ToList();
-        var actual = findings.Select(f => $"{f.RuleId} line {f.Span.StartLine}").Order(StringComparer.Ordinal).ToList();
-        var expected = expectations.Select(e => $"{e.RuleId} line {e.Line}").Order(StringComparer.Ordinal).ToList();
-        Assert.True(expected.SequenceEqual(actual),
-            $"{fixture}: expected [{string.Join(", ", expected)}] but got [{string.Join(", ", findings.Select(f => $"{f.RuleId} line {f.Span.StartLine}: {f.Message}"))}]");
-
-        foreach (var expectation in expectations)
-        {
-            var matching = findings.Where(f => f.Span.StartLine == expectation.Line).ToList();
-            var seen = string.Join("; ", matching.Select(f => $"col {f.Span.StartColumn}: {f.Message}"));
-            if (expectation.Column is { } column)
-                Assert.True(matching.Any(f => f.Span.StartColumn == column), $"{fixture} line {expectation.Line}: expected column {column}, got {seen}");
-            if (expectation.Message is { } message)
-                Assert.True(matching.Any(f => f.Message == message), $"{fixture} line {expectation.Line}: expected message \"{message}\", got {seen}");
-            Assert.All(matching, f => Assert.Equal(fixture.RelativePath, f.Path));
-        }
+        var findings = FixtureLinting.Lint(fixture.RelativePath, File.ReadAllBytes(fixture.FullPath));
+        var problems = SampleVerdict.Check(rule!.Id, fixture.FullPath, text, findings);
+        Assert.True(problems.Count == 0, $"{fixture}: {string.Join("; ", problems)}");
+        Assert.All(findings.Where(f => f.RuleId == rule.Id), f => Assert.Equal(fixture.RelativePath, f.Path));
     }
 }

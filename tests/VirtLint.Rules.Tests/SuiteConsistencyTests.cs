@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using VirtLint.Core;
+using VirtLint.RuleRuntime.Testing;
 
 namespace VirtLint.Rules.Tests;
 
@@ -108,7 +109,7 @@ public sealed partial class SuiteConsistencyTests
         {
             var pinned = Fixture.All()
                 .Where(f => f.RuleName == rule.Name && f.IsFlagged)
-                .SelectMany(f => FixtureExpectation.Parse(File.ReadAllText(f.FullPath)))
+                .SelectMany(f => SampleExpectation.Parse(File.ReadAllText(f.FullPath)))
                 .Any(e => e.Column is not null && e.Message is not null);
             Assert.True(pinned, $"{rule.Id} {rule.Name}: give one expectation a column and the exact message (<!-- expect: {rule.Id}@COL: message -->)");
         }
@@ -125,7 +126,7 @@ public sealed partial class SuiteConsistencyTests
             Assert.Equal(rule.Target, fixture.Kind);
             var name = Path.GetFileName(fixture.FullPath);
             Assert.True(name.StartsWith("flagged", StringComparison.Ordinal) || name.StartsWith("clean", StringComparison.Ordinal), $"{fixture.RelativePath}: fixtures are named flagged*.xml or clean*.xml");
-            foreach (var expectation in FixtureExpectation.Parse(File.ReadAllText(fixture.FullPath)))
+            foreach (var expectation in SampleExpectation.Parse(File.ReadAllText(fixture.FullPath)))
                 Assert.True(BuiltInRules.Catalog.Find(expectation.RuleId) is not null, $"{fixture.RelativePath}: expects unknown rule {expectation.RuleId}");
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using VirtLint.RuleLanguage.Expressions;
+using VirtLint.RuleLanguage.Vocabulary;
 
 namespace VirtLint.Generators.Model;
 

@@ -36,6 +36,13 @@ public sealed record FunctionSignature(
     public int[] PerNodeArguments { get; init; } = [];
 
     public bool IsPerNodeArgument(int index) => System.Array.IndexOf(PerNodeArguments, index) >= 0;
+
+    /// <summary>
+    /// The run-time helper (a method of <c>VirtLint.Core.XPath.Xp</c>, or an index type for the indexed look-ups) both
+    /// back ends call: the C# emitter prints a call to it and the run-time evaluator invokes it, so the two cannot
+    /// drift apart. Empty for the functions that are operators of the language (<c>not</c>, <c>true</c>, <c>false</c>, <c>if</c>).
+    /// </summary>
+    public string Helper { get; init; } = "";
 }
 
 /// <summary>The functions rule expressions may call: XPath 1.0's core set plus the ones libvirt rules need.</summary>
@@ -51,7 +58,11 @@ public static class FunctionTable
     {
         var table = new Dictionary<string, FunctionSignature>();
         void Add(string name, ValueType result, string summary, ArgumentKind[] parameters, int? min = null, bool variadic = false, bool contextDefault = false, int[]? perNode = null) =>
-            table[name] = new FunctionSignature(name, parameters, min ?? parameters.Length, variadic, result, contextDefault, summary) { PerNodeArguments = perNode ?? [] };
+            table[name] = new FunctionSignature(name, parameters, min ?? parameters.Length, variadic, result, contextDefault, summary)
+            {
+                PerNodeArguments = perNode ?? [],
+                Helper = HelperOf(name),
+            };
 
         var ns = ArgumentKind.NodeSet;
         var s = ArgumentKind.String;
@@ -114,5 +125,23 @@ public static class FunctionTable
         Add("first-ip-range-containing", ValueType.NodeSet, "first-ip-range-containing(nodes, start, end, address[, group]): the first of nodes whose IP range from start to end (one family, start not above end) contains the address, within the context node's group; start, end and group are evaluated on each node, address on the context node.", [ns, s, s, s, ns], 4, perNode: [1, 2, 4]);
         Add("first-overlapping-cpuset", ValueType.NodeSet, "first-overlapping-cpuset(nodes, cpuset): the first of nodes whose cpuset shares a CPU with the context node's cpuset, other than the context node; for a node of nodes, the first earlier one.", [ns, s], perNode: [1]);
         return table;
+    }
+
+    /// <summary>The helper's name: the function's name in PascalCase, except for the operators and the indexed look-ups.</summary>
+    private static string HelperOf(string name) => name switch
+    {
+        "not" or "true" or "false" or "if" => "",
+        "first-with-same" or "first-with-key" => "KeyIndex",
+        "first-overlapping-cpuset" => "CpuOwnerIndex",
+        "first-ip-range-containing" => "IpRangeIndex",
+        _ => Pascal(name),
+    };
+
+    private static string Pascal(string name)
+    {
+        var sb = new System.Text.StringBuilder(name.Length);
+        foreach (var part in name.Split('-'))
+            if (part.Length > 0) sb.Append(char.ToUpperInvariant(part[0])).Append(part, 1, part.Length - 1);
+        return sb.ToString();
     }
 }

@@ -78,16 +78,21 @@ public static partial class Xp
         return [];
     }
 
-    public static IEnumerable<XObject> Parent(IEnumerable<XObject> nodes) => nodes.SelectMany(Parent).Distinct();
+    /// <summary>The parents of a node-set, in document order: the parent of a later node can come earlier.</summary>
+    public static IEnumerable<XObject> Parent(IEnumerable<XObject> nodes) => DocumentOrder.Sort(nodes.SelectMany(Parent).Distinct());
 
+    /// <summary>The ancestors in document order (the document node first), as XPath returns a reverse axis's node-set.</summary>
     public static IEnumerable<XObject> Ancestor(XObject node, bool includeSelf)
     {
-        if (includeSelf) yield return node;
+        var ancestors = new List<XObject>();
+        if (includeSelf) ancestors.Add(node);
         for (var current = ParentOf(node); current is not null; current = ParentOf(current))
-            yield return current;
+            ancestors.Add(current);
+        ancestors.Reverse();
+        return ancestors;
     }
 
-    public static IEnumerable<XObject> Ancestor(IEnumerable<XObject> nodes, bool includeSelf) => nodes.SelectMany(n => Ancestor(n, includeSelf)).Distinct();
+    public static IEnumerable<XObject> Ancestor(IEnumerable<XObject> nodes, bool includeSelf) => DocumentOrder.Sort(nodes.SelectMany(n => Ancestor(n, includeSelf)).Distinct());
 
     public static IEnumerable<XObject> FollowingSibling(XObject node) => node is XElement e ? e.ElementsAfterSelf() : [];
 
@@ -103,7 +108,8 @@ public static partial class Xp
 
     public static IEnumerable<XObject> Elements(IEnumerable<XObject> nodes) => nodes.Where(n => n is XElement);
 
-    public static IEnumerable<XObject> Union(IEnumerable<XObject> left, IEnumerable<XObject> right) => left.Concat(right).Distinct();
+    /// <summary>A union in document order, whichever operand a node came from.</summary>
+    public static IEnumerable<XObject> Union(IEnumerable<XObject> left, IEnumerable<XObject> right) => DocumentOrder.Sort(left.Concat(right).Distinct());
 
     /// <summary>Evaluates a node-set once, for a <c>let</c> that may be read several times.</summary>
     public static IReadOnlyList<XObject> Materialize(IEnumerable<XObject> nodes) => nodes as IReadOnlyList<XObject> ?? nodes.ToArray();

@@ -42,7 +42,7 @@ internal sealed class VL9002_VolumeNearlyFull : RuleChecker
     private static readonly XName Name_target = "target";
     private static readonly XName Name_type = "type";
     private static readonly XName Name_volume = "volume";
-    private static readonly string[] DefaultThinFormats = { "qcow2", "qed" };
+    private static readonly string[] Default_thin_formats = { "qcow2", "qed" };
 
     public override RuleDescriptor Descriptor => Rule;
 
@@ -51,7 +51,7 @@ internal sealed class VL9002_VolumeNearlyFull : RuleChecker
     public override void Check(CheckContext context)
     {
         var p_threshold = context.GetNumber("threshold", 0.9d);
-        var p_thin_formats = context.GetStringList("thin-formats", DefaultThinFormats);
+        var p_thin_formats = context.GetStringList("thin-formats", Default_thin_formats);
         var p_enabled = context.GetBoolean("enabled", true);
         var p_label = context.GetString("label", "thin");
         XObject root = context.Root;

@@ -1,10 +1,9 @@
 using VirtLint.RuleLanguage.Expressions;
-using VirtLint.RuleLanguage.Vocabulary;
 
-namespace VirtLint.Generators;
+namespace VirtLint.RuleLanguage.Vocabulary;
 
 /// <summary>Adapts the committed libvirt vocabulary to the expression parser's name check. No vocabulary, no check.</summary>
-internal sealed class VocabularyNameChecker : INameChecker
+public sealed class VocabularyNameChecker : INameChecker
 {
     private readonly LibvirtVocabulary _vocabulary;
 

@@ -1,29 +1,31 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace VirtLint.Rules.Tests;
+namespace VirtLint.RuleRuntime.Testing;
 
 /// <summary>
-/// An expectation written in a fixture as an XML comment: <c>&lt;!-- expect: VL1001 --&gt;</c>, optionally with a column
+/// An expectation written in a sample as an XML comment: <c>&lt;!-- expect: VL1001 --&gt;</c>, optionally with a column
 /// (<c>VL1001@27</c>) and the exact message after a colon. A comment alone on its line expects a finding on the next
-/// line; a comment after content expects one on its own line.
+/// line; a comment after content expects one on its own line. Rule ids are built-in (<c>VL1001</c>) or an
+/// organisation's (<c>ORG0001</c>).
 /// </summary>
-internal sealed record FixtureExpectation(string RuleId, int Line, int? Column, string? Message)
+public sealed record SampleExpectation(string RuleId, int Line, int? Column, string? Message)
 {
-    private static readonly Regex Comment = new(@"<!--\s*expect:\s*(?<id>VL\d{4})(?:@(?<col>\d+))?(?:\s*:\s*(?<message>.*?))?\s*-->", RegexOptions.CultureInvariant);
+    private static readonly Regex Comment = new(@"<!--\s*expect:\s*(?<id>[A-Z]+\d{4})(?:@(?<col>\d+))?(?:\s*:\s*(?<message>.*?))?\s*-->", RegexOptions.CultureInvariant);
 
-    public static IReadOnlyList<FixtureExpectation> Parse(string text)
+    public static IReadOnlyList<SampleExpectation> Parse(string text)
     {
         var lines = text.Replace("\r\n", "\n").Split('\n');
-        var result = new List<FixtureExpectation>();
+        var result = new List<SampleExpectation>();
         for (var i = 0; i < lines.Length; i++)
         {
             foreach (Match match in Comment.Matches(lines[i]))
             {
                 var alone = lines[i][..match.Index].Trim().Length == 0 && lines[i][(match.Index + match.Length)..].Trim().Length == 0;
                 var line = alone ? NextContentLine(lines, i) : i + 1;
-                int? column = match.Groups["col"].Success ? int.Parse(match.Groups["col"].Value) : null;
+                int? column = match.Groups["col"].Success ? int.Parse(match.Groups["col"].Value, CultureInfo.InvariantCulture) : null;
                 var message = match.Groups["message"].Success && match.Groups["message"].Value.Length > 0 ? match.Groups["message"].Value : null;
-                result.Add(new FixtureExpectation(match.Groups["id"].Value, line, column, message));
+                result.Add(new SampleExpectation(match.Groups["id"].Value, line, column, message));
             }
         }
 

@@ -1,0 +1,64 @@
+using System.Xml.Linq;
+
+namespace VirtLint.Core.XPath;
+
+/// <summary>
+/// XPath node-sets are in document order: <c>name(ancestor::*)</c> is the root element's name and <c>name(os | devices)</c>
+/// is <c>os</c>'s whichever operand names it. Positions are numbered once per document (element, its attributes, then
+/// its children), on the first sort that needs them, and kept as an annotation of the document, so a sort costs
+/// n log n in the nodes sorted, not a walk of the document.
+/// </summary>
+public static class DocumentOrder
+{
+    private sealed class Positions(Dictionary<XObject, int> map)
+    {
+        public Dictionary<XObject, int> Map { get; } = map;
+    }
+
+    /// <summary>The nodes, without duplicates, in document order; already-ordered input is returned as it is.</summary>
+    public static IReadOnlyList<XObject> Sort(IEnumerable<XObject> nodes)
+    {
+        var list = nodes as List<XObject> ?? nodes.ToList();
+        if (list.Count < 2) return list;
+        var document = list[0].Document;
+        if (document is null) return list;
+        var positions = PositionsOf(document);
+        var previous = -1;
+        var ordered = true;
+        foreach (var node in list)
+        {
+            var position = positions.GetValueOrDefault(node, -1);
+            if (position <= previous) { ordered = false; break; }
+            previous = position;
+        }
+
+        if (ordered) return list;
+        var keyed = list.Distinct().Select(n => (Node: n, Position: positions.GetValueOrDefault(n, int.MaxValue))).ToList();
+        // Stable, so nodes of another document (never expected) keep their relative order at the end.
+        return keyed.OrderBy(k => k.Position).Select(k => k.Node).ToArray();
+    }
+
+    private static Dictionary<XObject, int> PositionsOf(XDocument document)
+    {
+        lock (document)
+        {
+            if (document.Annotation<Positions>() is { } existing) return existing.Map;
+            var map = new Dictionary<XObject, int>(ReferenceEqualityComparer.Instance);
+            var next = 0;
+            map[document] = next++;
+            var stack = new Stack<XNode>();
+            for (var node = document.LastNode; node is not null; node = node.PreviousNode) stack.Push(node);
+            while (stack.Count > 0)
+            {
+                var node = stack.Pop();
+                map[node] = next++;
+                if (node is not XElement element) continue;
+                foreach (var attribute in element.Attributes()) map[attribute] = next++;
+                for (var child = element.LastNode; child is not null; child = child.PreviousNode) stack.Push(child);
+            }
+
+            document.AddAnnotation(new Positions(map));
+            return map;
+        }
+    }
+}

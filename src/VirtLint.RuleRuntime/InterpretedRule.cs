@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using VirtLint.Core;
+using VirtLint.Core.XPath;
+using VirtLint.RuleLanguage.Expressions;
+using VirtLint.RuleLanguage.Model;
+using ValueType = VirtLint.RuleLanguage.Expressions.ValueType;
+
+namespace VirtLint.RuleRuntime;
+
+/// <summary>
+/// A rule run from its parsed form instead of compiled C#: the same descriptor, scope pre-check, parameter binding,
+/// loop over the context nodes, lets, test, location and message as a generated checker, with expressions evaluated by
+/// <see cref="PlanEvaluation"/>. Immutable once built, so one instance serves parallel checks.
+/// </summary>
+public sealed class InterpretedRule : RuleChecker
+{
+    private readonly RuleSpec _rule;
+    private readonly CheckSpec _check;
+    private readonly Dictionary<string, Regex> _patterns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, XName> _names = new(StringComparer.Ordinal);
+
+    public InterpretedRule(RuleSpec rule)
+    {
+        _rule = rule;
+        _check = rule.Check ?? throw new ArgumentException($"{rule.Id} has no check; the engine reports it.", nameof(rule));
+        Descriptor = RuleDescriptors.From(rule);
+        Kind = RuleDescriptors.KindOf(rule.Target);
+        OncePerDocument = new HashSet<Expr>(ReferenceEqualityComparer.Instance);
+        foreach (var expr in Expressions()) Prepare(expr);
+    }
+
+    public override RuleDescriptor Descriptor { get; }
+
+    public override DocumentKind Kind { get; }
+
+    /// <summary>The rule as parsed, for tools that show it.</summary>
+    public RuleSpec Spec => _rule;
+
+    /// <summary>
+    /// The expressions computed once per document: numbers, strings and booleans that read the document through
+    /// absolute paths only (the emitter hoists the same ones out of its loop).
+    /// </summary>
+    internal HashSet<Expr> OncePerDocument { get; }
+
+    internal Regex Pattern(string pattern) => _patterns[pattern];
+
+    internal XName NameOf(Step step) => _names[step.Name];
+
+    public override void Check(CheckContext context)
+    {
+        if (_rule.Scope is { IsAny: false } scope)
+        {
+            var domain = context.Document.Domain;
+            if (scope.Hypervisors.Count > 0 && !Contains(scope.Hypervisors, domain.Type)) return;
+            if (scope.Architectures.Count > 0 && !Contains(scope.Architectures, domain.Arch)) return;
+            if (scope.Machines.Count > 0 && !Contains(scope.Machines, domain.MachineFamily)) return;
+        }
+
+        var parameters = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var parameter in _rule.Parameters)
+        {
+            parameters[parameter.Name] = parameter.Type switch
+            {
+                ValueType.StringList => context.GetStringList(parameter.Name, parameter.DefaultList.ToArray()),
+                ValueType.Number => context.GetNumber(parameter.Name, double.Parse(parameter.DefaultText, CultureInfo.InvariantCulture)),
+                ValueType.Boolean => context.GetBoolean(parameter.Name, parameter.DefaultText == "true"),
+                _ => context.GetString(parameter.Name, parameter.DefaultText),
+            };
+        }
+
+        XObject root = context.Root;
+        var evaluation = new PlanEvaluation(this, parameters, root);
+        foreach (var node in evaluation.Nodes(_check.Context, root))
+        {
+            foreach (var let in _check.Lets)
+            {
+                var value = evaluation.Eval(let.Value, node);
+                evaluation.SetLet(let.Name, let.Value.Type == ValueType.NodeSet ? Xp.Materialize((IEnumerable<XObject>)value) : value);
+            }
+
+            if (evaluation.Boolean(_check.Test, node) == _check.IsAssert) continue;
+            var location = _check.Location is null ? node : Xp.FirstOr(evaluation.Nodes(_check.Location, node), node);
+            context.Report(location, Message(evaluation, node));
+        }
+    }
+
+    private string Message(PlanEvaluation evaluation, XObject node)
+    {
+        var parts = _rule.Message.Parts;
+        if (parts.Count == 0) return "";
+        if (parts.Count == 1) return Part(parts[0]);
+        var texts = new string[parts.Count];
+        for (var i = 0; i < texts.Length; i++) texts[i] = Part(parts[i]);
+        return string.Concat(texts);
+
+        string Part(MessagePart part) => part.Expression is null ? part.Text : evaluation.String(part.Expression, node);
+    }
+
+    private static bool Contains(RuleLanguage.EquatableArray<string> values, string? value) => value is not null && values.Contains(value);
+
+    private IEnumerable<Expr> Expressions()
+    {
+        yield return _check.Context;
+        foreach (var let in _check.Lets) yield return let.Value;
+        yield return _check.Test;
+        if (_check.Location is not null) yield return _check.Location;
+        foreach (var part in _rule.Message.Parts)
+            if (part.Expression is not null) yield return part.Expression;
+    }
+
+    /// <summary>Walks an expression once: compiles its patterns, atomises its names, marks what is computed once per document.</summary>
+    private void Prepare(Expr expr)
+    {
+        if (IsWorthComputingOnce(expr)) OncePerDocument.Add(expr);
+        switch (expr)
+        {
+            case FunctionCall call:
+                if (call.Function == "matches" && call.Arguments[1] is StringLiteral pattern && !_patterns.ContainsKey(pattern.Value))
+                    _patterns[pattern.Value] = Xp.Pattern(pattern.Value);
+                foreach (var argument in call.Arguments) Prepare(argument);
+                break;
+            case BinaryExpr binary:
+                Prepare(binary.Left);
+                Prepare(binary.Right);
+                break;
+            case NegateExpr negate:
+                Prepare(negate.Operand);
+                break;
+            case UnionExpr union:
+                Prepare(union.Left);
+                Prepare(union.Right);
+                break;
+            case PathExpr path:
+                if (path.Source is not null) Prepare(path.Source);
+                foreach (var step in path.Steps)
+                {
+                    if (step.Test == NodeTest.Name && !_names.ContainsKey(step.Name)) _names[step.Name] = XName.Get(step.Name);
+                    foreach (var predicate in step.Predicates) Prepare(predicate);
+                }
+
+                break;
+            case FilterExpr filter:
+                Prepare(filter.Source);
+                foreach (var predicate in filter.Predicates) Prepare(predicate);
+                break;
+        }
+    }
+
+    private static bool IsWorthComputingOnce(Expr expr) =>
+        expr.Type is ValueType.String or ValueType.Number or ValueType.Boolean
+        && expr is not (StringLiteral or NumberLiteral or VariableRef)
+        && ContextIndependence.ReadsDocument(expr)
+        && ContextIndependence.IsContextFree(expr);
+}

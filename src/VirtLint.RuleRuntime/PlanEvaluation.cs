@@ -1,0 +1,180 @@
+using System.Xml.Linq;
+using VirtLint.Core;
+using VirtLint.Core.XPath;
+using VirtLint.RuleLanguage.Expressions;
+using ValueType = VirtLint.RuleLanguage.Expressions.ValueType;
+
+namespace VirtLint.RuleRuntime;
+
+/// <summary>
+/// One rule over one document: evaluates the rule's typed expressions by calling the <see cref="Xp"/> helpers the
+/// generated checkers call, with the same overload for each static type, so both back ends compute the same values.
+/// A value is a node-set (<see cref="IEnumerable{XObject}"/>), a string, a double, a bool or a string list, decided by
+/// the expression's static type, never by inspecting the value. Not shared between threads: one per check.
+/// </summary>
+internal sealed partial class PlanEvaluation
+{
+    private readonly InterpretedRule _rule;
+    private readonly Dictionary<string, object> _parameters;
+    private readonly Dictionary<string, object> _lets = new(StringComparer.Ordinal);
+    private readonly Dictionary<Expr, object> _once = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<FunctionCall, object> _indexes = new(ReferenceEqualityComparer.Instance);
+    private readonly XObject _root;
+
+    public PlanEvaluation(InterpretedRule rule, Dictionary<string, object> parameters, XObject root)
+    {
+        _rule = rule;
+        _parameters = parameters;
+        _root = root;
+    }
+
+    public void SetLet(string name, object value) => _lets[name] = value;
+
+    public object Eval(Expr expr, XObject context)
+    {
+        // What the emitter computes once per document (an expression reading the document through absolute paths only).
+        if (_rule.OncePerDocument.Contains(expr))
+        {
+            if (!_once.TryGetValue(expr, out var value)) _once[expr] = value = EvalHere(expr, _root);
+            return value;
+        }
+
+        return EvalHere(expr, context);
+    }
+
+    private object EvalHere(Expr expr, XObject context) => expr switch
+    {
+        StringLiteral s => s.Value,
+        NumberLiteral n => n.Value,
+        VariableRef v => v.Kind == VariableKind.Parameter ? _parameters[v.Name] : _lets[v.Name],
+        FunctionCall f => Call(f, context),
+        BinaryExpr b => Binary(b, context),
+        NegateExpr n => -Number(n.Operand, context),
+        UnionExpr u => Xp.Union(Nodes(u.Left, context), Nodes(u.Right, context)),
+        PathExpr p => Path(p, context),
+        FilterExpr f => Predicates(Nodes(f.Source, context), f.Predicates),
+        _ => throw new InvalidOperationException($"unexpected expression {expr.GetType().Name}"),
+    };
+
+    public IEnumerable<XObject> Nodes(Expr expr, XObject context) => (IEnumerable<XObject>)Eval(expr, context);
+
+    public string String(Expr expr, XObject context) => (string)Eval(expr, context);
+
+    public double Number(Expr expr, XObject context) => (double)Eval(expr, context);
+
+    public bool Boolean(Expr expr, XObject context) => (bool)Eval(expr, context);
+
+    private IReadOnlyList<string> List(Expr expr, XObject context) => (IReadOnlyList<string>)Eval(expr, context);
+
+    // ---- operators ----
+
+    private object Binary(BinaryExpr b, XObject context)
+    {
+        switch (b.Operator)
+        {
+            case BinaryOperator.Or: return Boolean(b.Left, context) || Boolean(b.Right, context);
+            case BinaryOperator.And: return Boolean(b.Left, context) && Boolean(b.Right, context);
+            case BinaryOperator.Add: return Number(b.Left, context) + Number(b.Right, context);
+            case BinaryOperator.Subtract: return Number(b.Left, context) - Number(b.Right, context);
+            case BinaryOperator.Multiply: return Number(b.Left, context) * Number(b.Right, context);
+            case BinaryOperator.Divide: return Number(b.Left, context) / Number(b.Right, context);
+            case BinaryOperator.Modulo: return Number(b.Left, context) % Number(b.Right, context);
+            default: return Comparison(b.Operator, b.Left, b.Right, context);
+        }
+    }
+
+    /// <summary>XPath 1.0 comparison rules, decided from the operand types exactly as the emitter decides them.</summary>
+    private bool Comparison(BinaryOperator op, Expr left, Expr right, XObject context)
+    {
+        if (!IsSequence(left.Type) && IsSequence(right.Type))
+        {
+            (left, right) = (right, left);
+            op = Flip(op);
+        }
+
+        if (IsSequence(left.Type))
+        {
+            var compareOp = ToCompareOp(op);
+            return right.Type switch
+            {
+                ValueType.Boolean => Xp.Compare(compareOp, SequenceBoolean(left, context), Boolean(right, context)),
+                ValueType.NodeSet or ValueType.StringList => Xp.Compare(compareOp, Values(left, context), Values(right, context)),
+                ValueType.Number => Xp.Compare(compareOp, Values(left, context), Number(right, context)),
+                _ => Xp.Compare(compareOp, Values(left, context), String(right, context)),
+            };
+        }
+
+        if (op is BinaryOperator.Equal or BinaryOperator.NotEqual)
+        {
+            bool equal;
+            if (left.Type == ValueType.Boolean || right.Type == ValueType.Boolean)
+                equal = ToBoolean(left, context) == ToBoolean(right, context);
+            else if (left.Type == ValueType.Number || right.Type == ValueType.Number)
+                return Xp.CompareNumbers(ToCompareOp(op), ToNumber(left, context), ToNumber(right, context));
+            else
+                equal = string.Equals(String(left, context), String(right, context), StringComparison.Ordinal);
+            return op == BinaryOperator.Equal ? equal : !equal;
+        }
+
+        return Xp.CompareNumbers(ToCompareOp(op), ToNumber(left, context), ToNumber(right, context));
+    }
+
+    private bool SequenceBoolean(Expr expr, XObject context) =>
+        expr.Type == ValueType.NodeSet ? Xp.Boolean(Nodes(expr, context)) : Xp.Boolean(List(expr, context));
+
+    private IEnumerable<string> Values(Expr expr, XObject context) =>
+        expr.Type == ValueType.NodeSet ? Xp.Values(Nodes(expr, context)) : List(expr, context);
+
+    private static bool IsSequence(ValueType type) => type is ValueType.NodeSet or ValueType.StringList;
+
+    private static BinaryOperator Flip(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Less => BinaryOperator.Greater,
+        BinaryOperator.LessOrEqual => BinaryOperator.GreaterOrEqual,
+        BinaryOperator.Greater => BinaryOperator.Less,
+        BinaryOperator.GreaterOrEqual => BinaryOperator.LessOrEqual,
+        _ => op,
+    };
+
+    private static CompareOp ToCompareOp(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Equal => CompareOp.Equal,
+        BinaryOperator.NotEqual => CompareOp.NotEqual,
+        BinaryOperator.Less => CompareOp.Less,
+        BinaryOperator.LessOrEqual => CompareOp.LessOrEqual,
+        BinaryOperator.Greater => CompareOp.Greater,
+        _ => CompareOp.GreaterOrEqual,
+    };
+
+    // ---- conversions: the Xp overload for each static type ----
+
+    private string ToString(Expr expr, XObject context) => expr.Type switch
+    {
+        ValueType.NodeSet => Xp.String(Nodes(expr, context)),
+        ValueType.String => String(expr, context),
+        ValueType.Number => Xp.String(Number(expr, context)),
+        ValueType.Boolean => Xp.String(Boolean(expr, context)),
+        _ => throw Unconvertible(expr, "string"),
+    };
+
+    private double ToNumber(Expr expr, XObject context) => expr.Type switch
+    {
+        ValueType.NodeSet => Xp.Number(Nodes(expr, context)),
+        ValueType.String => Xp.Number(String(expr, context)),
+        ValueType.Number => Number(expr, context),
+        ValueType.Boolean => Xp.Number(Boolean(expr, context)),
+        _ => throw Unconvertible(expr, "number"),
+    };
+
+    private bool ToBoolean(Expr expr, XObject context) => expr.Type switch
+    {
+        ValueType.NodeSet => Xp.Boolean(Nodes(expr, context)),
+        ValueType.String => Xp.Boolean(String(expr, context)),
+        ValueType.Number => Xp.Boolean(Number(expr, context)),
+        ValueType.Boolean => Boolean(expr, context),
+        _ => Xp.Boolean(List(expr, context)),
+    };
+
+    private static InvalidOperationException Unconvertible(Expr expr, string to) =>
+        new($"a {expr.Type.ToName()} cannot be converted to a {to}; the type checker should have refused this expression");
+}

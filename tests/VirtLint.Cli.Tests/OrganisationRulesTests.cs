@@ -1,0 +1,148 @@
+using VirtLint.Cli.Tests.Support;
+using VirtLint.Rules;
+
+namespace VirtLint.Cli.Tests;
+
+/// <summary><c>check --rules DIR</c> and <c>test-rules DIR</c> with the repository's example organisation rules and broken ones.</summary>
+public sealed class OrganisationRulesTests : IDisposable
+{
+    private const string Domain = """
+        <domain type='kvm'>
+          <name>prod-web-01</name>
+          <memory unit='KiB'>1048576</memory>
+          <os>
+            <type arch='x86_64' machine='q35'>hvm</type>
+          </os>
+          <devices>
+            <interface type='network'>
+              <source network='lab-open'/>
+              <model type='virtio'/>
+            </interface>
+          </devices>
+        </domain>
+        """;
+
+    private readonly Workspace _workspace = new();
+
+    public OrganisationRulesTests()
+    {
+        var examples = Path.Combine(RepositoryPaths.Root, "examples", "rules");
+        foreach (var file in Directory.EnumerateFiles(examples, "*", SearchOption.AllDirectories))
+            _workspace.Write(Path.Combine("rules", Path.GetRelativePath(examples, file)), File.ReadAllText(file));
+    }
+
+    public void Dispose() => _workspace.Dispose();
+
+    private CliResult Run(params string[] args) => _workspace.Run(args, stdin: "", catalog: BuiltInRules.Catalog);
+
+    /// <summary>A valid organisation rule file, with the given id and check.</summary>
+    private static string Rule(string id, string name, string check) => $"""
+        id: {id}
+        name: {name}
+        title: A test rule
+        severity: warning
+        category: reliability
+        target: domain
+        check:
+        {check}
+        message: "Domain name '{"{"}.{"}"}' is flagged."
+        docs:
+          what-it-does: Flags domains.
+          why-is-this-bad: It is a warning because it is a test.
+          example: "<domain/>"
+          use-instead: "<domain/>"
+          references: [https://libvirt.org/formatdomain.html]
+        """;
+
+    [Fact]
+    public void Test_rules_passes_the_example_rules()
+    {
+        var result = Run("test-rules", "rules");
+
+        Assert.Equal("", result.Stderr);
+        Assert.Equal("""
+            PASS ORG0001 domain-name-off-convention (3/3 samples)
+            PASS ORG0002 interface-network-not-approved (2/2 samples)
+            2/2: all rules passed (5 samples).
+
+            """, result.Stdout);
+        Assert.Equal(ExitCodes.Clean, result.ExitCode);
+    }
+
+    [Fact]
+    public void Test_rules_fails_a_sample_whose_finding_is_not_expected()
+    {
+        _workspace.Write("rules/interface-network-not-approved/clean-unapproved.xml", Domain);
+
+        var result = Run("test-rules", "rules");
+
+        Assert.Equal(ExitCodes.Findings, result.ExitCode);
+        Assert.Contains("FAIL ORG0002 interface-network-not-approved (2/3 samples)\n", result.Stdout);
+        Assert.Contains("  rules/interface-network-not-approved/clean-unapproved.xml: expected findings on lines [] but got [line 9: Interface connects to network 'lab-open', which is not on the approved list.]\n", result.Stdout);
+        Assert.EndsWith("1/2: 1 rule(s) failed (1 of 6 samples).\n", result.Stdout);
+    }
+
+    [Fact]
+    public void Test_rules_fails_a_rule_without_samples()
+    {
+        _workspace.Write("rules/domain-flagged.yaml", Rule("ORG0003", "domain-flagged", "  context: name\n  report: \"true()\""));
+
+        var result = Run("test-rules", "rules");
+
+        Assert.Equal(ExitCodes.Findings, result.ExitCode);
+        Assert.Contains("FAIL ORG0003 domain-flagged (0/1 samples)\n  rules/domain-flagged: no samples: add rules/domain-flagged/flagged.xml and rules/domain-flagged/clean.xml\n", result.Stdout);
+    }
+
+    [Fact]
+    public void Test_rules_exits_2_on_a_broken_rule_and_runs_nothing()
+    {
+        _workspace.Write("rules/domain-flagged.yaml", Rule("ORG0003", "domain-flagged", "  context: name\n  report: \"no-such-function(.)\""));
+
+        var result = Run("test-rules", "rules");
+
+        Assert.Equal(ExitCodes.UsageOrInputError, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.StartsWith("rules/domain-flagged.yaml:9:12: error VLG0006: ", result.Stderr);
+        Assert.EndsWith("virtlint: error: 1 error(s) in the rule files of 'rules'; no rule was tested.\n", result.Stderr);
+    }
+
+    [Fact]
+    public void Check_reports_organisation_rule_findings_beside_built_in_ones()
+    {
+        _workspace.Write("vm.xml", Domain);
+
+        var result = Run("check", "--rules", "rules", "--format", "concise", "vm.xml");
+
+        Assert.Contains("vm.xml:9:15: error ORG0002 Interface connects to network 'lab-open', which is not on the approved list.\n", result.Stdout);
+        Assert.DoesNotContain("ORG0001", result.Stdout);
+        Assert.Equal(ExitCodes.Findings, result.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("VL9001", "  context: name\n  report: \"true()\"", "rules/domain-flagged.yaml:1:5: error VLG0004: 'VL9001' is not an organisation rule id: an uppercase prefix not starting with VL, and four digits, e.g. ORG0001")]
+    [InlineData("VLG0001", "  context: name\n  report: \"true()\"", "rules/domain-flagged.yaml:1:5: error VLG0004: 'VLG0001' is not an organisation rule id: an uppercase prefix not starting with VL, and four digits, e.g. ORG0001")]
+    [InlineData("ORG01", "  context: name\n  report: \"true()\"", "rules/domain-flagged.yaml:1:5: error VLG0004: 'ORG01' is not an organisation rule id: an uppercase prefix not starting with VL, and four digits, e.g. ORG0001")]
+    [InlineData("ORG0001", "  context: name\n  report: \"true()\"", "rules/domain-name-off-convention.yaml:1:5: error VLG0007: rule id 'ORG0001' is already used by rules/domain-flagged.yaml; ids are never reused")]
+    [InlineData("ORG0003", "  context: name\n  report: \"matches(., \\\"(?<a>v)\\\\k'a'\\\")\"", "rules/domain-flagged.yaml:9:23: error VLG0006: the pattern uses a construct non-backtracking matching does not support")]
+    public void Check_refuses_broken_organisation_rules_with_located_errors(string id, string check, string error)
+    {
+        _workspace.Write("rules/domain-flagged.yaml", Rule(id, "domain-flagged", check));
+        _workspace.Write("vm.xml", Domain);
+
+        var result = Run("check", "--rules", "rules", "vm.xml");
+
+        Assert.Equal(ExitCodes.UsageOrInputError, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.StartsWith(error, result.Stderr);
+        Assert.EndsWith("virtlint: error: 1 error(s) in the rule files of 'rules'; nothing was linted.\n", result.Stderr);
+    }
+
+    [Fact]
+    public void Check_refuses_a_missing_rules_directory()
+    {
+        var result = Run("check", "--rules", "nowhere", "vm.xml");
+
+        Assert.Equal(ExitCodes.UsageOrInputError, result.ExitCode);
+        Assert.Equal("virtlint: error: --rules 'nowhere': no such directory.\n", result.Stderr);
+    }
+}

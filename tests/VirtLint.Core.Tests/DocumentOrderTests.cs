@@ -1,0 +1,63 @@
+using System.Xml.Linq;
+using VirtLint.Core.XPath;
+
+namespace VirtLint.Core.Tests;
+
+/// <summary>Node-sets come out of every reverse axis and every union in document order, as XPath 1.0 defines them.</summary>
+public sealed class DocumentOrderTests
+{
+    private static readonly XDocument Document = XDocument.Parse("""
+        <domain type='kvm'>
+          <name>web01</name>
+          <devices>
+            <disk device='disk'><target dev='vda' bus='virtio'/></disk>
+            <interface type='network'><source network='default'/></interface>
+          </devices>
+          <os><type>hvm</type></os>
+        </domain>
+        """);
+
+    private static XElement Root => Document.Root!;
+
+    private static XElement Target => Root.Element("devices")!.Element("disk")!.Element("target")!;
+
+    private static string[] Names(IEnumerable<XObject> nodes) =>
+        nodes.Select(n => n switch { XElement e => e.Name.LocalName, XAttribute a => "@" + a.Name.LocalName, XDocument => "/", _ => "?" }).ToArray();
+
+    [Fact]
+    public void Ancestors_are_in_document_order_so_the_first_is_the_root()
+    {
+        Assert.Equal(["/", "domain", "devices", "disk"], Names(Xp.Ancestor(Target, includeSelf: false)));
+        Assert.Equal(["/", "domain", "devices", "disk", "target"], Names(Xp.Ancestor(Target, includeSelf: true)));
+        Assert.Equal("domain", Xp.Name(Xp.Elements(Xp.Ancestor(Target, includeSelf: false))));
+    }
+
+    [Fact]
+    public void Ancestors_of_a_node_set_are_in_document_order_without_duplicates()
+    {
+        var source = Root.Element("devices")!.Element("interface")!.Element("source")!;
+        Assert.Equal(["/", "domain", "devices", "disk", "interface"], Names(Xp.Ancestor([source, Target], includeSelf: false)));
+    }
+
+    [Fact]
+    public void A_union_is_in_document_order_whichever_operand_comes_first()
+    {
+        Assert.Equal(["devices", "os"], Names(Xp.Union(Xp.Child(Root, "os"), Xp.Child(Root, "devices"))));
+        Assert.Equal("devices", Xp.Name(Xp.Union(Xp.Child(Root, "os"), Xp.Child(Root, "devices"))));
+        Assert.Equal(["name", "devices", "os"], Names(Xp.Union(Xp.Union(Xp.Child(Root, "os"), Xp.Child(Root, "devices")), Xp.Child(Root, "name"))));
+    }
+
+    [Fact]
+    public void A_union_orders_attributes_after_their_element_and_before_its_children()
+    {
+        var disk = Root.Element("devices")!.Element("disk")!;
+        Assert.Equal(["disk", "@device", "target", "@dev"], Names(Xp.Union(Xp.Union(Xp.Attribute(Target, "dev"), Xp.Child(disk, "target")), Xp.Union(Xp.Attribute(disk, "device"), Xp.Single(disk)))));
+    }
+
+    [Fact]
+    public void Parents_of_a_node_set_are_in_document_order()
+    {
+        var type = Root.Element("os")!.Element("type")!;
+        Assert.Equal(["domain", "disk", "os"], Names(Xp.Parent([type, Target, Root.Element("os")!])));
+    }
+}

@@ -1,0 +1,89 @@
+using VirtLint.Core;
+using VirtLint.RuleLanguage.Expressions;
+using VirtLint.Rules;
+
+namespace VirtLint.RuleRuntime.Tests;
+
+/// <summary>Organisation rules run by the evaluator: XPath's document order, parameters, and the shared helper table.</summary>
+public sealed class InterpretedRuleTests
+{
+    private const string Domain = """
+        <domain type='kvm'>
+          <name>web01</name>
+          <devices>
+            <disk type='file' device='disk'><target dev='vda' bus='virtio'/></disk>
+          </devices>
+          <os><type arch='x86_64' machine='q35'>hvm</type></os>
+        </domain>
+        """;
+
+    private static string Rule(string context, string message, string parameters = "") => $"""
+        id: ORG0001
+        name: sample-rule
+        title: Sample
+        severity: note
+        category: reliability
+        target: domain
+        {parameters}
+        check:
+          context: "{context}"
+          report: "true()"
+        message: "{message}"
+        docs:
+          what-it-does: x
+          why-is-this-bad: It is a note because it is a test.
+          example: x
+          use-instead: x
+        """;
+
+    private static IReadOnlyList<Finding> Lint(string rule, string document = Domain, IReadOnlyDictionary<string, string>? parameters = null)
+    {
+        var loaded = UserRules.Load([("sample-rule.yaml", rule)], BuiltInRules.Catalog);
+        Assert.True(loaded.Ok, string.Join("\n", loaded.Errors));
+        var options = new LintOptions
+        {
+            Parameters = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["ORG0001"] = parameters ?? new Dictionary<string, string>() },
+        };
+        return new Linter(loaded.With(BuiltInRules.Catalog), options).Lint("vm.xml", document).Where(f => f.RuleId == "ORG0001").ToList();
+    }
+
+    [Fact]
+    public void The_first_ancestor_is_the_root_element()
+    {
+        var finding = Assert.Single(Lint(Rule("devices/disk/target", "{name(ancestor::*)} {name(ancestor-or-self::*[@bus])}")));
+        Assert.Equal("domain target", finding.Message);
+        Assert.Equal((4, 37), (finding.Span.StartLine, finding.Span.StartColumn));
+    }
+
+    [Fact]
+    public void A_union_is_in_document_order()
+    {
+        var finding = Assert.Single(Lint(Rule(".", "{name(os | devices)} {name(name | os | devices)}")));
+        Assert.Equal("devices name", finding.Message);
+    }
+
+    [Fact]
+    public void Parameters_take_their_defaults()
+    {
+        var parameters = "params:\n  prefixes:\n    type: string-list\n    default: [web, db]\n  limit:\n    type: integer\n    default: 3";
+        var finding = Assert.Single(Lint(Rule("name[substring(., 1, $limit) = $prefixes]", "{.} {$limit + 1}", parameters)));
+        Assert.Equal("web01 4", finding.Message);
+    }
+
+    [Fact]
+    public void Parameters_take_the_values_a_run_gives_them()
+    {
+        var parameters = "params:\n  prefixes:\n    type: string-list\n    default: [web, db]\n  limit:\n    type: integer\n    default: 3";
+        var rule = Rule("name[substring(., 1, $limit) = $prefixes]", "{.} {$limit + 1}", parameters);
+        Assert.Empty(Lint(rule, parameters: new Dictionary<string, string> { ["prefixes"] = "db, app" }));
+        var finding = Assert.Single(Lint(rule, parameters: new Dictionary<string, string> { ["prefixes"] = "we", ["limit"] = "2" }));
+        Assert.Equal("web01 3", finding.Message);
+    }
+
+    [Fact]
+    public void Every_function_of_the_language_has_a_run_time_helper()
+    {
+        var missing = FunctionTable.All.Where(f => !PlanEvaluation.KnownHelpers.Contains(f.Helper)).Select(f => $"{f.Name} → {f.Helper}").ToList();
+        Assert.Empty(missing);
+    }
+}
