@@ -34,7 +34,8 @@ internal sealed class CorpusMutator(IReadOnlyList<string> corpus)
 
     public byte[] Create(int seed, int index, out string description)
     {
-        var random = new Random(HashCode.Combine(seed, index));
+        // Not HashCode.Combine: it is randomised per process, so a printed seed would not replay the same inputs.
+        var random = new Random(unchecked(seed * 1_000_003 + index));
         var source = corpus[random.Next(corpus.Count)];
         var steps = new List<string> { Path.GetFileName(source) };
         var text = File.ReadAllText(source);
@@ -73,13 +74,15 @@ internal sealed class CorpusMutator(IReadOnlyList<string> corpus)
                 foreach (var child in children.OrderBy(_ => random.Next())) element.Add(child);
                 return $"shuffle children of <{element.Name.LocalName}>";
             case 3:
-                var attributes = document.Root.DescendantsAndSelf().Attributes().ToList();
+                // Namespace declarations are not data: LINQ to XML refuses an empty xmlns:prefix value.
+                var attributes = document.Root.DescendantsAndSelf().Attributes().Where(a => !a.IsNamespaceDeclaration).ToList();
                 if (attributes.Count < 2) return "no attributes to swap";
                 var (a, b) = (attributes[random.Next(attributes.Count)], attributes[random.Next(attributes.Count)]);
                 (a.Value, b.Value) = (b.Value, a.Value);
                 return $"swap @{a.Name.LocalName} and @{b.Name.LocalName}";
             case 4:
-                var attribute = element.Attributes().ElementAtOrDefault(random.Next(Math.Max(1, element.Attributes().Count())));
+                var candidates = element.Attributes().Where(a => !a.IsNamespaceDeclaration).ToList();
+                var attribute = candidates.ElementAtOrDefault(random.Next(Math.Max(1, candidates.Count)));
                 var value = OddValues[random.Next(OddValues.Length)];
                 if (attribute is not null) attribute.Value = value;
                 else if (!element.HasElements) element.Value = value;

@@ -60,7 +60,7 @@ internal sealed class OracleContext : XsltContext
 
         public int Maxargs => count;
 
-        public XPathResultType ReturnType => signature.Result switch
+        public XPathResultType ReturnType => signature.Name == "if" ? XPathResultType.Any : signature.Result switch
         {
             ValueType.String => XPathResultType.String,
             ValueType.Number => XPathResultType.Number,
@@ -90,7 +90,7 @@ internal sealed class OracleContext : XsltContext
                 "prefix-length" => Xp.PrefixLength(S(0)),
                 "default" => args[0] is XPathNodeIterator ? Xp.Default(N(0), S(1)) : Xp.Default(S(0), S(1)),
                 "ip-prefix" => Xp.IpPrefix(N(0)),
-                "if" => BooleanOf(args[0]) ? Branch(args[1]) : Branch(args[2]),
+                "if" => If(args[0], args[1], args[2]),
                 "mode-looser-than" => Xp.ModeLooserThan(S(0), S(1)),
                 "cpuset-count" => Xp.CpusetCount(S(0)),
                 "cpusets-overlap" => Xp.CpusetsOverlap(S(0), S(1)),
@@ -104,8 +104,23 @@ internal sealed class OracleContext : XsltContext
             };
         }
 
-        // 'if' returns its branches' common type; the rule language converts both branches to it.
-        private object Branch(object value) => signature.Result == ValueType.String ? StringOf(value) : value;
+        // 'if' returns its branches' common type: the same, else string, number, boolean in that order (rules/README.md).
+        // The type comes from the branches themselves, since one table entry stands for every overload.
+        private static object If(object condition, object then, object otherwise)
+        {
+            var chosen = BooleanOf(condition) ? then : otherwise;
+            if (then.GetType() == otherwise.GetType() || (then is XPathNodeIterator && otherwise is XPathNodeIterator)) return chosen;
+            if (then is string or XPathNodeIterator || otherwise is string or XPathNodeIterator) return StringOf(chosen);
+            if (then is double || otherwise is double) return NumberOf(chosen);
+            return BooleanOf(chosen);
+        }
+
+        private static double NumberOf(object value) => value switch
+        {
+            double d => d,
+            bool b => b ? 1 : 0,
+            _ => Xp.Number(StringOf(value)),
+        };
     }
 
     public static List<XObject> NodesOf(object value) =>
