@@ -8,6 +8,23 @@ namespace VirtLint.Rules.Tests;
 /// </summary>
 public sealed class RuleFixtureTests
 {
+    private static readonly Linter Linter = new(FailingFixtureChecker.Catalog);
+
+    /// <summary>
+    /// A fixture with a <c>NAME.baseline.json</c> beside it is checked against that baseline, whose entries name the
+    /// fixture by its file name.
+    /// </summary>
+    internal static Linter LinterFor(Fixture fixture)
+    {
+        var baselinePath = Path.ChangeExtension(fixture.FullPath, ".baseline.json");
+        if (!File.Exists(baselinePath)) return Linter;
+        return new Linter(FailingFixtureChecker.Catalog, new LintOptions
+        {
+            Baseline = new VirtLint.Core.Baselines.BaselineMatcher(VirtLint.Core.Baselines.BaselineFile.Read(baselinePath)),
+            BaselinePath = Path.GetFileName,
+        });
+    }
+
     [Theory]
     [MemberData(nameof(Fixture.Names), MemberType = typeof(Fixture))]
     public void Fixture_findings_match_its_expectations(string relativePath)
@@ -22,7 +39,9 @@ public sealed class RuleFixtureTests
         if (fixture.IsFlagged) Assert.NotEmpty(expectations);
         else Assert.Empty(expectations);
 
-        var findings = FixtureLinting.Lint(fixture.RelativePath, File.ReadAllBytes(fixture.FullPath)).Where(f => f.RuleId == rule!.Id).ToList();
+        // The file's bytes, as users' files are read: its encoding is the one it declares.
+        var report = LinterFor(fixture).Lint([LintInput.FromBytes(fixture.RelativePath, File.ReadAllBytes(fixture.FullPath))]);
+        var findings = report.Findings.Where(f => f.RuleId == rule!.Id).ToList();
         var actual = findings.Select(f => $"{f.RuleId} line {f.Span.StartLine}").Order(StringComparer.Ordinal).ToList();
         var expected = expectations.Select(e => $"{e.RuleId} line {e.Line}").Order(StringComparer.Ordinal).ToList();
         Assert.True(expected.SequenceEqual(actual),
