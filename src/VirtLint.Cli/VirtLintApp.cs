@@ -37,6 +37,8 @@ public static class VirtLintApp
             new CheckCommand(catalog, context).Command,
             new RulesCommand(catalog, context).Command,
             new ExplainCommand(catalog, context).Command,
+            new ConfigCommand(catalog, context).Command,
+            new BaselineCommand(catalog, context).Command,
         };
 
         // The stock --version action reads assembly attributes through reflection; ours prints a compiled-in constant.

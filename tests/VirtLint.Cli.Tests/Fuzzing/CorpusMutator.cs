@@ -73,13 +73,15 @@ internal sealed class CorpusMutator(IReadOnlyList<string> corpus)
                 foreach (var child in children.OrderBy(_ => random.Next())) element.Add(child);
                 return $"shuffle children of <{element.Name.LocalName}>";
             case 3:
-                var attributes = document.Root.DescendantsAndSelf().Attributes().ToList();
+                // Namespace declarations are left alone: XLinq refuses to bind a prefix to an empty value.
+                var attributes = document.Root.DescendantsAndSelf().Attributes().Where(a => !a.IsNamespaceDeclaration).ToList();
                 if (attributes.Count < 2) return "no attributes to swap";
                 var (a, b) = (attributes[random.Next(attributes.Count)], attributes[random.Next(attributes.Count)]);
                 (a.Value, b.Value) = (b.Value, a.Value);
                 return $"swap @{a.Name.LocalName} and @{b.Name.LocalName}";
             case 4:
-                var attribute = element.Attributes().ElementAtOrDefault(random.Next(Math.Max(1, element.Attributes().Count())));
+                var own = element.Attributes().Where(a => !a.IsNamespaceDeclaration).ToList();
+                var attribute = own.ElementAtOrDefault(random.Next(Math.Max(1, own.Count)));
                 var value = OddValues[random.Next(OddValues.Length)];
                 if (attribute is not null) attribute.Value = value;
                 else if (!element.HasElements) element.Value = value;
