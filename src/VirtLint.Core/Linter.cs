@@ -218,7 +218,8 @@ public sealed class Linter
         {
             var (input, outcome) = linted[entry.File];
             var rules = new RuleSettings(input.Config);
-            if (!rules.IsEnabled(rule)) continue;
+            // An entry of a rule that did not run on the file (turned off, or not --select-ed) could not have matched.
+            if (!rules.IsEnabled(rule) || (_catalog.Find(entry.RuleId) is { } accepted && !rules.IsEnabled(accepted))) continue;
             var where = entry.Location.Length == 0 ? "the file as a whole" : $"'{entry.Location}'";
             var message = $"Baseline entry for {entry.RuleId} at {where} matched no finding: the problem was fixed or its value changed; drop the entry with 'virtlint baseline prune'.";
             yield return new Finding(rule, rules.SeverityOf(rule), message, input.DisplayPath, outcome.RootSpan) { LogicalLocation = entry.Location };
