@@ -39,7 +39,8 @@ public sealed record LintOptions
 /// The result of a run: the findings to report (in report order), those hidden by a suppression or the baseline, the
 /// files looked at, and the paths that could not be read.
 /// </summary>
-public sealed record LintReport(IReadOnlyList<Finding> Findings, int FileCount, IReadOnlyList<InputError> Errors, IReadOnlyDictionary<string, string> Sources)
+/// <param name="Sources">The files that have findings, by display path: what formats need to show or hash their lines.</param>
+public sealed record LintReport(IReadOnlyList<Finding> Findings, int FileCount, IReadOnlyList<InputError> Errors, IReadOnlyDictionary<string, SourceFile> Sources)
 {
     /// <summary>Findings a suppression or the baseline hides, in report order: shown only in JSON (and SARIF on request), never failing a run.</summary>
     public IReadOnlyList<Finding> Hidden { get; init; } = [];
@@ -87,7 +88,7 @@ public sealed class Linter
         var findings = new List<Finding>();
         var hidden = new List<Finding>();
         var errors = new List<InputError>(priorErrors ?? []);
-        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
         var files = new List<string>();
         foreach (var outcome in perFile)
         {
@@ -99,7 +100,7 @@ public sealed class Linter
 
             files.Add(outcome.Path);
             foreach (var finding in outcome.Findings) (finding.IsActive ? findings : hidden).Add(finding);
-            sources[outcome.Path] = outcome.Text;
+            if (outcome.Findings.Count > 0 && outcome.Source is { } source) sources[outcome.Path] = source;
         }
 
         findings.AddRange(ConfigIgnoreFindings(inputs));
@@ -127,7 +128,7 @@ public sealed class Linter
         else
         {
             var read = FileReader.Read(input.FilePath!, _options.MaxFileSize);
-            if (read.Error is { } error) return new FileOutcome(input.DisplayPath, "", [], new InputError(input.DisplayPath, error));
+            if (read.Error is { } error) return new FileOutcome(input.DisplayPath, null, [], new InputError(input.DisplayPath, error));
             if (read.OversizeLength is { } size)
                 return TooLarge(input, $"The file is {ByteSize.Format(size)}, more than the {ByteSize.Format(_options.MaxFileSize)} size limit (--max-file-size); it was not read.");
             bytes = read.Bytes!;
@@ -135,11 +136,12 @@ public sealed class Linter
 
         var rules = new RuleSettings(input.Config);
         var loaded = DocumentLoader.Load(input.DisplayPath, bytes, _catalog);
+        var source = new SourceFile(input.DisplayPath, bytes, loaded.Decoded?.Encoding ?? Decoding.SourceEncoding.Utf8);
         if (loaded.Document is null)
         {
             var problems = new List<Finding>();
             if (loaded.Problem is { } problem && rules.IsEnabled(problem.Rule)) problems.Add(Baseline(problem with { Severity = rules.SeverityOf(problem.Rule) }, input));
-            return new FileOutcome(input.DisplayPath, loaded.Text, problems, null);
+            return new FileOutcome(input.DisplayPath, source, problems, null);
         }
 
         var document = loaded.Document;
@@ -147,7 +149,7 @@ public sealed class Linter
         foreach (var checker in _checkersByKind[document.Kind])
             RunIsolated(checker, document, rules, reported);
 
-        return new FileOutcome(input.DisplayPath, loaded.Text, Suppress(document, rules, reported, input), null) { RootSpan = document.SpanOf(document.Root) };
+        return new FileOutcome(input.DisplayPath, source, Suppress(document, rules, reported, input), null) { RootSpan = document.SpanOf(document.Root) };
     }
 
     /// <summary>The suppression stage, then the baseline stage, while the tree is still alive to match flagged nodes.</summary>
@@ -266,8 +268,8 @@ public sealed class Linter
     {
         var rule = _catalog.NotWellFormed;
         var rules = new RuleSettings(input.Config);
-        if (!rules.IsEnabled(rule)) return new FileOutcome(input.DisplayPath, "", [], null);
-        return new FileOutcome(input.DisplayPath, "", [Baseline(new Finding(rule, rules.SeverityOf(rule), message, input.DisplayPath, SourceSpan.At(1, 1)), input)], null);
+        if (!rules.IsEnabled(rule)) return new FileOutcome(input.DisplayPath, null, [], null);
+        return new FileOutcome(input.DisplayPath, null, [Baseline(new Finding(rule, rules.SeverityOf(rule), message, input.DisplayPath, SourceSpan.At(1, 1)), input)], null);
     }
 
     /// <summary>A file's configuration, or every rule on at its default severity when it has none.</summary>
@@ -282,7 +284,7 @@ public sealed class Linter
         public IReadOnlyList<ConfigIgnore> Ignores => config?.Ignores ?? [];
     }
 
-    private sealed record FileOutcome(string Path, string Text, List<Finding> Findings, InputError? Error)
+    private sealed record FileOutcome(string Path, SourceFile? Source, List<Finding> Findings, InputError? Error)
     {
         public SourceSpan RootSpan { get; init; } = SourceSpan.At(1, 1);
     }

@@ -171,9 +171,9 @@ internal sealed class SarifFormatter : IReportFormatter
 
     private static Dictionary<string, string>? Fingerprints(LintReport report, Finding finding, Dictionary<string, string[]> cache)
     {
-        if (!report.Sources.TryGetValue(finding.Path, out var text)) return null;
+        if (!report.Sources.TryGetValue(finding.Path, out var source)) return null;
         if (!cache.TryGetValue(finding.Path, out var hashes))
-            cache[finding.Path] = hashes = LineHashes.Compute(text);
+            cache[finding.Path] = hashes = source.LineData(LineHashes.Compute);
         var line = finding.Span.StartLine;
         return line >= 1 && line <= hashes.Length
             ? new Dictionary<string, string> { [PrimaryLocationLineHash] = hashes[line - 1] }
