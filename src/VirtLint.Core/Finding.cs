@@ -22,8 +22,14 @@ public sealed record Finding(RuleDescriptor Rule, Severity Severity, string Mess
     /// <summary>The flagged node's stable identity from libvirt's natural keys (<see cref="LogicalLocator"/>); "" for the file as a whole.</summary>
     public string LogicalLocation { get; init; } = "";
 
-    /// <summary>The hash of the flagged value (<see cref="Baselines.ValueHash"/>): a baseline entry resurfaces when it changes.</summary>
-    public string ValueHash { get; init; } = Baselines.ValueHash.Hash("");
+    /// <summary>
+    /// The flagged value in canonical form (attributes sorted, whitespace collapsed; see <see cref="Baselines.ValueHash"/>),
+    /// kept instead of its hash so that runs needing no identity never hash (or load a cryptography library).
+    /// </summary>
+    public string CanonicalValue { get; init; } = "";
+
+    /// <summary>The hash of the flagged value: a baseline entry resurfaces when it changes. Computed on each call.</summary>
+    public string ValueHash => Baselines.ValueHash.Hash(CanonicalValue);
 
     /// <summary>Other places that explain the finding (another file's definition, a conflicting element); none yet.</summary>
     public IReadOnlyList<RelatedLocation> Related { get; init; } = [];

@@ -99,7 +99,7 @@ public sealed class LintDocument
 
     /// <summary>
     /// A finding on <paramref name="node"/> (null: the document as a whole, at its root element) with everything that
-    /// needs the tree computed now: span, offsets, logical location and value hash.
+    /// needs the tree computed now: span, offsets, logical location and the canonical flagged value.
     /// </summary>
     public Finding FindingOn(RuleDescriptor rule, Severity severity, string message, XObject? node, SourceSpan? span = null)
     {
@@ -109,7 +109,7 @@ public sealed class LintDocument
             StartOffset = OffsetOf(at.StartLine, at.StartColumn),
             EndOffset = OffsetOf(at.EndLine, at.EndColumn),
             LogicalLocation = node is null ? "" : Locator.Of(node),
-            ValueHash = Baselines.ValueHash.Of(node),
+            CanonicalValue = Baselines.ValueHash.Canonical(node),
         };
     }
 
