@@ -51,6 +51,17 @@ public sealed class SuppressionCliTests : IDisposable
     }
 
     [Fact]
+    public void A_file_comment_before_the_root_suppresses_a_rule_in_the_whole_document()
+    {
+        _workspace.Write("vm.xml", "<!-- virtlint-disable-file VL1205 VL1206 reason=\"appliance image without agent or RNG\" -->\n" + Domain());
+
+        var result = _workspace.Run("check", "vm.xml", "-f", "concise", "--select", "VL1205,VL1206,VL1001");
+
+        Assert.Equal([$"vm.xml:12:25: warning {IdeBus}"], Findings(result));
+        Assert.Contains("(2 suppressed)", result.Stdout);
+    }
+
+    [Fact]
     public void Metadata_suppresses_its_target_and_survives_where_comments_do_not()
     {
         _workspace.Write("vm.xml", Domain(metadata: true));
