@@ -211,8 +211,12 @@ internal sealed class CheckCommand
             }
         }
 
-        var artifactPaths = new ArtifactPaths(
-            FullPaths(inputs, stdinFilename), _context.CurrentDirectory, parseResult.GetValue(SarifRoot), _context.GetEnvironmentVariable("GITHUB_WORKSPACE"));
+        var fullPaths = FullPaths(inputs, stdinFilename);
+        var artifactPaths = new ArtifactPaths(fullPaths, _context.CurrentDirectory, parseResult.GetValue(SarifRoot), _context.GetEnvironmentVariable("GITHUB_WORKSPACE"));
+
+        // Baseline identities are relative to the repository as 'virtlint baseline' finds it, whatever --sarif-root says,
+        // so a baseline and the SARIF fingerprints agree with the files 'baseline create' wrote.
+        var identityPaths = new ArtifactPaths(fullPaths, _context.CurrentDirectory, null, _context.GetEnvironmentVariable("GITHUB_WORKSPACE"));
         var options = new LintOptions
         {
             MaxFileSize = maxFileSize,
@@ -220,7 +224,7 @@ internal sealed class CheckCommand
             ConfigIgnores = resolver.LoadedIgnores(),
             ConfigDisplayPath = path => ConfigErrors.DisplayPath(path, _context),
             Baseline = baseline,
-            BaselinePath = artifactPaths.RepositoryPath,
+            BaselinePath = identityPaths.RepositoryPath,
         };
         var report = new Linter(_catalog, options).Lint(inputs, inputErrors);
 
@@ -247,6 +251,7 @@ internal sealed class CheckCommand
             Catalog = _catalog,
             Outcome = outcome,
             Paths = artifactPaths,
+            IdentityPath = identityPaths.RepositoryPath,
             SarifCategory = parseResult.GetValue(SarifCategory),
             SarifMaxResults = parseResult.GetValue(SarifMaxResults),
             SarifIncludeSuppressed = parseResult.GetValue(SuppressionOptions.SarifIncludeSuppressed),

@@ -149,7 +149,7 @@ internal sealed class SarifFormatter : IReportFormatter
                 [location],
                 Fingerprints(context.Report, finding, hashesByPath))
             {
-                Fingerprints = new Dictionary<string, string> { [IdentityFingerprint] = finding.Identity(context.Paths.RepositoryPath(finding.Path)).Fingerprint },
+                Fingerprints = new Dictionary<string, string> { [IdentityFingerprint] = finding.Identity((context.IdentityPath ?? context.Paths.RepositoryPath)(finding.Path)).Fingerprint },
                 Suppressions = Suppressions(finding),
             };
         }

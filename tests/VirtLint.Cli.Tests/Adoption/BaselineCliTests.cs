@@ -46,6 +46,15 @@ public sealed class BaselineCliTests : IDisposable
     }
 
     [Fact]
+    public void Identities_do_not_depend_on_the_sarif_root()
+    {
+        var result = Check("--sarif-root", "vms");
+
+        Assert.Equal(ExitCodes.Clean, result.ExitCode);
+        Assert.Equal("Checked 1 file: no problems found (9 in the baseline).\n", result.Stdout);
+    }
+
+    [Fact]
     public void A_new_problem_is_reported_alone()
     {
         _workspace.Write("vms/web01.xml", WithSecondDisk(Domain).Replace("cache='none'", "cache='unsafe'", StringComparison.Ordinal));
