@@ -111,16 +111,24 @@ internal sealed class BaselineCommand
             return ExitCodes.UsageOrInputError;
         }
 
-        var linted = new HashSet<string>(report.Files.Select(f => BaselineIdentity.NormalizePath(artifactPaths.RepositoryPath(f))), StringComparer.Ordinal);
         var files = new HashSet<string>(report.Files, StringComparer.Ordinal);
+        var configs = new Dictionary<string, EffectiveConfig?>(StringComparer.Ordinal);
+        foreach (var input in inputs.Where(i => files.Contains(i.DisplayPath)))
+            configs[BaselineIdentity.NormalizePath(artifactPaths.RepositoryPath(input.DisplayPath))] = input.Config;
+
+        // An entry says something about this run only when its file was linted and its rule ran there: entries of rules
+        // left out (--select, --ignore, a config turning them off) are kept as they are.
+        bool RanOn(BaselineIdentity entry) =>
+            configs.TryGetValue(entry.File, out var config) && (config is null || _catalog.Find(entry.RuleId) is not { } rule || config.IsEnabled(rule));
+
         var identities = report.Findings
             .Where(f => files.Contains(f.Path) && f.RuleId != Linter.BaselineEntryUnusedId)
             .Select(f => f.Identity(artifactPaths.RepositoryPath(f.Path)));
         var baseline = mode switch
         {
             Mode.Create => Baseline.Create(identities),
-            Mode.Update => existing!.Update(identities, linted.Contains),
-            _ => existing!.Prune(matcher!, linted.Contains),
+            Mode.Update => Baseline.Create(existing!.Entries.Where(e => !RanOn(e)).Concat(identities)),
+            _ => Prune(existing!, matcher!, RanOn),
         };
 
         try
@@ -139,6 +147,21 @@ internal sealed class BaselineCommand
             ? $"virtlint: wrote {output}: {count} (was {old.ToString(System.Globalization.CultureInfo.InvariantCulture)}) for {RunOutcome.Plural(report.FileCount, "file")}."
             : $"virtlint: wrote {output}: {count} for {RunOutcome.Plural(report.FileCount, "file")}.");
         return ExitCodes.Clean;
+    }
+
+    // Drops the entries no finding matched, among those whose rule ran on their file.
+    private static Baseline Prune(Baseline existing, BaselineMatcher matcher, Func<BaselineIdentity, bool> ranOn)
+    {
+        var unused = new Dictionary<BaselineIdentity, int>();
+        foreach (var entry in matcher.Unused(file => true).Where(ranOn)) unused[entry] = unused.GetValueOrDefault(entry) + 1;
+        var kept = new List<BaselineIdentity>(existing.Entries.Count);
+        foreach (var entry in existing.Entries)
+        {
+            if (unused.TryGetValue(entry, out var count) && count > 0) unused[entry] = count - 1;
+            else kept.Add(entry);
+        }
+
+        return Baseline.Create(kept);
     }
 
     private static bool IsConfigFile(string target, IEnumerable<LintInput> inputs) =>

@@ -117,6 +117,16 @@ public sealed class BaselineCliTests : IDisposable
     }
 
     [Fact]
+    public void Update_and_prune_with_select_keep_the_entries_of_rules_that_did_not_run()
+    {
+        _workspace.Write("vms/web01.xml", WithSecondDisk(Domain).Replace("bus='ide'", "bus='virtio'", StringComparison.Ordinal));
+
+        Assert.Equal(ExitCodes.Clean, _workspace.Run("baseline", "prune", "vms", "-o", Baseline, "--select", "VL1202").ExitCode);
+        Assert.Equal("virtlint: wrote .virtlint-baseline.json: 9 entries (was 9) for 1 file.\n", _workspace.Run("baseline", "update", "vms", "-o", Baseline, "--select", "VL1202").Stderr);
+        Assert.Equal("virtlint: wrote .virtlint-baseline.json: 8 entries (was 9) for 1 file.\n", _workspace.Run("baseline", "prune", "vms", "-o", Baseline, "--select", "VL1001").Stderr);
+    }
+
+    [Fact]
     public void Update_adds_new_findings_and_drops_fixed_ones()
     {
         _workspace.Write("vms/web01.xml", WithSecondDisk(Domain).Replace("bus='ide'", "bus='virtio'", StringComparison.Ordinal).Replace("cache='none'", "cache='unsafe'", StringComparison.Ordinal));
