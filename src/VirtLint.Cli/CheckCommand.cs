@@ -231,20 +231,10 @@ internal sealed class CheckCommand
         foreach (var error in report.Errors)
             _context.Error($"{error.Path}: {error.Message}");
 
-        var configs = inputs.Where(i => i.Config is not null).ToDictionary(i => i.DisplayPath, i => i.Config!, StringComparer.Ordinal);
-        var strictBaseline = parseResult.GetValue(SuppressionOptions.StrictBaseline);
-        var policy = new ExitPolicy(
-            failOn is null ? Severity.Warning : Threshold(LevelNames.TryParseFailLevel(failOn, out var level) ? level : FailLevel.Warning),
-            parseResult.GetValue(MaxWarnings),
-            parseResult.GetValue(ExitZero),
-            parseResult.GetValue(FailIfNoFiles))
-        {
-            FailOnFor = path => configs.TryGetValue(path, out var config) ? (true, Threshold(config.FailOn)) : (false, null),
-            AlwaysFails = strictBaseline ? f => f.RuleId == Linter.BaselineEntryUnusedId : null,
-        };
+        var representative = inputs.FirstOrDefault(i => i.Config is not null)?.Config;
+        var policy = Policy(parseResult, failOn, inputs, representative);
         var outcome = RunOutcome.Evaluate(report, policy);
         var warnings = new HashSet<string>(StringComparer.Ordinal);
-        var representative = inputs.FirstOrDefault(i => i.Config is not null)?.Config;
         var context = new ReportContext
         {
             Report = report,
@@ -297,6 +287,24 @@ internal sealed class CheckCommand
         }
 
         return exitCode;
+    }
+
+    /// <summary>
+    /// The exit policy: each file fails at its own configuration's fail level (which already includes
+    /// <c>--fail-on</c>); findings in no linted file (a config ignore's problem) at the command line's, else the first
+    /// file's configuration's.
+    /// </summary>
+    private ExitPolicy Policy(ParseResult parseResult, string? failOn, IEnumerable<LintInput> inputs, EffectiveConfig? representative)
+    {
+        var configs = inputs.Where(i => i.Config is not null).ToDictionary(i => i.DisplayPath, i => i.Config!, StringComparer.Ordinal);
+        var threshold = failOn is not null && LevelNames.TryParseFailLevel(failOn, out var level) ? Threshold(level)
+            : representative is not null ? Threshold(representative.FailOn)
+            : Severity.Warning;
+        return new ExitPolicy(threshold, parseResult.GetValue(MaxWarnings), parseResult.GetValue(ExitZero), parseResult.GetValue(FailIfNoFiles))
+        {
+            FailOnFor = path => configs.TryGetValue(path, out var config) ? (true, Threshold(config.FailOn)) : (false, null),
+            AlwaysFails = parseResult.GetValue(SuppressionOptions.StrictBaseline) ? f => f.RuleId == Linter.BaselineEntryUnusedId : null,
+        };
     }
 
     private static Severity? Threshold(FailLevel level) => level switch
