@@ -56,13 +56,13 @@ public class BackEndBenchmarks
 
     private int Run(RuleChecker[] checkers)
     {
-        var findings = new List<Finding>();
+        var findings = new ReportedFindings();
         foreach (var document in _documents)
         {
             foreach (var checker in checkers)
             {
                 if (checker.Kind != document.Kind) continue;
-                checker.Check(new CheckContext(document, checker.Descriptor, checker.Descriptor.DefaultSeverity, null, findings));
+                checker.Check(new CheckContext(document, checker.Descriptor, checker.Descriptor.DefaultSeverity, VirtLint.Core.Configuration.RuleParameters.Defaults, findings));
             }
         }
 

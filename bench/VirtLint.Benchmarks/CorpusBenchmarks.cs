@@ -65,13 +65,13 @@ public class CorpusBenchmarks
 
     private int Check(Func<RuleChecker, bool> include)
     {
-        var findings = new List<Finding>();
+        var findings = new ReportedFindings();
         foreach (var document in _documents)
         {
             foreach (var checker in _catalog.Checkers)
             {
                 if (checker.Kind == document.Kind && include(checker))
-                    checker.Check(new CheckContext(document, checker.Descriptor, checker.Descriptor.DefaultSeverity, null, findings));
+                    checker.Check(new CheckContext(document, checker.Descriptor, checker.Descriptor.DefaultSeverity, VirtLint.Core.Configuration.RuleParameters.Defaults, findings));
             }
         }
 

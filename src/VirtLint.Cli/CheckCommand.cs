@@ -1,15 +1,16 @@
 using System.CommandLine;
+using VirtLint.Cli.Check;
 using VirtLint.Cli.Formats;
 using VirtLint.Cli.Output;
 using VirtLint.Core;
+using VirtLint.Core.Baselines;
+using VirtLint.Core.Configuration;
 
 namespace VirtLint.Cli;
 
 /// <summary><c>virtlint check [PATH...]</c>: lints files and directories and writes the reports asked for.</summary>
 internal sealed class CheckCommand
 {
-    private const string FailOnNone = "none";
-
     // A file is held in memory as bytes and as text; beyond this, .NET's array and string limits come near.
     private const long MaxFileSizeCeiling = 1L << 30;
 
@@ -20,7 +21,7 @@ internal sealed class CheckCommand
     {
         _catalog = catalog;
         _context = context;
-        FailOn.AcceptOnlyFromAmong("error", "warning", "note", FailOnNone);
+        FailOn.AcceptOnlyFromAmong("error", "warning", "note", "none");
         MaxFileSize.Validators.Add(result =>
         {
             if (result.Tokens.Count == 0) return;
@@ -44,8 +45,9 @@ internal sealed class CheckCommand
         Command = new Command("check", "Lint libvirt XML files. Directories are searched for *.xml; '-' reads one document from standard input.")
         {
             Paths, Format, Output, FailOn, ExitZero, MaxWarnings, Statistics, FailIfNoFiles, StdinFilename,
-            SarifCategory, SarifRoot, SarifMaxResults, MaxFileSize, Rules,
+            SarifCategory, SarifRoot, SarifMaxResults, MaxFileSize, Rules, ShowFiles,
         };
+        foreach (var option in ConfigOptions.All.Concat(SuppressionOptions.All)) Command.Options.Add(option);
         Command.SetAction(Run);
     }
 
@@ -71,11 +73,19 @@ internal sealed class CheckCommand
         HelpName = "FILE",
     };
 
-    public Option<string> FailOn { get; } = new("--fail-on")
+    public Option<string?> FailOn { get; } = new("--fail-on")
     {
-        Description = "Exit with 1 when there is a finding at or above this severity; 'none' never fails on findings.",
-        DefaultValueFactory = _ => "warning",
+        Description = "Exit with 1 when there is a finding at or above this severity; 'none' never fails on findings. Default: the configuration's fail-on, else warning.",
     };
+
+    public Option<bool> ShowFiles { get; } = new("--show-files")
+    {
+        Description = "List the files that would be linted, one per line, and lint nothing.",
+    };
+
+    public ConfigOptions ConfigOptions { get; } = new();
+
+    public SuppressionOptions SuppressionOptions { get; } = new();
 
     public Option<bool> ExitZero { get; } = new("--exit-zero")
     {
@@ -171,7 +181,20 @@ internal sealed class CheckCommand
 
         var stdinName = stdinFilename is null ? LintInput.StdinName : StdinDisplayName(stdinFilename);
         ByteSize.TryParse(parseResult.GetValue(MaxFileSize)!, out var maxFileSize);
-        var (inputs, inputErrors) = InputCollector.Collect(paths, _context, maxFileSize, stdinName);
+        var lookup = new RuleLookup(catalog);
+        var failOn = parseResult.GetValue(FailOn);
+        var resolver = ConfigOptions.CreateResolver(parseResult, lookup, failOn, _context);
+        if (resolver is null) return ExitCodes.UsageOrInputError;
+        var collected = ConfiguredInputs.Collect(paths, _context, maxFileSize, stdinName, stdinFilename, resolver, !parseResult.GetValue(ConfigOptions.NoGitIgnore));
+        if (collected is not { } found) return ExitCodes.UsageOrInputError;
+        var (inputs, inputErrors) = found;
+
+        if (parseResult.GetValue(ShowFiles))
+        {
+            foreach (var input in inputs) _context.Stdout.WriteLine(TerminalText.Escape(input.DisplayPath));
+            foreach (var error in inputErrors) _context.Error($"{error.Path}: {error.Message}");
+            return inputErrors.Count > 0 ? ExitCodes.UsageOrInputError : ExitCodes.Clean;
+        }
 
         // Refuse before linting, so a refused run writes nothing at all.
         if (requests.Any(r => !r.ToStdout))
@@ -187,16 +210,42 @@ internal sealed class CheckCommand
             }
         }
 
-        var report = new Linter(catalog, new LintOptions { MaxFileSize = maxFileSize }).Lint(inputs, inputErrors);
+        BaselineMatcher? baseline = null;
+        if (parseResult.GetValue(SuppressionOptions.Baseline) is { } baselinePath)
+        {
+            try
+            {
+                baseline = new BaselineMatcher(BaselineFile.Read(_context.ResolvePath(baselinePath)));
+            }
+            catch (BaselineException e)
+            {
+                _context.Error($"{ConfigErrors.DisplayPath(e.Path, _context)}:{e.Line}:{e.Column}: {e.Message}");
+                return ExitCodes.UsageOrInputError;
+            }
+        }
+
+        var fullPaths = FullPaths(inputs, stdinFilename);
+        var artifactPaths = new ArtifactPaths(fullPaths, _context.CurrentDirectory, parseResult.GetValue(SarifRoot), _context.GetEnvironmentVariable("GITHUB_WORKSPACE"));
+
+        // Baseline identities are relative to the repository as 'virtlint baseline' finds it, whatever --sarif-root says,
+        // so a baseline and the SARIF fingerprints agree with the files 'baseline create' wrote.
+        var identityPaths = new ArtifactPaths(fullPaths, _context.CurrentDirectory, null, _context.GetEnvironmentVariable("GITHUB_WORKSPACE"));
+        var options = new LintOptions
+        {
+            MaxFileSize = maxFileSize,
+            InlineSuppressions = !parseResult.GetValue(SuppressionOptions.NoInlineSuppressions),
+            ConfigIgnores = resolver.LoadedIgnores(),
+            ConfigDisplayPath = path => ConfigErrors.DisplayPath(path, _context),
+            Baseline = baseline,
+            BaselinePath = identityPaths.RepositoryPath,
+        };
+        var report = new Linter(catalog, options).Lint(inputs, inputErrors);
+
         foreach (var error in report.Errors)
             _context.Error($"{error.Path}: {error.Message}");
 
-        var failOn = parseResult.GetValue(FailOn)!;
-        var policy = new ExitPolicy(
-            failOn == FailOnNone ? null : SeverityNames.TryParse(failOn, out var threshold) ? threshold : Severity.Warning,
-            parseResult.GetValue(MaxWarnings),
-            parseResult.GetValue(ExitZero),
-            parseResult.GetValue(FailIfNoFiles));
+        var representative = inputs.FirstOrDefault(i => i.Config is not null)?.Config;
+        var policy = Policy(parseResult, failOn, inputs, representative);
         var outcome = RunOutcome.Evaluate(report, policy);
         var warnings = new HashSet<string>(StringComparer.Ordinal);
         var context = new ReportContext
@@ -204,10 +253,12 @@ internal sealed class CheckCommand
             Report = report,
             Catalog = catalog,
             Outcome = outcome,
-            Paths = new ArtifactPaths(
-                FullPaths(inputs, stdinFilename), _context.CurrentDirectory, parseResult.GetValue(SarifRoot), _context.GetEnvironmentVariable("GITHUB_WORKSPACE")),
+            Paths = artifactPaths,
+            IdentityPath = identityPaths.RepositoryPath,
             SarifCategory = parseResult.GetValue(SarifCategory),
             SarifMaxResults = parseResult.GetValue(SarifMaxResults),
+            SarifIncludeSuppressed = parseResult.GetValue(SuppressionOptions.SarifIncludeSuppressed),
+            ConfiguredLevel = representative is null ? null : representative.SeverityOf,
             Warn = message =>
             {
                 if (warnings.Add(message)) _context.Warning(message);
@@ -250,6 +301,32 @@ internal sealed class CheckCommand
 
         return exitCode;
     }
+
+    /// <summary>
+    /// The exit policy: each file fails at its own configuration's fail level (which already includes
+    /// <c>--fail-on</c>); findings in no linted file (a config ignore's problem) at the command line's, else the first
+    /// file's configuration's.
+    /// </summary>
+    private ExitPolicy Policy(ParseResult parseResult, string? failOn, IEnumerable<LintInput> inputs, EffectiveConfig? representative)
+    {
+        var configs = inputs.Where(i => i.Config is not null).ToDictionary(i => i.DisplayPath, i => i.Config!, StringComparer.Ordinal);
+        var threshold = failOn is not null && LevelNames.TryParseFailLevel(failOn, out var level) ? Threshold(level)
+            : representative is not null ? Threshold(representative.FailOn)
+            : Severity.Warning;
+        return new ExitPolicy(threshold, parseResult.GetValue(MaxWarnings), parseResult.GetValue(ExitZero), parseResult.GetValue(FailIfNoFiles))
+        {
+            FailOnFor = path => configs.TryGetValue(path, out var config) ? (true, Threshold(config.FailOn)) : (false, null),
+            AlwaysFails = parseResult.GetValue(SuppressionOptions.StrictBaseline) ? f => f.RuleId == Linter.BaselineEntryUnusedId : null,
+        };
+    }
+
+    private static Severity? Threshold(FailLevel level) => level switch
+    {
+        FailLevel.Error => Severity.Error,
+        FailLevel.Warning => Severity.Warning,
+        FailLevel.Note => Severity.Note,
+        _ => null,
+    };
 
     /// <summary>The name standard input is shown under: as typed, without a leading "./".</summary>
     private static string StdinDisplayName(string name)

@@ -12,9 +12,10 @@ internal static class InputCollector
     /// too large without holding more of an endless stream (<c>&lt;/dev/zero</c>) in memory.
     /// </summary>
     /// <param name="stdinName">The display name of standard input: <c>--stdin-filename</c>, or <see cref="LintInput.StdinName"/>.</param>
-    public static (List<LintInput> Inputs, List<InputError> Errors) Collect(IReadOnlyList<string> paths, CliContext context, long maxBytes, string stdinName = LintInput.StdinName)
+    public static (List<LintInput> Inputs, List<InputError> Errors) Collect(
+        IReadOnlyList<string> paths, CliContext context, long maxBytes, string stdinName = LintInput.StdinName, PathExpander.IWalkFilter? filter = null)
     {
-        var (expanded, expandErrors) = PathExpander.Expand(paths.Where(p => p != StdinArgument), context.CurrentDirectory);
+        var (expanded, expandErrors) = PathExpander.Expand(paths.Where(p => p != StdinArgument), context.CurrentDirectory, filter);
         var inputs = new List<LintInput>(expanded);
         var errors = new List<InputError>(expandErrors);
 

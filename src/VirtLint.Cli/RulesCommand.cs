@@ -1,6 +1,7 @@
 using System.CommandLine;
 using VirtLint.Cli.Catalog;
 using VirtLint.Core;
+using VirtLint.Core.Configuration;
 
 namespace VirtLint.Cli;
 
@@ -34,8 +35,9 @@ internal sealed class RulesCommand
             "rules",
             "List rules: id, name, default severity, category and title. Filters of one kind match any of their values; --tag and --category together must both match.")
         {
-            Rule, Format, Tag, Category,
+            Rule, Format, Tag, Category, Preset,
         };
+        Preset.AcceptOnlyFromAmong(ConfigPresets.Names.ToArray());
         Command.SetAction(Run);
     }
 
@@ -66,6 +68,12 @@ internal sealed class RulesCommand
         Arity = ArgumentArity.OneOrMore,
     };
 
+    public Option<string?> Preset { get; } = new("--preset")
+    {
+        Description = "Only the rules this configuration preset turns on, each at the severity the preset gives it (table format).",
+        HelpName = "NAME",
+    };
+
     private int Run(ParseResult parseResult)
     {
         var tags = parseResult.GetValue(Tag) ?? [];
@@ -89,11 +97,19 @@ internal sealed class RulesCommand
             .OrderBy(r => r.Id, StringComparer.Ordinal)
             .ToArray();
 
+        Func<RuleDescriptor, Severity>? severityOf = null;
+        if (parseResult.GetValue(Preset) is { } presetName)
+        {
+            var levels = ConfigPresets.Find(presetName)!.Resolve(new RuleLookup(_catalog));
+            rules = rules.Where(r => levels[_catalog.IndexOf(r)] is not null).ToArray();
+            severityOf = r => levels[_catalog.IndexOf(r)]!.Value;
+        }
+
         var text = parseResult.GetValue(Format) switch
         {
             Json => RuleJsonRenderer.Render(rules),
             Markdown => RuleMarkdownRenderer.Render(rules, RuleMarkdownRenderer.RootLinkPrefix),
-            _ => RuleTableRenderer.Render(rules),
+            _ => RuleTableRenderer.Render(rules, severityOf),
         };
         _context.Stdout.Write(text);
         return ExitCodes.Clean;

@@ -8,6 +8,12 @@ namespace VirtLint.Cli;
 /// <param name="MaxWarnings">When set, warnings fail the run only when there are more than this many.</param>
 internal sealed record ExitPolicy(Severity? FailOn, int? MaxWarnings = null, bool ExitZero = false, bool FailIfNoFiles = false)
 {
+    /// <summary>The fail level of a file's own configuration (null: never fail); <see cref="FailOn"/> for files it does not know.</summary>
+    public Func<string, (bool Known, Severity? FailOn)>? FailOnFor { get; init; }
+
+    /// <summary>Extra findings that fail the run whatever their severity (<c>--strict-baseline</c>: unused baseline entries).</summary>
+    public Func<Finding, bool>? AlwaysFails { get; init; }
+
     public static ExitPolicy Default { get; } = new(Severity.Warning);
 }
 
@@ -51,8 +57,11 @@ internal sealed class RunOutcome
     /// <summary>True when <paramref name="finding"/> counts against the run under the policy.</summary>
     public bool IsFailing(Finding finding)
     {
+        if (Policy.AlwaysFails?.Invoke(finding) == true) return true;
         if (finding.Severity == Severity.Warning && Policy.MaxWarnings is not null) return TooManyWarnings;
-        return Policy.FailOn is { } threshold && finding.Severity >= threshold;
+        var threshold = Policy.FailOn;
+        if (Policy.FailOnFor?.Invoke(finding.Path) is { Known: true } own) threshold = own.FailOn;
+        return threshold is { } level && finding.Severity >= level;
     }
 
     /// <summary><c>Checked 3 files: 1 error, 2 warnings.</c> (and how many paths could not be read).</summary>
@@ -69,6 +78,10 @@ internal sealed class RunOutcome
             }
 
             var line = counts.Count == 0 ? $"Checked {files}: no problems found." : $"Checked {files}: {string.Join(", ", counts)}.";
+            var hidden = new List<string>(2);
+            if (Report.SuppressedCount > 0) hidden.Add($"{Report.SuppressedCount.ToString(CultureInfo.InvariantCulture)} suppressed");
+            if (Report.BaselinedCount > 0) hidden.Add($"{Report.BaselinedCount.ToString(CultureInfo.InvariantCulture)} in the baseline");
+            if (hidden.Count > 0) line = line[..^1] + $" ({string.Join(", ", hidden)}).";
             if (Report.Errors.Count > 0)
                 line += Report.Errors.Count == 1 ? " 1 path could not be read." : $" {Report.Errors.Count.ToString(CultureInfo.InvariantCulture)} paths could not be read.";
             return line;

@@ -38,6 +38,8 @@ public static class VirtLintApp
             new RulesCommand(catalog, context).Command,
             new ExplainCommand(catalog, context).Command,
             new TestRulesCommand(catalog, context).Command,
+            new ConfigCommand(catalog, context).Command,
+            new BaselineCommand(catalog, context).Command,
         };
 
         // The stock --version action reads assembly attributes through reflection; ours prints a compiled-in constant.

@@ -1,14 +1,17 @@
 using System.Xml.Linq;
+using VirtLint.Core.Configuration;
 
 namespace VirtLint.Core;
 
 /// <summary>What a checker sees while checking one document: the document, its parameters, and a sink for findings.</summary>
 public sealed class CheckContext
 {
-    private readonly List<Finding> _findings;
-    private readonly IReadOnlyDictionary<string, string>? _parameters;
+    private readonly ReportedFindings _findings;
+    private readonly RuleParameters _parameters;
 
-    public CheckContext(LintDocument document, RuleDescriptor rule, Severity severity, IReadOnlyDictionary<string, string>? parameters, List<Finding> findings)
+    /// <param name="severity">The rule's effective severity for this document.</param>
+    /// <param name="parameters">The rule's parameters, typed and bound once per run by the configuration.</param>
+    public CheckContext(LintDocument document, RuleDescriptor rule, Severity severity, RuleParameters parameters, ReportedFindings findings)
     {
         Document = document;
         Rule = rule;
@@ -23,26 +26,17 @@ public sealed class CheckContext
     public XElement Root => Document.Root;
 
     public void Report(XObject node, string message) =>
-        _findings.Add(new Finding(Rule, Severity, message, Document.Path, Document.SpanOf(node)));
+        _findings.Add(Document.FindingOn(Rule, Severity, message, node), node);
 
     /// <summary>Reports a region the node spans do not describe, such as an element's text value.</summary>
     public void Report(SourceSpan span, string message) =>
-        _findings.Add(new Finding(Rule, Severity, message, Document.Path, span));
+        _findings.Add(Document.FindingOn(Rule, Severity, message, null, span), null);
 
-    public string GetString(string name, string defaultValue) =>
-        _parameters is not null && _parameters.TryGetValue(name, out var value) ? value : defaultValue;
+    public string GetString(string name, string defaultValue) => _parameters.GetString(name, defaultValue);
 
-    public double GetNumber(string name, double defaultValue) =>
-        _parameters is not null && _parameters.TryGetValue(name, out var value) && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
-            ? number
-            : defaultValue;
+    public double GetNumber(string name, double defaultValue) => _parameters.GetNumber(name, defaultValue);
 
-    public bool GetBoolean(string name, bool defaultValue) =>
-        _parameters is not null && _parameters.TryGetValue(name, out var value) && bool.TryParse(value, out var flag) ? flag : defaultValue;
+    public bool GetBoolean(string name, bool defaultValue) => _parameters.GetBoolean(name, defaultValue);
 
-    /// <summary>A list parameter; an override is a comma-separated list.</summary>
-    public IReadOnlyList<string> GetStringList(string name, IReadOnlyList<string> defaultValue) =>
-        _parameters is not null && _parameters.TryGetValue(name, out var value)
-            ? value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : defaultValue;
+    public IReadOnlyList<string> GetStringList(string name, IReadOnlyList<string> defaultValue) => _parameters.GetStringList(name, defaultValue);
 }

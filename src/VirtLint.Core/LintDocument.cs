@@ -9,6 +9,7 @@ public sealed class LintDocument
 {
     private readonly int[] _lineStarts;
     private DomainProfile? _domain;
+    private Baselines.LogicalLocator? _locator;
 
     public LintDocument(string path, string text, XDocument xml, DocumentKind kind)
     {
@@ -89,6 +90,28 @@ public sealed class LintDocument
 
     /// <summary>The text of a 1-based line without its line terminator, or an empty string past the end.</summary>
     public string LineText(int line) => SourceText.Line(Text, _lineStarts, line);
+
+    /// <summary>The 0-based character offset of a 1-based line and column (the text's length past the end).</summary>
+    public int OffsetAt(int line, int column) => OffsetOf(line, column);
+
+    /// <summary>The document's logical locator, created on the first finding (one per document, see <see cref="Baselines.LogicalLocator"/>).</summary>
+    public Baselines.LogicalLocator Locator => _locator ??= new Baselines.LogicalLocator();
+
+    /// <summary>
+    /// A finding on <paramref name="node"/> (null: the document as a whole, at its root element) with everything that
+    /// needs the tree computed now: span, offsets, logical location and the canonical flagged value.
+    /// </summary>
+    public Finding FindingOn(RuleDescriptor rule, Severity severity, string message, XObject? node, SourceSpan? span = null)
+    {
+        var at = span ?? SpanOf(node ?? Root);
+        return new Finding(rule, severity, message, Path, at)
+        {
+            StartOffset = OffsetOf(at.StartLine, at.StartColumn),
+            EndOffset = OffsetOf(at.EndLine, at.EndColumn),
+            LogicalLocation = node is null ? "" : Locator.Of(node),
+            CanonicalValue = Baselines.ValueHash.Canonical(node),
+        };
+    }
 
     private int OffsetOf(int line, int column)
     {

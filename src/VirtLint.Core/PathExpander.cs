@@ -15,9 +15,10 @@ public static class PathExpander
     /// current directory when null). Display paths keep the path as typed, followed by the file's place under it; a file
     /// reached through a symbolic link is shown under the link's path.
     /// </summary>
-    public static (IReadOnlyList<LintInput> Inputs, IReadOnlyList<InputError> Errors) Expand(IEnumerable<string> paths, string? baseDirectory = null)
+    /// <param name="filter">Decides which files and directories a directory walk skips (config include/exclude, <c>.gitignore</c>); paths named directly are never skipped.</param>
+    public static (IReadOnlyList<LintInput> Inputs, IReadOnlyList<InputError> Errors) Expand(IEnumerable<string> paths, string? baseDirectory = null, IWalkFilter? filter = null)
     {
-        var walk = new Walk();
+        var walk = new Walk(filter);
         foreach (var path in paths)
         {
             var located = baseDirectory is null || Path.IsPathRooted(path) ? path : Path.Join(baseDirectory, path);
@@ -28,7 +29,7 @@ public static class PathExpander
         return (walk.Inputs, walk.Errors);
     }
 
-    private sealed class Walk
+    private sealed class Walk(IWalkFilter? filter)
     {
         private readonly HashSet<string> _files = new(StringComparer.Ordinal);
         private readonly HashSet<string> _directories = new(StringComparer.Ordinal);
@@ -123,11 +124,11 @@ public static class PathExpander
                 var target = FileProbe.Target(located);
                 if (target.Kind == FileKind.Directory && target.Error is null)
                 {
-                    Directory(display, located, target.Identity);
+                    if (!SkipsDirectory(located)) Directory(display, located, target.Identity);
                 }
                 else if (isXml && target.Kind == FileKind.Regular && target.Error is null)
                 {
-                    AddFile(display, located);
+                    if (!SkipsFile(located)) AddFile(display, located);
                 }
                 else if (isXml && target.Error is not null)
                 {
@@ -145,10 +146,10 @@ public static class PathExpander
             switch (self.Kind)
             {
                 case FileKind.Directory:
-                    Directory(display, located, self.Identity);
+                    if (!SkipsDirectory(located)) Directory(display, located, self.Identity);
                     break;
                 case FileKind.Regular when isXml:
-                    AddFile(display, located);
+                    if (!SkipsFile(located)) AddFile(display, located);
                     break;
                 case FileKind.Regular:
                     break;
@@ -157,6 +158,10 @@ public static class PathExpander
                     break;
             }
         }
+
+        private bool SkipsDirectory(string located) => filter is not null && filter.SkipsDirectory(Path.GetFullPath(located));
+
+        private bool SkipsFile(string located) => filter is not null && filter.SkipsFile(Path.GetFullPath(located));
 
         private void AddFile(string display, string located)
         {
@@ -170,6 +175,14 @@ public static class PathExpander
             typed.Contains('\uFFFD')
                 ? "no such file or directory (the path is not valid UTF-8 as given, so VirtLint cannot open it)"
                 : "no such file or directory";
+    }
+
+    /// <summary>What a directory walk leaves out; asked with full paths, for entries met while walking only.</summary>
+    public interface IWalkFilter
+    {
+        bool SkipsDirectory(string fullPath);
+
+        bool SkipsFile(string fullPath);
     }
 
     /// <summary>

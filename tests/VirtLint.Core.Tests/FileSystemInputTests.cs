@@ -47,7 +47,7 @@ public sealed class FileSystemInputTests : IDisposable
 
     private static string[] Errors(LintReport report) => report.Errors.Select(e => $"{e.Path}: {e.Message}").ToArray();
 
-    private static string[] Linted(LintReport report) => report.Sources.Keys.Order(StringComparer.Ordinal).ToArray();
+    private static string[] Linted(LintReport report) => report.Files.Order(StringComparer.Ordinal).ToArray();
 
     [SkippableFact]
     public void A_fifo_walked_or_named_is_reported_and_never_opened()
@@ -92,7 +92,7 @@ public sealed class FileSystemInputTests : IDisposable
         var report = Lint("env.xml");
 
         Assert.Equal(["env.xml: its content does not match its size on disk (0 bytes): it changed while being read, or it is a pseudo-file such as those under /proc; it was not read"], Errors(report));
-        Assert.Empty(report.Sources);
+        Assert.Empty(report.Files);
         Assert.Empty(report.Findings);
     }
 

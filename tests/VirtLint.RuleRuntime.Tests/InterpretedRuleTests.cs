@@ -1,3 +1,4 @@
+using VirtLint.Core.Configuration;
 using VirtLint.Core;
 using VirtLint.RuleLanguage.Expressions;
 using VirtLint.Rules;
@@ -40,11 +41,16 @@ public sealed class InterpretedRuleTests
     {
         var loaded = UserRules.Load([("sample-rule.yaml", rule)], BuiltInRules.Catalog);
         Assert.True(loaded.Ok, string.Join("\n", loaded.Errors));
-        var options = new LintOptions
-        {
-            Parameters = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["ORG0001"] = parameters ?? new Dictionary<string, string>() },
-        };
-        return new Linter(loaded.With(BuiltInRules.Catalog), options).Lint("vm.xml", document).Where(f => f.RuleId == "ORG0001").ToList();
+        var catalog = loaded.With(BuiltInRules.Catalog);
+        // Parameters reach a rule the way users set them: through the configuration (here, --param).
+        var lookup = new RuleLookup(catalog);
+        var errors = new List<ConfigError>();
+        var overrides = CommandLineOverrides.Parse(lookup, null, null, null,
+            (parameters ?? new Dictionary<string, string>()).Select(p => $"ORG0001.{p.Key}={p.Value}").ToList(), null, errors);
+        Assert.True(overrides is not null, string.Join("\n", errors.Select(e => e.Message)));
+        var config = new ConfigResolver(lookup, new ConfigResolverOptions { Isolated = true, CommandLine = overrides }).For(Path.GetFullPath("vm.xml"));
+        var input = LintInput.FromBytes("vm.xml", System.Text.Encoding.UTF8.GetBytes(document)) with { Config = config };
+        return new Linter(catalog).Lint([input]).Findings.Where(f => f.RuleId == "ORG0001").ToList();
     }
 
     [Fact]

@@ -11,7 +11,7 @@ internal static class CorpusHitTable
         yield return "";
         yield return "| rule | name | severity | files flagged / files checked | findings |";
         yield return "| --- | --- | --- | --- | --- |";
-        var filesByKind = report.Sources.Keys.GroupBy(p => KindOf(p, report) ?? "").ToDictionary(g => g.Key, g => g.Count());
+        var filesByKind = report.Files.GroupBy(p => KindOf(p) ?? "").ToDictionary(g => g.Key, g => g.Count());
         foreach (var rule in BuiltInRules.Catalog.Rules)
         {
             var checkedFiles = rule.Target == "document" ? inputCount : filesByKind.GetValueOrDefault(rule.Target);
@@ -23,6 +23,7 @@ internal static class CorpusHitTable
     }
 
     // Classified the way the engine classifies, so "files checked" counts exactly the documents a rule ran on.
-    private static string? KindOf(string path, LintReport report) =>
-        DocumentLoader.Load(path, System.Text.Encoding.UTF8.GetBytes(report.Sources[path]), BuiltInRules.Catalog).Document?.Kind.ToName();
+    // The corpora are walked from a directory, so a display path is also a readable path.
+    private static string? KindOf(string path) =>
+        DocumentLoader.Load(path, File.ReadAllBytes(path), BuiltInRules.Catalog).Document?.Kind.ToName();
 }

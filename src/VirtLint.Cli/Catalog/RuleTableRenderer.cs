@@ -9,12 +9,13 @@ internal static class RuleTableRenderer
     private const string Gap = "  ";
 
     /// <summary>The table, each line ending in <c>\n</c>; empty (not even a header) when there are no rules.</summary>
-    public static string Render(IReadOnlyList<RuleDescriptor> rules)
+    /// <param name="severityOf">The severity to show for each rule (a preset's); the default severity when null.</param>
+    public static string Render(IReadOnlyList<RuleDescriptor> rules, Func<RuleDescriptor, Severity>? severityOf = null)
     {
         if (rules.Count == 0) return "";
 
         var rows = new List<string[]> { new[] { "ID", "NAME", "SEVERITY", "CATEGORY", "TITLE" } };
-        rows.AddRange(rules.Select(r => new[] { r.Id, r.Name, r.DefaultSeverity.ToName(), r.Category, r.Title }));
+        rows.AddRange(rules.Select(r => new[] { r.Id, r.Name, (severityOf?.Invoke(r) ?? r.DefaultSeverity).ToName(), r.Category, r.Title }));
 
         var widths = new int[rows[0].Length];
         foreach (var row in rows)

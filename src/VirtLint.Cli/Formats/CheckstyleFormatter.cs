@@ -14,7 +14,7 @@ internal sealed class CheckstyleFormatter : IReportFormatter
     {
         var report = context.Report;
         var byFile = report.Findings.GroupBy(f => f.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        var files = report.Sources.Keys.Concat(byFile.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var files = report.Files.Concat(byFile.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
         output.WriteLine(XmlReportText.Declaration);
         using (var xml = XmlReportText.CreateWriter(output))

@@ -64,9 +64,9 @@ internal sealed class GitLabFormatter : IReportFormatter
 
     private static string LineKey(LintReport report, Finding finding, Dictionary<string, string[]> cache)
     {
-        if (report.Sources.TryGetValue(finding.Path, out var text))
+        if (report.Sources.TryGetValue(finding.Path, out var source))
         {
-            if (!cache.TryGetValue(finding.Path, out var hashes)) cache[finding.Path] = hashes = LineHashes.Compute(text);
+            if (!cache.TryGetValue(finding.Path, out var hashes)) cache[finding.Path] = hashes = source.LineData(LineHashes.Compute);
             var line = finding.Span.StartLine;
             if (line >= 1 && line <= hashes.Length) return hashes[line - 1];
         }

@@ -20,7 +20,7 @@ internal sealed class JUnitFormatter : IReportFormatter
         var report = context.Report;
         var outcome = context.Outcome;
         var byFile = report.Findings.GroupBy(f => f.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        var files = report.Sources.Keys.Concat(byFile.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var files = report.Files.Concat(byFile.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
 
         var suites = files.Select(file =>
         {

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using VirtLint.Core;
+using VirtLint.Core.Suppressions;
 
 namespace VirtLint.Cli.Formats;
 
@@ -11,11 +12,22 @@ internal sealed class JsonFormatter : IReportFormatter
     public void Write(ReportContext context, TextWriter output)
     {
         var report = context.Report;
-        var findings = report.Findings.Select(f => new JsonFinding(
+        // Suppressed and baselined findings are listed too (marked), in report order, so scripts can audit them.
+        var all = report.Findings.Concat(report.Hidden).ToList();
+        all.Sort(Finding.Compare);
+        var findings = all.Select(f => new JsonFinding(
             f.RuleId, f.Rule.Name, f.Severity.ToName(), f.Message, f.Path,
-            f.Span.StartLine, f.Span.StartColumn, f.Span.EndLine, f.Span.EndColumn)).ToArray();
+            f.Span.StartLine, f.Span.StartColumn, f.Span.EndLine, f.Span.EndColumn)
+        {
+            Suppressed = f.Suppression is { } s ? new JsonSuppression(s.By.ToName(), s.Reason, s.Until?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : null,
+            Baselined = f.Suppression is null && f.Baselined ? true : null,
+        }).ToArray();
         var summary = new JsonSummary(
-            report.FileCount, findings.Length, report.Count(Severity.Error), report.Count(Severity.Warning), report.Count(Severity.Note));
+            report.FileCount, report.Findings.Count, report.Count(Severity.Error), report.Count(Severity.Warning), report.Count(Severity.Note))
+        {
+            Suppressed = report.SuppressedCount,
+            Baselined = report.BaselinedCount,
+        };
 
         output.WriteLine(JsonSerializer.Serialize(new JsonReport(summary, findings), JsonReportContext.Readable.JsonReport));
     }
@@ -23,10 +35,26 @@ internal sealed class JsonFormatter : IReportFormatter
 
 internal sealed record JsonReport(JsonSummary Summary, JsonFinding[] Findings);
 
-internal sealed record JsonSummary(int Files, int Findings, int Errors, int Warnings, int Notes);
+/// <param name="Findings">The reported findings (suppressed and baselined ones are counted apart).</param>
+internal sealed record JsonSummary(int Files, int Findings, int Errors, int Warnings, int Notes)
+{
+    public int Suppressed { get; init; }
+
+    public int Baselined { get; init; }
+}
 
 internal sealed record JsonFinding(
-    string RuleId, string Name, string Severity, string Message, string Path, int Line, int Column, int EndLine, int EndColumn);
+    string RuleId, string Name, string Severity, string Message, string Path, int Line, int Column, int EndLine, int EndColumn)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonSuppression? Suppressed { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Baselined { get; init; }
+}
+
+/// <summary>Which carrier hid the finding (<c>comment</c>, <c>metadata</c> or <c>config</c>), why, and until when (null: no expiry).</summary>
+internal sealed record JsonSuppression(string By, string? Reason, string? Until);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, NewLine = "\n")]
 [JsonSerializable(typeof(JsonReport))]

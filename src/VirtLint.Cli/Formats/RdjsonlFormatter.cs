@@ -20,7 +20,7 @@ internal sealed class RdjsonlFormatter : IReportFormatter
         foreach (var finding in report.Findings)
         {
             if (!columns.TryGetValue(finding.Path, out var file))
-                columns[finding.Path] = file = report.Sources.TryGetValue(finding.Path, out var text) ? new Utf8Columns(text) : null;
+                columns[finding.Path] = file = report.Sources.TryGetValue(finding.Path, out var sourceFile) ? new Utf8Columns(sourceFile.Text) : null;
             var span = finding.Span;
             var range = new RdRange(
                 new RdPosition(span.StartLine, file?.ByteColumn(span.StartLine, span.StartColumn) ?? span.StartColumn),

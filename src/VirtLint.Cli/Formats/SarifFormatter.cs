@@ -22,6 +22,7 @@ internal sealed class SarifFormatter : IReportFormatter
     public const int DefaultMaxResults = 5000;
 
     private const string PrimaryLocationLineHash = "primaryLocationLineHash";
+    private const string IdentityFingerprint = "virtlint/v1";
     private const int MaxTags = 20;
 
     public void Write(ReportContext context, TextWriter output)
@@ -39,7 +40,7 @@ internal sealed class SarifFormatter : IReportFormatter
 
         var category = context.SarifCategory;
         var run = new SarifRun(
-            new SarifTool(Driver(context.Catalog, EffectiveLevel(context.Report))),
+            new SarifTool(Driver(context.Catalog, EffectiveLevel(context))),
             string.IsNullOrEmpty(category) ? null : new SarifRunAutomationDetails(category.EndsWith('/') ? category : category + "/"),
             new Dictionary<string, SarifArtifactLocation> { [SourceRoot] = new(DirectoryUri(paths.Root)) },
             "utf16CodeUnits",
@@ -84,21 +85,31 @@ internal sealed class SarifFormatter : IReportFormatter
     /// Rules are described at the level their findings carry in this run (a finding's severity is already the
     /// effective one), so <c>defaultConfiguration.level</c> and each result's <c>level</c> agree.
     /// </summary>
-    private static Func<RuleDescriptor, Severity> EffectiveLevel(LintReport report)
+    private static Func<RuleDescriptor, Severity> EffectiveLevel(ReportContext context)
     {
         var levels = new Dictionary<string, Severity>(StringComparer.Ordinal);
-        foreach (var finding in report.Findings)
+        foreach (var finding in Published(context))
         {
             if (!levels.TryGetValue(finding.RuleId, out var level) || finding.Severity > level) levels[finding.RuleId] = finding.Severity;
         }
 
-        return rule => levels.TryGetValue(rule.Id, out var level) ? level : rule.DefaultSeverity;
+        var configured = context.ConfiguredLevel;
+        return rule => levels.TryGetValue(rule.Id, out var level) ? level : configured?.Invoke(rule) ?? rule.DefaultSeverity;
+    }
+
+    /// <summary>The findings SARIF carries: the reported ones, plus suppressed and baselined ones on request (in report order).</summary>
+    private static IReadOnlyList<Finding> Published(ReportContext context)
+    {
+        if (!context.SarifIncludeSuppressed || context.Report.Hidden.Count == 0) return context.Report.Findings;
+        var all = context.Report.Findings.Concat(context.Report.Hidden).ToList();
+        all.Sort(Finding.Compare);
+        return all;
     }
 
     /// <summary>The findings to publish: all of them, or the most severe up to the cap (in report order), noting what was dropped.</summary>
     private static IReadOnlyList<Finding> Cap(ReportContext context, List<SarifNotification> notifications)
     {
-        var findings = context.Report.Findings;
+        var findings = Published(context);
         var max = context.SarifMaxResults;
         if (max <= 0 || findings.Count <= max) return findings;
 
@@ -136,17 +147,33 @@ internal sealed class SarifFormatter : IReportFormatter
                 finding.Severity.ToName(),
                 new SarifMessage(finding.Message),
                 [location],
-                Fingerprints(context.Report, finding, hashesByPath));
+                Fingerprints(context.Report, finding, hashesByPath))
+            {
+                Fingerprints = new Dictionary<string, string> { [IdentityFingerprint] = finding.Identity((context.IdentityPath ?? context.Paths.RepositoryPath)(finding.Path)).Fingerprint },
+                Suppressions = Suppressions(finding),
+            };
         }
 
         return results;
     }
 
+    private static SarifSuppression[]? Suppressions(Finding finding)
+    {
+        if (finding.Suppression is { } match)
+        {
+            var kind = match.By == Core.Suppressions.SuppressionCarrier.Config ? "external" : "inSource";
+            var until = match.Until is { } day ? $" (until {day:yyyy-MM-dd})" : "";
+            return [new SarifSuppression(kind, match.Reason is null ? null : match.Reason + until)];
+        }
+
+        return finding.Baselined ? [new SarifSuppression("external", "Accepted in the baseline.")] : null;
+    }
+
     private static Dictionary<string, string>? Fingerprints(LintReport report, Finding finding, Dictionary<string, string[]> cache)
     {
-        if (!report.Sources.TryGetValue(finding.Path, out var text)) return null;
+        if (!report.Sources.TryGetValue(finding.Path, out var source)) return null;
         if (!cache.TryGetValue(finding.Path, out var hashes))
-            cache[finding.Path] = hashes = LineHashes.Compute(text);
+            cache[finding.Path] = hashes = source.LineData(LineHashes.Compute);
         var line = finding.Span.StartLine;
         return line >= 1 && line <= hashes.Length
             ? new Dictionary<string, string> { [PrimaryLocationLineHash] = hashes[line - 1] }

@@ -49,8 +49,9 @@ internal sealed class TextFormatter(bool useColor, bool statistics = false) : IR
 
     private void WriteFile(TextWriter output, LintReport report, string path, IReadOnlyList<Finding> findings, int first, int end)
     {
-        report.Sources.TryGetValue(path, out var text);
-        var lineStarts = text is null ? null : SourceText.LineStarts(text);
+        report.Sources.TryGetValue(path, out var source);
+        var text = source?.Text;
+        var lineStarts = source?.LineStarts;
         for (var i = first; i < end; i++)
         {
             var index = i - first;

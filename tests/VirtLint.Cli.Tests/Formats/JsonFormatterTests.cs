@@ -23,7 +23,9 @@ public sealed class JsonFormatterTests : IDisposable
                 "findings": 1,
                 "errors": 0,
                 "warnings": 1,
-                "notes": 0
+                "notes": 0,
+                "suppressed": 0,
+                "baselined": 0
               },
               "findings": [
                 {
@@ -58,7 +60,9 @@ public sealed class JsonFormatterTests : IDisposable
                 "findings": 0,
                 "errors": 0,
                 "warnings": 0,
-                "notes": 0
+                "notes": 0,
+                "suppressed": 0,
+                "baselined": 0
               },
               "findings": []
             }

@@ -158,10 +158,10 @@ public sealed class SchemaCheckerTests
 
         var text = xml.ToString();
         var document = new LintDocument("test.xml", text, System.Xml.Linq.XDocument.Parse(text, System.Xml.Linq.LoadOptions.SetLineInfo), DocumentKind.Domain);
-        var reported = new List<Finding>();
+        var reported = new ReportedFindings();
         foreach (var checker in Catalog.Checkers)
-            checker.Check(new CheckContext(document, checker.Descriptor, checker.Descriptor.DefaultSeverity, null, reported));
-        var findings = reported.Select(f => $"{f.RuleId} {f.Message}").ToList();
+            checker.Check(new CheckContext(document, checker.Descriptor, checker.Descriptor.DefaultSeverity, VirtLint.Core.Configuration.RuleParameters.Defaults, reported));
+        var findings = reported.Items.Select(i => $"{i.Finding.RuleId} {i.Finding.Message}").ToList();
 
         Assert.Single(findings);
         Assert.Contains("VL0010 Element 'oops' is not allowed in <backingStore>.", findings[0]);

@@ -66,8 +66,8 @@ public sealed class LinearCostTests(ITestOutputHelper output)
         var allocated = long.MaxValue;
         for (var run = 0; run < Runs; run++)
         {
-            var findings = new List<Finding>();
-            var context = new CheckContext(loaded.Document!, checker.Descriptor, checker.Descriptor.DefaultSeverity, null, findings);
+            var findings = new ReportedFindings();
+            var context = new CheckContext(loaded.Document!, checker.Descriptor, checker.Descriptor.DefaultSeverity, VirtLint.Core.Configuration.RuleParameters.Defaults, findings);
             // The freshly loaded tree would otherwise be promoted by the first collections inside the timed check.
             GC.Collect();
             GC.WaitForPendingFinalizers();
@@ -81,7 +81,7 @@ public sealed class LinearCostTests(ITestOutputHelper output)
             var expected = scenario.ExpectedFindings(n);
             Assert.True(findings.Count == expected,
                 $"{scenario.Name} with {n} elements: expected {expected} finding(s) of {scenario.RuleId}, got {findings.Count}: "
-                + string.Join("; ", findings.Take(3).Select(f => $"line {f.Span.StartLine}: {f.Message}")));
+                + string.Join("; ", findings.Items.Take(3).Select(i => i.Finding).Select(f => $"line {f.Span.StartLine}: {f.Message}")));
         }
 
         return (best, allocated);

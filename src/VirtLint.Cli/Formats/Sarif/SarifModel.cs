@@ -63,7 +63,17 @@ internal sealed record SarifResult(
     string Level,
     SarifMessage Message,
     SarifLocation[] Locations,
-    Dictionary<string, string>? PartialFingerprints);
+    Dictionary<string, string>? PartialFingerprints)
+{
+    /// <summary>The finding's baseline identity: <c>virtlint/v1</c>, stable across line moves and reordering.</summary>
+    public Dictionary<string, string>? Fingerprints { get; init; }
+
+    /// <summary>Set only under <c>--sarif-include-suppressed</c>, for a suppressed or baselined finding.</summary>
+    public SarifSuppression[]? Suppressions { get; init; }
+}
+
+/// <summary><c>inSource</c> for comment and metadata suppressions, <c>external</c> for config ignores and the baseline.</summary>
+internal sealed record SarifSuppression(string Kind, string? Justification);
 
 internal sealed record SarifLocation(SarifPhysicalLocation PhysicalLocation);
 
