@@ -10,7 +10,11 @@ public sealed class LintReportCollector : ILintSink
     private readonly List<Finding> _hidden = [];
     private readonly List<string> _files = [];
     private readonly Dictionary<string, SourceFile> _sources = new(StringComparer.Ordinal);
+    private readonly bool _keepSources;
     private LintReport? _report;
+
+    /// <param name="keepSources">False to drop each file's bytes: the report then has no <see cref="LintReport.Sources"/>, and holds findings only.</param>
+    public LintReportCollector(bool keepSources = true) => _keepSources = keepSources;
 
     /// <summary>The run, once <see cref="OnEnd"/> has been called.</summary>
     public LintReport Report => _report ?? throw new InvalidOperationException("The run has not ended.");
@@ -21,7 +25,7 @@ public sealed class LintReportCollector : ILintSink
         _files.Add(file.Path);
         _findings.AddRange(file.Findings);
         _hidden.AddRange(file.Hidden);
-        if (file.Source is { } source) _sources[file.Path] = source;
+        if (_keepSources && file.Source is { } source) _sources[file.Path] = source;
     }
 
     public void OnEnd(LintSummary summary)
