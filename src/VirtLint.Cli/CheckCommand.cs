@@ -261,7 +261,8 @@ internal sealed class CheckCommand
         // (with the bytes of files with findings only when one of them shows lines).
         var collector = new LintReportCollector(keepSources: requests.Any(r => ReportFormats.CreateStreaming(r) is null && ReportFormats.NeedsSources(r)));
         var sink = new StreamingReports(context, collector, report => RunOutcome.Evaluate(report, policy));
-        var streamed = requests.Where(r => ReportFormats.CreateStreaming(r) is not null).ToList();
+        // Standard output outermost: its failure then surfaces after every report file is closed, and is never taken for theirs.
+        var streamed = requests.Where(r => ReportFormats.CreateStreaming(r) is not null).OrderBy(r => !r.ToStdout).ToList();
         var exitCode = ExitCodes.Clean;
         StreamInto(streamed, 0, sink, () => new Linter(catalog, options).Lint(inputs, sink, inputErrors), ref exitCode);
         var report = context.Report;
