@@ -239,20 +239,12 @@ internal sealed class CheckCommand
             Baseline = baseline,
             BaselinePath = identityPaths.RepositoryPath,
         };
-        var report = new Linter(catalog, options).Lint(inputs, inputErrors);
-
-        foreach (var error in report.Errors)
-            _context.Error($"{error.Path}: {error.Message}");
-
         var representative = inputs.FirstOrDefault(i => i.Config is not null)?.Config;
         var policy = Policy(parseResult, failOn, inputs, representative);
-        var outcome = RunOutcome.Evaluate(report, policy);
         var warnings = new HashSet<string>(StringComparer.Ordinal);
         var context = new ReportContext
         {
-            Report = report,
             Catalog = catalog,
-            Outcome = outcome,
             Paths = artifactPaths,
             IdentityPath = identityPaths.RepositoryPath,
             SarifCategory = parseResult.GetValue(SarifCategory),
@@ -265,9 +257,23 @@ internal sealed class CheckCommand
             },
         };
 
+        // JSON and SARIF are written as files arrive; the other formats after the run, from the collected findings
+        // (with the bytes of files with findings only when one of them shows lines).
+        var collector = new LintReportCollector(keepSources: requests.Any(r => ReportFormats.CreateStreaming(r) is null && ReportFormats.NeedsSources(r)));
+        var sink = new StreamingReports(context, collector, report => RunOutcome.Evaluate(report, policy));
+        // Standard output outermost: its failure then surfaces after every report file is closed, and is never taken for theirs.
+        var streamed = requests.Where(r => ReportFormats.CreateStreaming(r) is not null).OrderBy(r => !r.ToStdout).ToList();
+        var exitCode = ExitCodes.Clean;
+        StreamInto(streamed, 0, sink, () => new Linter(catalog, options).Lint(inputs, sink, inputErrors), ref exitCode);
+        var report = context.Report;
+        var outcome = context.Outcome;
+        if (exitCode == ExitCodes.Clean) exitCode = outcome.ExitCode;
+
+        foreach (var error in report.Errors)
+            _context.Error($"{error.Path}: {error.Message}");
+
         var statistics = parseResult.GetValue(Statistics);
-        var exitCode = outcome.ExitCode;
-        foreach (var request in requests.Where(r => !r.ToStdout))
+        foreach (var request in requests.Where(r => !r.ToStdout && ReportFormats.CreateStreaming(r) is null))
         {
             var formatter = ReportFormats.Create(request, useColor: false, statistics);
             if (!TryWriteFile(request.Path!, context, formatter, out var message))
@@ -278,7 +284,7 @@ internal sealed class CheckCommand
         }
 
         var toStdout = requests.FirstOrDefault(r => r.ToStdout);
-        if (toStdout is not null)
+        if (toStdout is not null && ReportFormats.CreateStreaming(toStdout) is null)
             ReportFormats.Create(toStdout, _context.StdoutIsTerminal && !_context.NoColor, statistics).Write(context, _context.Stdout);
 
         if (outcome.NoFiles)
@@ -347,6 +353,55 @@ internal sealed class CheckCommand
         }
 
         return paths;
+    }
+
+    /// <summary>
+    /// Opens the output of each streamed format (<paramref name="requests"/> from <paramref name="index"/> on), runs
+    /// <paramref name="lint"/> with all of them open, then closes each: a file is replaced only when its report was
+    /// written whole. An output that cannot be opened or written is reported, and the others are still written.
+    /// </summary>
+    private void StreamInto(List<OutputRequest> requests, int index, StreamingReports sink, Action lint, ref int exitCode)
+    {
+        if (index == requests.Count)
+        {
+            lint();
+            return;
+        }
+
+        var request = requests[index];
+        var formatter = ReportFormats.CreateStreaming(request)!;
+        if (request.ToStdout)
+        {
+            var slot = sink.Count;
+            sink.Add(formatter, _context.Stdout);
+            StreamInto(requests, index + 1, sink, lint, ref exitCode);
+
+            // Standard output failing is the caller's to report, as for the formats written after the run.
+            if (sink.FailureOf(slot) is { } failure) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            return;
+        }
+
+        var code = exitCode;
+        var entered = false;
+        try
+        {
+            AtomicFile.Write(_context.ResolvePath(request.Path!), writer =>
+            {
+                entered = true;
+                var slot = sink.Count;
+                sink.Add(formatter, writer);
+                StreamInto(requests, index + 1, sink, lint, ref code);
+                if (sink.FailureOf(slot) is { } failure) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _context.Error($"{request.Path}: {e.Message}");
+            code = ExitCodes.UsageOrInputError;
+            if (!entered) StreamInto(requests, index + 1, sink, lint, ref code);
+        }
+
+        exitCode = code;
     }
 
     private bool TryWriteFile(string path, ReportContext context, IReportFormatter formatter, out string message)

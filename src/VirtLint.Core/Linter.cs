@@ -28,6 +28,9 @@ public sealed record LintOptions
     /// <summary>How a config file's full path is shown in findings (relative to the working directory, say); as is when null.</summary>
     public Func<string, string>? ConfigDisplayPath { get; init; }
 
+    /// <summary>How many finished files may wait for an earlier, slower one before workers pause: bounds a streaming run's memory.</summary>
+    public int Window { get; init; } = 64;
+
     /// <summary>The baseline stage: findings it accepts are hidden. Null: no baseline.</summary>
     public BaselineMatcher? Baseline { get; init; }
 
@@ -81,35 +84,49 @@ public sealed class Linter
 
     public LintReport Lint(IReadOnlyList<LintInput> inputs, IReadOnlyList<InputError>? priorErrors = null)
     {
-        var perFile = new FileOutcome[inputs.Count];
-        Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism) },
-            i => perFile[i] = LintOne(inputs[i]));
+        var collector = new LintReportCollector();
+        Lint(inputs, collector, priorErrors);
+        return collector.Report;
+    }
 
-        var findings = new List<Finding>();
-        var hidden = new List<Finding>();
+    /// <summary>
+    /// Lints <paramref name="inputs"/> in parallel and hands each file's outcome to <paramref name="sink"/> in path
+    /// order as soon as it and every file before it are done, then the end of the run. At most
+    /// <see cref="LintOptions.Window"/> outcomes wait to be delivered, so a run holds that many files, never all of them.
+    /// </summary>
+    public void Lint(IReadOnlyList<LintInput> inputs, ILintSink sink, IReadOnlyList<InputError>? priorErrors = null)
+    {
+        // Path order is report order: a stable sort keeps inputs given twice under one name in the order given.
+        var ordered = inputs.OrderBy(i => i.DisplayPath, StringComparer.Ordinal).ToArray();
+        var unused = new UnusedBaselineEntries(this, inputs);
         var errors = new List<InputError>(priorErrors ?? []);
-        var sources = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
-        var files = new List<string>();
-        foreach (var outcome in perFile)
+        var fileCount = 0;
+        OrderedParallel.Run(ordered, _options.MaxDegreeOfParallelism, _options.Window, input => Tuple.Create(input, LintOne(input)), pair =>
         {
+            var (input, outcome) = pair;
             if (outcome.Error is not null)
             {
                 errors.Add(outcome.Error);
-                continue;
+                sink.OnFile(new LintedFile(outcome.Path, null, [], [], outcome.Error));
+                return;
             }
 
-            files.Add(outcome.Path);
+            fileCount++;
+            var findings = new List<Finding>();
+            var hidden = new List<Finding>();
             foreach (var finding in outcome.Findings) (finding.IsActive ? findings : hidden).Add(finding);
-            if (outcome.Findings.Count > 0 && outcome.Source is { } source) sources[outcome.Path] = source;
-        }
+            findings.AddRange(unused.Of(input, outcome));
+            findings.Sort(Finding.Compare);
+            hidden.Sort(Finding.Compare);
+            // Only files with findings pass their bytes on, so a sink that keeps what it is given keeps no clean file.
+            sink.OnFile(new LintedFile(outcome.Path, outcome.Findings.Count > 0 ? outcome.Source : null, findings, hidden, null));
+        });
 
-        findings.AddRange(ConfigIgnoreFindings(inputs));
-        findings.AddRange(UnusedBaselineFindings(inputs, perFile));
-        findings.Sort(Finding.Compare);
-        hidden.Sort(Finding.Compare);
-        files.Sort(StringComparer.Ordinal);
+        var late = new List<Finding>(ConfigIgnoreFindings(inputs));
+        late.AddRange(unused.Deferred());
+        late.Sort(Finding.Compare);
         errors.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path) is var c and not 0 ? c : string.CompareOrdinal(a.Message, b.Message));
-        return new LintReport(findings, files.Count, errors, sources) { Hidden = hidden, Files = files };
+        sink.OnEnd(new LintSummary(late, errors, fileCount));
     }
 
     /// <summary>Lints one already-parsed document; used by tests and by callers that hold the text in memory.</summary>
@@ -204,27 +221,65 @@ public sealed class Linter
 
     /// <summary>
     /// Baseline entries of linted files that no finding matched (the problem was fixed, or its value changed): a
-    /// <see cref="BaselineEntryUnusedId"/> finding at the file's root element. Entries of files the run did not lint say nothing.
+    /// <see cref="BaselineEntryUnusedId"/> finding at the file's root element. Entries of files the run did not lint say
+    /// nothing. A file's entries are judged when it is delivered, since only its own findings can match them; a
+    /// repository path linted more than once (a file and standard input named after it) waits for the end of the run.
     /// </summary>
-    private IEnumerable<Finding> UnusedBaselineFindings(IReadOnlyList<LintInput> inputs, FileOutcome[] perFile)
+    private sealed class UnusedBaselineEntries
     {
-        if (_options.Baseline is not { } baseline || _catalog.Find(BaselineEntryUnusedId) is not { } rule) yield break;
-        var linted = new Dictionary<string, (LintInput Input, FileOutcome Outcome)>(StringComparer.Ordinal);
-        for (var i = 0; i < inputs.Count; i++)
+        private readonly Linter _linter;
+        private readonly RuleDescriptor? _rule;
+        private readonly HashSet<string> _shared = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (LintInput Input, FileOutcome Outcome)> _waiting = new(StringComparer.Ordinal);
+        private readonly IReadOnlyList<LintInput> _inputs;
+
+        public UnusedBaselineEntries(Linter linter, IReadOnlyList<LintInput> inputs)
         {
-            if (perFile[i].Error is not null) continue;
-            linted.TryAdd(BaselineIdentity.NormalizePath(_options.BaselinePath?.Invoke(inputs[i].DisplayPath) ?? inputs[i].DisplayPath), (inputs[i], perFile[i]));
+            _linter = linter;
+            _inputs = inputs;
+            if (linter._options.Baseline is null || linter._catalog.Find(BaselineEntryUnusedId) is not { } rule) return;
+            _rule = rule;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var input in inputs)
+            {
+                if (!seen.Add(PathOf(input))) _shared.Add(PathOf(input));
+            }
         }
 
-        foreach (var entry in baseline.Unused(linted.ContainsKey))
+        public IEnumerable<Finding> Of(LintInput input, FileOutcome outcome)
         {
-            var (input, outcome) = linted[entry.File];
+            if (_rule is null) return [];
+            var path = PathOf(input);
+            if (!_shared.Contains(path)) return Findings(path, input, outcome);
+            _waiting[input.DisplayPath] = (input, outcome);
+            return [];
+        }
+
+        /// <summary>The entries of shared paths, each reported at the first input (in the order given) that was read.</summary>
+        public IEnumerable<Finding> Deferred()
+        {
+            var done = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var input in _inputs)
+            {
+                if (!_waiting.TryGetValue(input.DisplayPath, out var waiting) || !done.Add(PathOf(input))) continue;
+                foreach (var finding in Findings(PathOf(input), waiting.Input, waiting.Outcome)) yield return finding;
+            }
+        }
+
+        private string PathOf(LintInput input) =>
+            BaselineIdentity.NormalizePath(_linter._options.BaselinePath?.Invoke(input.DisplayPath) ?? input.DisplayPath);
+
+        private IEnumerable<Finding> Findings(string path, LintInput input, FileOutcome outcome)
+        {
             var rules = new RuleSettings(input.Config);
-            // An entry of a rule that did not run on the file (turned off, or not --select-ed) could not have matched.
-            if (!rules.IsEnabled(rule) || (_catalog.Find(entry.RuleId) is { } accepted && !rules.IsEnabled(accepted))) continue;
-            var where = entry.Location.Length == 0 ? "the file as a whole" : $"'{entry.Location}'";
-            var message = $"Baseline entry for {entry.RuleId} at {where} matched no finding: the problem was fixed or its value changed; drop the entry with 'virtlint baseline prune'.";
-            yield return new Finding(rule, rules.SeverityOf(rule), message, input.DisplayPath, outcome.RootSpan) { LogicalLocation = entry.Location };
+            foreach (var entry in _linter._options.Baseline!.Unused(file => file == path))
+            {
+                // An entry of a rule that did not run on the file (turned off, or not --select-ed) could not have matched.
+                if (!rules.IsEnabled(_rule!) || (_linter._catalog.Find(entry.RuleId) is { } accepted && !rules.IsEnabled(accepted))) continue;
+                var where = entry.Location.Length == 0 ? "the file as a whole" : $"'{entry.Location}'";
+                var message = $"Baseline entry for {entry.RuleId} at {where} matched no finding: the problem was fixed or its value changed; drop the entry with 'virtlint baseline prune'.";
+                yield return new Finding(_rule!, rules.SeverityOf(_rule!), message, input.DisplayPath, outcome.RootSpan) { LogicalLocation = entry.Location };
+            }
         }
     }
 

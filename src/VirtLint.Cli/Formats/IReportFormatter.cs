@@ -12,9 +12,10 @@ internal interface IReportFormatter
 /// <summary>Everything a format may need about a finished run.</summary>
 internal sealed class ReportContext
 {
-    public required LintReport Report { get; init; }
+    /// <summary>The run; set once it has ended (a streaming format sees it only in its <c>End</c>).</summary>
+    public LintReport Report { get; set; } = null!;
     public required RuleCatalog Catalog { get; init; }
-    public required RunOutcome Outcome { get; init; }
+    public RunOutcome Outcome { get; set; } = null!;
     public required ArtifactPaths Paths { get; init; }
 
     /// <summary>SARIF <c>automationDetails.id</c> prefix; null for none.</summary>

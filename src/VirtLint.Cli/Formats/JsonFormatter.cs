@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -6,34 +7,90 @@ using VirtLint.Core.Suppressions;
 
 namespace VirtLint.Cli.Formats;
 
-/// <summary>A flat, stable JSON report for scripts: a summary and one object per finding. Paths are exactly as displayed elsewhere.</summary>
-internal sealed class JsonFormatter : IReportFormatter
+/// <summary>
+/// A flat, stable JSON report for scripts: one object per finding, then a summary. Paths are exactly as displayed
+/// elsewhere. Findings are written as each file arrives, so the summary, known only at the end, comes last.
+/// </summary>
+internal sealed class JsonFormatter : IStreamingFormatter
 {
-    public void Write(ReportContext context, TextWriter output)
+    private static readonly JsonWriterOptions WriterOptions = new()
     {
-        var report = context.Report;
+        Indented = true,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly ArrayBufferWriter<byte> _buffer = new();
+    private ReportContext _context = null!;
+    private TextWriter _output = null!;
+    private Utf8JsonWriter _writer = null!;
+
+    public void Begin(ReportContext context, TextWriter output)
+    {
+        _context = context;
+        _output = output;
+        _writer = new Utf8JsonWriter(_buffer, WriterOptions);
+        _writer.WriteStartObject();
+        _writer.WriteStartArray("findings");
+    }
+
+    public void OnFile(LintedFile file)
+    {
         // Suppressed and baselined findings are listed too (marked), in report order, so scripts can audit them.
-        var all = report.Findings.Concat(report.Hidden).ToList();
-        all.Sort(Finding.Compare);
-        var findings = all.Select(f => new JsonFinding(
-            f.RuleId, f.Rule.Name, f.Severity.ToName(), f.Message, f.Path,
-            f.Span.StartLine, f.Span.StartColumn, f.Span.EndLine, f.Span.EndColumn)
+        if (file.Hidden.Count == 0)
         {
-            Suppressed = f.Suppression is { } s ? new JsonSuppression(s.By.ToName(), s.Reason, s.Until?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : null,
-            Baselined = f.Suppression is null && f.Baselined ? true : null,
-        }).ToArray();
-        var summary = new JsonSummary(
+            Write(file.Findings);
+        }
+        else
+        {
+            var all = file.Findings.Concat(file.Hidden).ToList();
+            all.Sort(Finding.Compare);
+            Write(all);
+        }
+    }
+
+    public void End(LintSummary summary)
+    {
+        // Findings in no linted file (a config ignore's problem, in the config file) are known only now: they come last.
+        Write(summary.Findings);
+        _writer.WriteEndArray();
+        var report = _context.Report;
+        _writer.WritePropertyName("summary");
+        JsonSerializer.Serialize(_writer, new JsonSummary(
             report.FileCount, report.Findings.Count, report.Count(Severity.Error), report.Count(Severity.Warning), report.Count(Severity.Note))
         {
             Suppressed = report.SuppressedCount,
             Baselined = report.BaselinedCount,
-        };
+        }, JsonReportContext.Readable.JsonSummary);
+        _writer.WriteEndObject();
+        Flush();
+        _output.WriteLine();
+    }
 
-        output.WriteLine(JsonSerializer.Serialize(new JsonReport(summary, findings), JsonReportContext.Readable.JsonReport));
+    private void Write(IReadOnlyList<Finding> findings)
+    {
+        foreach (var f in findings)
+        {
+            JsonSerializer.Serialize(_writer, new JsonFinding(
+                f.RuleId, f.Rule.Name, f.Severity.ToName(), f.Message, f.Path,
+                f.Span.StartLine, f.Span.StartColumn, f.Span.EndLine, f.Span.EndColumn)
+            {
+                Suppressed = f.Suppression is { } s ? new JsonSuppression(s.By.ToName(), s.Reason, s.Until?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : null,
+                Baselined = f.Suppression is null && f.Baselined ? true : null,
+            }, JsonReportContext.Readable.JsonFinding);
+        }
+
+        Flush();
+    }
+
+    private void Flush()
+    {
+        _writer.Flush();
+        if (_buffer.WrittenCount == 0) return;
+        _output.Write(System.Text.Encoding.UTF8.GetString(_buffer.WrittenSpan));
+        _buffer.ResetWrittenCount();
     }
 }
-
-internal sealed record JsonReport(JsonSummary Summary, JsonFinding[] Findings);
 
 /// <param name="Findings">The reported findings (suppressed and baselined ones are counted apart).</param>
 internal sealed record JsonSummary(int Files, int Findings, int Errors, int Warnings, int Notes)
@@ -57,7 +114,8 @@ internal sealed record JsonFinding(
 internal sealed record JsonSuppression(string By, string? Reason, string? Until);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, NewLine = "\n")]
-[JsonSerializable(typeof(JsonReport))]
+[JsonSerializable(typeof(JsonSummary))]
+[JsonSerializable(typeof(JsonFinding))]
 internal sealed partial class JsonReportContext : JsonSerializerContext
 {
     /// <summary>

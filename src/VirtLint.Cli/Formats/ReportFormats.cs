@@ -22,11 +22,20 @@ internal static class ReportFormats
     /// <summary>True when <paramref name="request"/> on standard output is itself the human report, summary included.</summary>
     public static bool IsHuman(OutputRequest request) => request.Format is Text or Concise || request.WithSummary;
 
+    /// <summary>The formats written as files arrive (see <see cref="IStreamingFormatter"/>); the others are written after the run.</summary>
+    public static IStreamingFormatter? CreateStreaming(OutputRequest request) => request.Format switch
+    {
+        Json => new JsonFormatter(),
+        Sarif => new SarifFormatter(),
+        _ => null,
+    };
+
+    /// <summary>True when the format, written after the run, shows or hashes file lines (so the run keeps the bytes of files with findings).</summary>
+    public static bool NeedsSources(OutputRequest request) => request.Format is Auto or Text or GitLab or Rdjsonl;
+
     public static IReportFormatter Create(OutputRequest request, bool useColor, bool statistics) => request.Format switch
     {
         Concise => new ConciseFormatter(statistics),
-        Json => new JsonFormatter(),
-        Sarif => new SarifFormatter(),
         GitHub => new GitHubFormatter(request.WithSummary, statistics && request.WithSummary),
         JUnit => new JUnitFormatter(),
         GitLab => new GitLabFormatter(),

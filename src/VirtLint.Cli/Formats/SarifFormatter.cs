@@ -11,7 +11,7 @@ namespace VirtLint.Cli.Formats;
 /// the repository root (<see cref="ArtifactPaths"/>), stable fingerprints, and at most
 /// <see cref="ReportContext.SarifMaxResults"/> results, the most severe kept.
 /// </summary>
-internal sealed class SarifFormatter : IReportFormatter
+internal sealed class SarifFormatter : IStreamingFormatter
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
     public const string InformationUri = ProjectLinks.Repository;
@@ -25,32 +25,75 @@ internal sealed class SarifFormatter : IReportFormatter
     private const string IdentityFingerprint = "virtlint/v1";
     private const int MaxTags = 20;
 
-    public void Write(ReportContext context, TextWriter output)
+    private ReportContext _context = null!;
+    private TextWriter _output = null!;
+    private SarifResultCap _results = null!;
+    private readonly Dictionary<string, Severity> _levels = new(StringComparer.Ordinal);
+
+    public void Begin(ReportContext context, TextWriter output)
     {
+        _context = context;
+        _output = output;
+        _results = new SarifResultCap(context.SarifMaxResults);
+    }
+
+    /// <summary>
+    /// Each file's published findings become results as the file arrives, while its bytes are at hand for the line
+    /// hashes; only the results the cap can still keep stay in memory (all of them under <c>--sarif-max-results 0</c>).
+    /// </summary>
+    public void OnFile(LintedFile file)
+    {
+        if (file.Error is not null) return;
+        var published = Published(_context, file.Findings, file.Hidden);
+        if (published.Count == 0) return;
+        var hashes = file.Source?.LineData(LineHashes.Compute);
+        foreach (var finding in published) Add(finding, hashes);
+    }
+
+    public void End(LintSummary summary)
+    {
+        foreach (var finding in Published(_context, summary.Findings, [])) Add(finding, null);
+
+        var context = _context;
         var paths = context.Paths;
         var notifications = new List<SarifNotification>();
         foreach (var error in context.Report.Errors)
             notifications.Add(new SarifNotification("error", new SarifMessage($"{error.Path}: {error.Message}")));
 
-        var findings = Cap(context, notifications);
-        if (findings.Any(f => paths.Locate(f.Path).Full is null))
+        if (_results.Dropped(Number) is { } message)
+        {
+            notifications.Add(new SarifNotification("warning", new SarifMessage(message)));
+            context.Warn("SARIF: " + message);
+        }
+
+        if (_results.KeptFindings().Any(f => paths.Locate(f.Path).Full is null))
         {
             context.Warn($"SARIF: standard input has no file name, so its results point at '{StdinUri}'; name it with --stdin-filename PATH.");
         }
 
+        var configured = context.ConfiguredLevel;
+        Func<RuleDescriptor, Severity> levelOf = rule => _levels.TryGetValue(rule.Id, out var level) ? level : configured?.Invoke(rule) ?? rule.DefaultSeverity;
         var category = context.SarifCategory;
         var run = new SarifRun(
-            new SarifTool(Driver(context.Catalog, EffectiveLevel(context))),
+            new SarifTool(Driver(context.Catalog, levelOf)),
             string.IsNullOrEmpty(category) ? null : new SarifRunAutomationDetails(category.EndsWith('/') ? category : category + "/"),
             new Dictionary<string, SarifArtifactLocation> { [SourceRoot] = new(DirectoryUri(paths.Root)) },
             "utf16CodeUnits",
-            Results(context, findings),
+            _results.Kept(),
             [new SarifInvocation(
                 context.Report.Errors.Count == 0,
                 new SarifArtifactLocation(DirectoryUri(paths.CurrentDirectory)),
                 notifications.Count == 0 ? null : notifications.ToArray())]);
         var log = new SarifLog(SchemaUri, "2.1.0", [run]);
-        output.WriteLine(JsonSerializer.Serialize(log, SarifJsonContext.Readable.SarifLog));
+        _output.WriteLine(JsonSerializer.Serialize(log, SarifJsonContext.Readable.SarifLog));
+    }
+
+    private void Add(Finding finding, string[]? hashes)
+    {
+        // Rules are described at the level their findings carry in this run (a finding's severity is already the
+        // effective one), so defaultConfiguration.level and each result's level agree.
+        if (!_levels.TryGetValue(finding.RuleId, out var level) || finding.Severity > level) _levels[finding.RuleId] = finding.Severity;
+        _results.Add(finding, () => Result(_context, finding, hashes));
     }
 
     /// <summary>The tool and every rule's metadata, shared with the published rule catalogue (<see cref="SarifRuleCatalog"/>).</summary>
@@ -81,80 +124,33 @@ internal sealed class SarifFormatter : IReportFormatter
         _ => "recommendation",
     };
 
-    /// <summary>
-    /// Rules are described at the level their findings carry in this run (a finding's severity is already the
-    /// effective one), so <c>defaultConfiguration.level</c> and each result's <c>level</c> agree.
-    /// </summary>
-    private static Func<RuleDescriptor, Severity> EffectiveLevel(ReportContext context)
-    {
-        var levels = new Dictionary<string, Severity>(StringComparer.Ordinal);
-        foreach (var finding in Published(context))
-        {
-            if (!levels.TryGetValue(finding.RuleId, out var level) || finding.Severity > level) levels[finding.RuleId] = finding.Severity;
-        }
-
-        var configured = context.ConfiguredLevel;
-        return rule => levels.TryGetValue(rule.Id, out var level) ? level : configured?.Invoke(rule) ?? rule.DefaultSeverity;
-    }
-
     /// <summary>The findings SARIF carries: the reported ones, plus suppressed and baselined ones on request (in report order).</summary>
-    private static IReadOnlyList<Finding> Published(ReportContext context)
+    private static IReadOnlyList<Finding> Published(ReportContext context, IReadOnlyList<Finding> findings, IReadOnlyList<Finding> hidden)
     {
-        if (!context.SarifIncludeSuppressed || context.Report.Hidden.Count == 0) return context.Report.Findings;
-        var all = context.Report.Findings.Concat(context.Report.Hidden).ToList();
+        if (!context.SarifIncludeSuppressed || hidden.Count == 0) return findings;
+        var all = findings.Concat(hidden).ToList();
         all.Sort(Finding.Compare);
         return all;
     }
 
-    /// <summary>The findings to publish: all of them, or the most severe up to the cap (in report order), noting what was dropped.</summary>
-    private static IReadOnlyList<Finding> Cap(ReportContext context, List<SarifNotification> notifications)
+    internal static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static SarifResult Result(ReportContext context, Finding finding, string[]? hashes)
     {
-        var findings = Published(context);
-        var max = context.SarifMaxResults;
-        if (max <= 0 || findings.Count <= max) return findings;
-
-        var kept = Enumerable.Range(0, findings.Count)
-            .OrderByDescending(i => findings[i].Severity).ThenBy(i => i)
-            .Take(max).Order().Select(i => findings[i]).ToArray();
-        var dropped = findings.Count - max;
-        var bySeverity = new[] { Severity.Error, Severity.Warning, Severity.Note }
-            .Select(s => (Severity: s, Count: findings.Count(f => f.Severity == s) - kept.Count(f => f.Severity == s)))
-            .Where(p => p.Count > 0)
-            .Select(p => $"{Number(p.Count)} {p.Severity.ToName()}{(p.Count == 1 ? "" : "s")}");
-        var message =
-            $"Kept the {Number(max)} most severe of {Number(findings.Count)} results and dropped {Number(dropped)} ({string.Join(", ", bySeverity)}): " +
-            $"GitHub code scanning displays at most 5,000 results per run and rejects more than 25,000. Raise --sarif-max-results or lint fewer files.";
-        notifications.Add(new SarifNotification("warning", new SarifMessage(message)));
-        context.Warn("SARIF: " + message);
-        return kept;
-    }
-
-    private static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static SarifResult[] Results(ReportContext context, IReadOnlyList<Finding> findings)
-    {
-        var hashesByPath = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var results = new SarifResult[findings.Count];
-        for (var i = 0; i < results.Length; i++)
+        var span = finding.Span;
+        var region = new SarifRegion(span.StartLine, span.StartColumn, span.EndLine, span.EndColumn);
+        var location = new SarifLocation(new SarifPhysicalLocation(ArtifactLocation(context.Paths, finding.Path), region));
+        return new SarifResult(
+            finding.RuleId,
+            context.Catalog.IndexOf(finding.Rule),
+            finding.Severity.ToName(),
+            new SarifMessage(finding.Message),
+            [location],
+            Fingerprints(finding, hashes))
         {
-            var finding = findings[i];
-            var span = finding.Span;
-            var region = new SarifRegion(span.StartLine, span.StartColumn, span.EndLine, span.EndColumn);
-            var location = new SarifLocation(new SarifPhysicalLocation(ArtifactLocation(context.Paths, finding.Path), region));
-            results[i] = new SarifResult(
-                finding.RuleId,
-                context.Catalog.IndexOf(finding.Rule),
-                finding.Severity.ToName(),
-                new SarifMessage(finding.Message),
-                [location],
-                Fingerprints(context.Report, finding, hashesByPath))
-            {
-                Fingerprints = new Dictionary<string, string> { [IdentityFingerprint] = finding.Identity((context.IdentityPath ?? context.Paths.RepositoryPath)(finding.Path)).Fingerprint },
-                Suppressions = Suppressions(finding),
-            };
-        }
-
-        return results;
+            Fingerprints = new Dictionary<string, string> { [IdentityFingerprint] = finding.Identity((context.IdentityPath ?? context.Paths.RepositoryPath)(finding.Path)).Fingerprint },
+            Suppressions = Suppressions(finding),
+        };
     }
 
     private static SarifSuppression[]? Suppressions(Finding finding)
@@ -169,11 +165,9 @@ internal sealed class SarifFormatter : IReportFormatter
         return finding.Baselined ? [new SarifSuppression("external", "Accepted in the baseline.")] : null;
     }
 
-    private static Dictionary<string, string>? Fingerprints(LintReport report, Finding finding, Dictionary<string, string[]> cache)
+    private static Dictionary<string, string>? Fingerprints(Finding finding, string[]? hashes)
     {
-        if (!report.Sources.TryGetValue(finding.Path, out var source)) return null;
-        if (!cache.TryGetValue(finding.Path, out var hashes))
-            cache[finding.Path] = hashes = source.LineData(LineHashes.Compute);
+        if (hashes is null) return null;
         var line = finding.Span.StartLine;
         return line >= 1 && line <= hashes.Length
             ? new Dictionary<string, string> { [PrimaryLocationLineHash] = hashes[line - 1] }

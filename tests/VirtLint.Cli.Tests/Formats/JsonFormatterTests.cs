@@ -9,7 +9,7 @@ public sealed class JsonFormatterTests : IDisposable
     public void Dispose() => _workspace.Dispose();
 
     [Fact]
-    public void Report_lists_the_summary_and_every_field_of_each_finding()
+    public void Report_lists_every_field_of_each_finding_then_the_summary()
     {
         _workspace.Write("web.xml", Fixtures.IdeDisk);
 
@@ -18,15 +18,6 @@ public sealed class JsonFormatterTests : IDisposable
         Assert.Equal(ExitCodes.Findings, result.ExitCode);
         Assert.Equal("""
             {
-              "summary": {
-                "files": 1,
-                "findings": 1,
-                "errors": 0,
-                "warnings": 1,
-                "notes": 0,
-                "suppressed": 0,
-                "baselined": 0
-              },
               "findings": [
                 {
                   "ruleId": "VL1001",
@@ -39,7 +30,16 @@ public sealed class JsonFormatterTests : IDisposable
                   "endLine": 5,
                   "endColumn": 34
                 }
-              ]
+              ],
+              "summary": {
+                "files": 1,
+                "findings": 1,
+                "errors": 0,
+                "warnings": 1,
+                "notes": 0,
+                "suppressed": 0,
+                "baselined": 0
+              }
             }
 
             """, result.Stdout);
@@ -55,6 +55,7 @@ public sealed class JsonFormatterTests : IDisposable
         Assert.Equal(ExitCodes.Clean, result.ExitCode);
         Assert.Equal("""
             {
+              "findings": [],
               "summary": {
                 "files": 1,
                 "findings": 0,
@@ -63,8 +64,7 @@ public sealed class JsonFormatterTests : IDisposable
                 "notes": 0,
                 "suppressed": 0,
                 "baselined": 0
-              },
-              "findings": []
+              }
             }
 
             """, result.Stdout);

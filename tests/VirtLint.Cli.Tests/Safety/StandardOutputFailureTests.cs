@@ -51,6 +51,27 @@ public sealed class StandardOutputFailureTests : IDisposable
         Assert.Contains("\"ruleId\": \"VL1001\"", _workspace.Read("virtlint.sarif"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_streamed_report_on_a_failing_stdout_leaves_the_streamed_report_files_whole()
+    {
+        _workspace.Write("vm.xml", Fixtures.IdeDisk);
+        var stderr = new StringWriter { NewLine = "\n" };
+        var context = new CliContext
+        {
+            Stdin = Stream.Null,
+            Stdout = new BrokenWriter(afterCharacters: 0),
+            Stderr = stderr,
+            CurrentDirectory = _workspace.Root,
+        };
+
+        // The SARIF file is written while standard output (JSON) fails; the failure is standard output's alone.
+        var exitCode = VirtLintApp.Run(["check", "vm.xml", "-f", "sarif=virtlint.sarif", "-f", "json"], context, FakeRules.Catalog);
+
+        Assert.Equal(ExitCodes.UsageOrInputError, exitCode);
+        Assert.Equal("virtlint: error: cannot write to standard output: Broken pipe; the report is incomplete.\n", stderr.ToString());
+        Assert.Contains("\"ruleId\": \"VL1001\"", _workspace.Read("virtlint.sarif"), StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public async Task The_real_process_on_a_full_disk_exits_2_with_a_message()
     {

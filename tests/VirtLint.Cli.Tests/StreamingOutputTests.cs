@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using VirtLint.Cli.Tests.Support;
+
+namespace VirtLint.Cli.Tests;
+
+/// <summary>JSON and SARIF are written while files are linted; a report that cannot be written does not stop the others.</summary>
+public sealed class StreamingOutputTests : IDisposable
+{
+    private readonly Workspace _workspace = new();
+
+    public void Dispose() => _workspace.Dispose();
+
+    [Fact]
+    public void A_streamed_report_that_cannot_be_opened_is_reported_and_every_other_report_is_written_whole()
+    {
+        _workspace.Write("web.xml", Fixtures.IdeDisk);
+
+        var result = _workspace.Run("check", "web.xml", "-f", "sarif=missing/virtlint.sarif", "-f", "json=virtlint.json", "-f", "junit=junit.xml");
+
+        Assert.Equal(ExitCodes.UsageOrInputError, result.ExitCode);
+        Assert.StartsWith("virtlint: error: missing/virtlint.sarif: ", result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_workspace.PathOf("missing")));
+        using var json = JsonDocument.Parse(_workspace.Read("virtlint.json"));
+        Assert.Equal("VL1001", json.RootElement.GetProperty("findings")[0].GetProperty("ruleId").GetString());
+        Assert.Equal(1, json.RootElement.GetProperty("summary").GetProperty("findings").GetInt32());
+        Assert.Equal("1", (string?)XDocument.Parse(_workspace.Read("junit.xml")).Root!.Attribute("failures"));
+    }
+
+    [Fact]
+    public void Many_files_stream_into_json_and_sarif_in_path_order_with_the_same_findings()
+    {
+        // More files than the linter's window, so files finish out of order and wait for their turn.
+        for (var i = 0; i < 150; i++) _workspace.Write($"vms/{(i * 7) % 150:D3}.xml", i % 2 == 0 ? Fixtures.IdeDisk : Fixtures.Clean);
+
+        var result = _workspace.Run("check", "vms", "-f", "json=r.json", "-f", "sarif=r.sarif");
+
+        Assert.Equal(ExitCodes.Findings, result.ExitCode);
+        using var json = JsonDocument.Parse(_workspace.Read("r.json"));
+        var jsonPaths = json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("path").GetString()!).ToArray();
+        // File (i * 7) % 150 got the flagged disk when i is even: exactly the even-numbered files.
+        Assert.Equal(Enumerable.Range(0, 150).Where(p => p % 2 == 0).Select(p => $"vms/{p:D3}.xml"), jsonPaths);
+        Assert.Equal((150, 75), (json.RootElement.GetProperty("summary").GetProperty("files").GetInt32(), json.RootElement.GetProperty("summary").GetProperty("findings").GetInt32()));
+        using var sarif = JsonDocument.Parse(_workspace.Read("r.sarif"));
+        var sarifPaths = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()!).ToArray();
+        Assert.Equal(jsonPaths, sarifPaths);
+    }
+}
