@@ -257,23 +257,24 @@ internal sealed class CheckCommand
             },
         };
 
-        // JSON and SARIF are written as files arrive; the other formats after the run, from the collected findings
-        // (with the bytes of files with findings only when one of them shows lines).
-        var collector = new LintReportCollector(keepSources: requests.Any(r => ReportFormats.CreateStreaming(r) is null && ReportFormats.NeedsSources(r)));
-        var sink = new StreamingReports(context, collector, report => RunOutcome.Evaluate(report, policy));
+        // Most formats are written as files arrive, each file's lines shown or hashed while its text is at hand; GitHub
+        // (errors first) and JUnit (failing depends on the whole run) after the run, from the collected findings.
+        var statistics = parseResult.GetValue(Statistics);
+        var collector = requests.Any(r => !ReportFormats.IsStreaming(r)) ? new LintReportCollector(keepSources: false) : null;
+        var sink = new StreamingReports(context, new RunTally(policy), collector, tally => RunOutcome.Evaluate(tally, policy));
         // Standard output outermost: its failure then surfaces after every report file is closed, and is never taken for theirs.
-        var streamed = requests.Where(r => ReportFormats.CreateStreaming(r) is not null).OrderBy(r => !r.ToStdout).ToList();
+        var streamed = requests.Where(ReportFormats.IsStreaming).OrderBy(r => !r.ToStdout)
+            .Select(r => (r, ReportFormats.CreateStreaming(r, r.ToStdout && _context.StdoutIsTerminal && !_context.NoColor, statistics)!)).ToList();
         var exitCode = ExitCodes.Clean;
         StreamInto(streamed, 0, sink, () => new Linter(catalog, options).Lint(inputs, sink, inputErrors), ref exitCode);
-        var report = context.Report;
+        var tally = context.Tally;
         var outcome = context.Outcome;
         if (exitCode == ExitCodes.Clean) exitCode = outcome.ExitCode;
 
-        foreach (var error in report.Errors)
+        foreach (var error in tally.Errors)
             _context.Error($"{error.Path}: {error.Message}");
 
-        var statistics = parseResult.GetValue(Statistics);
-        foreach (var request in requests.Where(r => !r.ToStdout && ReportFormats.CreateStreaming(r) is null))
+        foreach (var request in requests.Where(r => !r.ToStdout && !ReportFormats.IsStreaming(r)))
         {
             var formatter = ReportFormats.Create(request, useColor: false, statistics);
             if (!TryWriteFile(request.Path!, context, formatter, out var message))
@@ -284,7 +285,7 @@ internal sealed class CheckCommand
         }
 
         var toStdout = requests.FirstOrDefault(r => r.ToStdout);
-        if (toStdout is not null && ReportFormats.CreateStreaming(toStdout) is null)
+        if (toStdout is not null && !ReportFormats.IsStreaming(toStdout))
             ReportFormats.Create(toStdout, _context.StdoutIsTerminal && !_context.NoColor, statistics).Write(context, _context.Stdout);
 
         if (outcome.NoFiles)
@@ -299,7 +300,7 @@ internal sealed class CheckCommand
         {
             if (statistics)
             {
-                foreach (var line in StatisticsTable.Lines(report)) _context.Stderr.WriteLine(line);
+                foreach (var line in StatisticsTable.Lines(tally)) _context.Stderr.WriteLine(line);
             }
 
             _context.Stderr.WriteLine($"virtlint: {outcome.Summary}");
@@ -360,7 +361,7 @@ internal sealed class CheckCommand
     /// <paramref name="lint"/> with all of them open, then closes each: a file is replaced only when its report was
     /// written whole. An output that cannot be opened or written is reported, and the others are still written.
     /// </summary>
-    private void StreamInto(List<OutputRequest> requests, int index, StreamingReports sink, Action lint, ref int exitCode)
+    private void StreamInto(List<(OutputRequest Request, IStreamingFormatter Formatter)> requests, int index, StreamingReports sink, Action lint, ref int exitCode)
     {
         if (index == requests.Count)
         {
@@ -368,8 +369,7 @@ internal sealed class CheckCommand
             return;
         }
 
-        var request = requests[index];
-        var formatter = ReportFormats.CreateStreaming(request)!;
+        var (request, formatter) = requests[index];
         if (request.ToStdout)
         {
             var slot = sink.Count;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using VirtLint.Cli.Check;
 using VirtLint.Core;
 
 namespace VirtLint.Cli;
@@ -22,28 +23,28 @@ internal sealed class RunOutcome
 {
     private const int MaxRulesNamed = 10;
 
-    private RunOutcome(LintReport report, ExitPolicy policy)
+    private RunOutcome(RunTally tally, ExitPolicy policy)
     {
-        Report = report;
+        Tally = tally;
         Policy = policy;
-        var warnings = report.Count(Severity.Warning);
+        var warnings = tally.Count(Severity.Warning);
         TooManyWarnings = policy.MaxWarnings is { } max && warnings > max;
-        Failing = report.Findings.Where(IsFailing).ToArray();
-        FailingRules = Failing
-            .GroupBy(f => f.Rule.Id, StringComparer.Ordinal)
-            .Select(g => new RuleCount(g.First().Rule, g.Max(f => f.Severity), g.Count()))
+        FailingRules = tally.Rules
+            .Select(r => (r.Rule, Count: r.Failing + (TooManyWarnings ? r.FailingIfTooManyWarnings : 0),
+                Severity: TooManyWarnings && r.FailingIfTooManyWarnings > 0 && (r.Failing == 0 || r.FailingSeverity < Severity.Warning) ? Severity.Warning : r.FailingSeverity))
+            .Where(r => r.Count > 0)
+            .Select(r => new RuleCount(r.Rule, r.Severity, r.Count))
             .OrderByDescending(r => r.Severity).ThenByDescending(r => r.Count).ThenBy(r => r.Rule.Id, StringComparer.Ordinal)
             .ToArray();
-        NoFiles = report.FileCount == 0 && report.Errors.Count == 0;
+        NoFiles = tally.FileCount == 0 && tally.Errors.Count == 0;
 
-        ExitCode = report.Errors.Count > 0 || (NoFiles && policy.FailIfNoFiles) ? ExitCodes.UsageOrInputError
-            : Failing.Count > 0 && !policy.ExitZero ? ExitCodes.Findings
+        ExitCode = tally.Errors.Count > 0 || (NoFiles && policy.FailIfNoFiles) ? ExitCodes.UsageOrInputError
+            : FailingRules.Count > 0 && !policy.ExitZero ? ExitCodes.Findings
             : ExitCodes.Clean;
     }
 
-    public LintReport Report { get; }
+    public RunTally Tally { get; }
     public ExitPolicy Policy { get; }
-    public IReadOnlyList<Finding> Failing { get; }
 
     /// <summary>The rules with failing findings, most severe and most frequent first.</summary>
     public IReadOnlyList<RuleCount> FailingRules { get; }
@@ -52,15 +53,21 @@ internal sealed class RunOutcome
     public bool NoFiles { get; }
     public int ExitCode { get; }
 
-    public static RunOutcome Evaluate(LintReport report, ExitPolicy policy) => new(report, policy);
+    public static RunOutcome Evaluate(RunTally tally, ExitPolicy policy) => new(tally, policy);
 
     /// <summary>True when <paramref name="finding"/> counts against the run under the policy.</summary>
-    public bool IsFailing(Finding finding)
+    public bool IsFailing(Finding finding) => Fails(finding, Policy) ?? TooManyWarnings;
+
+    /// <summary>
+    /// Whether <paramref name="finding"/> fails a run under <paramref name="policy"/>; null for a warning under
+    /// <c>--max-warnings</c>, which fails only when the run has too many.
+    /// </summary>
+    public static bool? Fails(Finding finding, ExitPolicy policy)
     {
-        if (Policy.AlwaysFails?.Invoke(finding) == true) return true;
-        if (finding.Severity == Severity.Warning && Policy.MaxWarnings is not null) return TooManyWarnings;
-        var threshold = Policy.FailOn;
-        if (Policy.FailOnFor?.Invoke(finding.Path) is { Known: true } own) threshold = own.FailOn;
+        if (policy.AlwaysFails?.Invoke(finding) == true) return true;
+        if (finding.Severity == Severity.Warning && policy.MaxWarnings is not null) return null;
+        var threshold = policy.FailOn;
+        if (policy.FailOnFor?.Invoke(finding.Path) is { Known: true } own) threshold = own.FailOn;
         return threshold is { } level && finding.Severity >= level;
     }
 
@@ -69,21 +76,21 @@ internal sealed class RunOutcome
     {
         get
         {
-            var files = Plural(Report.FileCount, "file");
+            var files = Plural(Tally.FileCount, "file");
             var counts = new List<string>(3);
             foreach (var (severity, noun) in new[] { (Severity.Error, "error"), (Severity.Warning, "warning"), (Severity.Note, "note") })
             {
-                var count = Report.Count(severity);
+                var count = Tally.Count(severity);
                 if (count > 0) counts.Add(Plural(count, noun));
             }
 
             var line = counts.Count == 0 ? $"Checked {files}: no problems found." : $"Checked {files}: {string.Join(", ", counts)}.";
             var hidden = new List<string>(2);
-            if (Report.SuppressedCount > 0) hidden.Add($"{Report.SuppressedCount.ToString(CultureInfo.InvariantCulture)} suppressed");
-            if (Report.BaselinedCount > 0) hidden.Add($"{Report.BaselinedCount.ToString(CultureInfo.InvariantCulture)} in the baseline");
+            if (Tally.SuppressedCount > 0) hidden.Add($"{Tally.SuppressedCount.ToString(CultureInfo.InvariantCulture)} suppressed");
+            if (Tally.BaselinedCount > 0) hidden.Add($"{Tally.BaselinedCount.ToString(CultureInfo.InvariantCulture)} in the baseline");
             if (hidden.Count > 0) line = line[..^1] + $" ({string.Join(", ", hidden)}).";
-            if (Report.Errors.Count > 0)
-                line += Report.Errors.Count == 1 ? " 1 path could not be read." : $" {Report.Errors.Count.ToString(CultureInfo.InvariantCulture)} paths could not be read.";
+            if (Tally.Errors.Count > 0)
+                line += Tally.Errors.Count == 1 ? " 1 path could not be read." : $" {Tally.Errors.Count.ToString(CultureInfo.InvariantCulture)} paths could not be read.";
             return line;
         }
     }
@@ -98,7 +105,7 @@ internal sealed class RunOutcome
         {
             if (FailingRules.Count == 0 || Policy.ExitZero) return null;
             var line = TooManyWarnings
-                ? $"{Plural(Report.Count(Severity.Warning), "warning")} exceed --max-warnings {Policy.MaxWarnings!.Value.ToString(CultureInfo.InvariantCulture)}. "
+                ? $"{Plural(Tally.Count(Severity.Warning), "warning")} exceed --max-warnings {Policy.MaxWarnings!.Value.ToString(CultureInfo.InvariantCulture)}. "
                 : "";
             var named = FailingRules.Take(MaxRulesNamed).Select(r => $"{r.Rule.Id} {r.Rule.Name} ({r.Count.ToString(CultureInfo.InvariantCulture)})");
             var more = FailingRules.Count > MaxRulesNamed ? $" and {(FailingRules.Count - MaxRulesNamed).ToString(CultureInfo.InvariantCulture)} more" : "";

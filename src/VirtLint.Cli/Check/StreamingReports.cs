@@ -4,11 +4,12 @@ using VirtLint.Core;
 namespace VirtLint.Cli.Check;
 
 /// <summary>
-/// The sink a check run lints into: it hands each file to the formats written as files arrive, and keeps the run's
-/// findings (with file bytes only when a format written after the run needs them) for the exit code, the summary and
-/// those formats. A format whose output fails stops receiving files; its failure is rethrown when its file is closed.
+/// The sink a check run lints into: it hands each file to the formats written as files arrive, counts the run for the
+/// exit code and the summary, and keeps its findings (never file bytes) only when <paramref name="collector"/> is
+/// given, for the formats written after the run. A format whose output fails stops receiving files; its failure is
+/// rethrown when its file is closed.
 /// </summary>
-internal sealed class StreamingReports(ReportContext context, LintReportCollector collector, Func<LintReport, RunOutcome> evaluate) : ILintSink
+internal sealed class StreamingReports(ReportContext context, RunTally tally, LintReportCollector? collector, Func<RunTally, RunOutcome> evaluate) : ILintSink
 {
     private readonly List<(IStreamingFormatter Formatter, Exception? Failure)> _formats = [];
 
@@ -26,15 +27,18 @@ internal sealed class StreamingReports(ReportContext context, LintReportCollecto
 
     public void OnFile(LintedFile file)
     {
-        collector.OnFile(file);
+        tally.OnFile(file);
+        collector?.OnFile(file);
         for (var i = 0; i < _formats.Count; i++) Guard(i, f => f.OnFile(file));
     }
 
     public void OnEnd(LintSummary summary)
     {
-        collector.OnEnd(summary);
-        context.Report = collector.Report;
-        context.Outcome = evaluate(collector.Report);
+        tally.OnEnd(summary);
+        collector?.OnEnd(summary);
+        context.Tally = tally;
+        if (collector is not null) context.Report = collector.Report;
+        context.Outcome = evaluate(tally);
         for (var i = 0; i < _formats.Count; i++) Guard(i, f => f.End(summary));
     }
 

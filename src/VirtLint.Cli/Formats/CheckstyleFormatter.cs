@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Xml;
 using VirtLint.Cli.Output;
 using VirtLint.Core;
 
@@ -6,43 +7,64 @@ namespace VirtLint.Cli.Formats;
 
 /// <summary>
 /// Checkstyle XML, which many CI plug-ins and reviewdog read: a <c>file</c> element per linted file (empty when
-/// clean) holding an <c>error</c> element per finding, with severity error, warning or info.
+/// clean) holding an <c>error</c> element per finding, with severity error, warning or info, written as each file arrives.
 /// </summary>
-internal sealed class CheckstyleFormatter : IReportFormatter
+internal sealed class CheckstyleFormatter : IStreamingFormatter
 {
-    public void Write(ReportContext context, TextWriter output)
+    private TextWriter _output = null!;
+    private XmlWriter _xml = null!;
+
+    public void Begin(ReportContext context, TextWriter output)
     {
-        var report = context.Report;
-        var byFile = report.Findings.GroupBy(f => f.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        var files = report.Files.Concat(byFile.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-
+        _output = output;
         output.WriteLine(XmlReportText.Declaration);
-        using (var xml = XmlReportText.CreateWriter(output))
+        _xml = XmlReportText.CreateWriter(output);
+        _xml.WriteStartElement("checkstyle");
+        _xml.WriteAttributeString("version", "4.3");
+    }
+
+    public void OnFile(LintedFile file)
+    {
+        if (file.Error is not null) return;
+        WriteFile(file.Path, file.Findings, 0, file.Findings.Count);
+        _xml.Flush();
+    }
+
+    public void End(LintSummary summary)
+    {
+        // Findings in no linted file (a config ignore's problem, in the config file) are known only now: their files come last.
+        var findings = summary.Findings;
+        for (var first = 0; first < findings.Count;)
         {
-            xml.WriteStartElement("checkstyle");
-            xml.WriteAttributeString("version", "4.3");
-            foreach (var file in files)
-            {
-                xml.WriteStartElement("file");
-                xml.WriteAttributeString("name", XmlReportText.Clean(file));
-                foreach (var finding in byFile.GetValueOrDefault(file) ?? [])
-                {
-                    xml.WriteStartElement("error");
-                    xml.WriteAttributeString("line", finding.Span.StartLine.ToString(CultureInfo.InvariantCulture));
-                    xml.WriteAttributeString("column", finding.Span.StartColumn.ToString(CultureInfo.InvariantCulture));
-                    xml.WriteAttributeString("severity", Severity(finding.Severity));
-                    xml.WriteAttributeString("message", XmlReportText.Clean(finding.Message));
-                    xml.WriteAttributeString("source", $"virtlint.{finding.RuleId}.{finding.Rule.Name}");
-                    xml.WriteEndElement();
-                }
+            var end = first;
+            while (end < findings.Count && findings[end].Path == findings[first].Path) end++;
+            WriteFile(findings[first].Path, findings, first, end);
+            first = end;
+        }
 
-                xml.WriteEndElement();
-            }
+        _xml.WriteEndElement();
+        _xml.Dispose();
+        _output.WriteLine();
+    }
 
+    private void WriteFile(string path, IReadOnlyList<Finding> findings, int first, int end)
+    {
+        var xml = _xml;
+        xml.WriteStartElement("file");
+        xml.WriteAttributeString("name", XmlReportText.Clean(path));
+        for (var i = first; i < end; i++)
+        {
+            var finding = findings[i];
+            xml.WriteStartElement("error");
+            xml.WriteAttributeString("line", finding.Span.StartLine.ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("column", finding.Span.StartColumn.ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("severity", Severity(finding.Severity));
+            xml.WriteAttributeString("message", XmlReportText.Clean(finding.Message));
+            xml.WriteAttributeString("source", $"virtlint.{finding.RuleId}.{finding.Rule.Name}");
             xml.WriteEndElement();
         }
 
-        output.WriteLine();
+        xml.WriteEndElement();
     }
 
     public static string Severity(Severity severity) => severity switch

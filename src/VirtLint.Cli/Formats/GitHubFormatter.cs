@@ -32,7 +32,7 @@ internal sealed class GitHubFormatter(bool summary = false, bool statistics = fa
 
         if (statistics)
         {
-            foreach (var line in StatisticsTable.Lines(context.Report)) output.WriteLine(line);
+            foreach (var line in StatisticsTable.Lines(context.Tally)) output.WriteLine(line);
         }
 
         if (summary)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -11,48 +12,55 @@ namespace VirtLint.Cli.Formats;
 /// <summary>
 /// GitLab Code Quality (a subset of the Code Climate issue format): an array of issues with <c>description</c>,
 /// <c>check_name</c>, <c>fingerprint</c>, <c>severity</c> and <c>location.path</c> / <c>location.lines.begin</c>,
-/// paths relative to the repository root. Severity: error → critical, warning → major, note → minor.
+/// paths relative to the repository root. Severity: error → critical, warning → major, note → minor. Issues are
+/// written as each file arrives.
 /// </summary>
 /// <remarks>
 /// GitLab matches issues across pipelines by fingerprint alone, so it must survive edits elsewhere in the file: it
 /// hashes the rule, the path, the flagged line's content hash (GitHub's <c>primaryLocationLineHash</c>, which
 /// ignores the line's number) and the message, never the line number itself.
 /// </remarks>
-internal sealed class GitLabFormatter : IReportFormatter
+internal sealed class GitLabFormatter : IStreamingFormatter
 {
-    public void Write(ReportContext context, TextWriter output)
+    private static readonly JsonWriterOptions WriterOptions = new()
     {
-        var report = context.Report;
-        var hashesByPath = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var issues = new GitLabIssue[report.Findings.Count];
-        for (var i = 0; i < issues.Length; i++)
-        {
-            var finding = report.Findings[i];
-            var path = context.Paths.RepositoryPath(finding.Path);
-            var lineKey = LineKey(report, finding, hashesByPath);
-            var fingerprint = Fingerprint($"{finding.RuleId}\0{path}\0{lineKey}\0{finding.Message}");
+        Indented = true,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
-            // Two identical findings on identical lines still need distinct fingerprints: number the repeats.
-            if (seen.TryGetValue(fingerprint, out var repeats))
-            {
-                seen[fingerprint] = repeats + 1;
-                fingerprint = Fingerprint($"{finding.RuleId}\0{path}\0{lineKey}\0{finding.Message}\0{repeats + 1}");
-            }
-            else
-            {
-                seen[fingerprint] = 1;
-            }
+    private readonly ArrayBufferWriter<byte> _buffer = new();
 
-            issues[i] = new GitLabIssue(
-                $"{finding.RuleId}: {finding.Message}",
-                $"{finding.RuleId}/{finding.Rule.Name}",
-                fingerprint,
-                Severity(finding.Severity),
-                new GitLabLocation(path, new GitLabLines(finding.Span.StartLine, finding.Span.EndLine)));
-        }
+    // Fingerprints hash the path, so repeats can only be within one path; files (and the run's late findings) arrive
+    // in path order, so this is cleared whenever the path changes and holds one file's fingerprints at most.
+    private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+    private string? _seenPath;
+    private ReportContext _context = null!;
+    private TextWriter _output = null!;
+    private Utf8JsonWriter _writer = null!;
 
-        output.WriteLine(JsonSerializer.Serialize(issues, GitLabJsonContext.Readable.GitLabIssueArray));
+    public void Begin(ReportContext context, TextWriter output)
+    {
+        _context = context;
+        _output = output;
+        _writer = new Utf8JsonWriter(_buffer, WriterOptions);
+        _writer.WriteStartArray();
+    }
+
+    /// <summary>The file's issues, with line hashes from its text while it is at hand.</summary>
+    public void OnFile(LintedFile file)
+    {
+        if (file.Findings.Count == 0) return;
+        Write(file.Findings, file.Source?.LineData(LineHashes.Compute));
+    }
+
+    public void End(LintSummary summary)
+    {
+        // Findings in no linted file (a config ignore's problem, in the config file) are known only now: they come last.
+        Write(summary.Findings, null);
+        _writer.WriteEndArray();
+        Flush();
+        _output.WriteLine();
     }
 
     public static string Severity(Severity severity) => severity switch
@@ -62,16 +70,54 @@ internal sealed class GitLabFormatter : IReportFormatter
         _ => "minor",
     };
 
-    private static string LineKey(LintReport report, Finding finding, Dictionary<string, string[]> cache)
+    private void Write(IReadOnlyList<Finding> findings, string[]? hashes)
     {
-        if (report.Sources.TryGetValue(finding.Path, out var source))
+        foreach (var finding in findings)
         {
-            if (!cache.TryGetValue(finding.Path, out var hashes)) cache[finding.Path] = hashes = source.LineData(LineHashes.Compute);
-            var line = finding.Span.StartLine;
-            if (line >= 1 && line <= hashes.Length) return hashes[line - 1];
+            var path = _context.Paths.RepositoryPath(finding.Path);
+            var lineKey = LineKey(hashes, finding);
+            var fingerprint = Fingerprint($"{finding.RuleId}\0{path}\0{lineKey}\0{finding.Message}");
+            if (!string.Equals(_seenPath, finding.Path, StringComparison.Ordinal))
+            {
+                _seen.Clear();
+                _seenPath = finding.Path;
+            }
+
+            // Two identical findings on identical lines still need distinct fingerprints: number the repeats.
+            if (_seen.TryGetValue(fingerprint, out var repeats))
+            {
+                _seen[fingerprint] = repeats + 1;
+                fingerprint = Fingerprint($"{finding.RuleId}\0{path}\0{lineKey}\0{finding.Message}\0{repeats + 1}");
+            }
+            else
+            {
+                _seen[fingerprint] = 1;
+            }
+
+            JsonSerializer.Serialize(_writer, new GitLabIssue(
+                $"{finding.RuleId}: {finding.Message}",
+                $"{finding.RuleId}/{finding.Rule.Name}",
+                fingerprint,
+                Severity(finding.Severity),
+                new GitLabLocation(path, new GitLabLines(finding.Span.StartLine, finding.Span.EndLine))), GitLabJsonContext.Readable.GitLabIssue);
         }
 
-        return "line " + finding.Span.StartLine;
+        Flush();
+    }
+
+    private static string LineKey(string[]? hashes, Finding finding)
+    {
+        var line = finding.Span.StartLine;
+        if (hashes is not null && line >= 1 && line <= hashes.Length) return hashes[line - 1];
+        return "line " + line;
+    }
+
+    private void Flush()
+    {
+        _writer.Flush();
+        if (_buffer.WrittenCount == 0) return;
+        _output.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
+        _buffer.ResetWrittenCount();
     }
 
     private static string Fingerprint(string key) =>
@@ -90,7 +136,7 @@ internal sealed record GitLabLocation(string Path, GitLabLines Lines);
 internal sealed record GitLabLines(int Begin, int End);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, NewLine = "\n")]
-[JsonSerializable(typeof(GitLabIssue[]))]
+[JsonSerializable(typeof(GitLabIssue))]
 internal sealed partial class GitLabJsonContext : JsonSerializerContext
 {
     /// <summary>As for the JSON report: readable quotes and non-ASCII text; the other settings repeat the attribute's.</summary>

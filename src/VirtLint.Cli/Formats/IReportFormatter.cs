@@ -12,8 +12,14 @@ internal interface IReportFormatter
 /// <summary>Everything a format may need about a finished run.</summary>
 internal sealed class ReportContext
 {
-    /// <summary>The run; set once it has ended (a streaming format sees it only in its <c>End</c>).</summary>
+    /// <summary>
+    /// Every finding of the run, collected only for the formats written after it (GitHub, JUnit); set once it has
+    /// ended. Streaming formats use <see cref="Tally"/>.
+    /// </summary>
     public LintReport Report { get; set; } = null!;
+
+    /// <summary>The run's counts; set once it has ended (a streaming format sees them only in its <c>End</c>).</summary>
+    public Check.RunTally Tally { get; set; } = null!;
     public required RuleCatalog Catalog { get; init; }
     public RunOutcome Outcome { get; set; } = null!;
     public required ArtifactPaths Paths { get; init; }

@@ -4,8 +4,8 @@ namespace VirtLint.Cli.Formats;
 
 /// <summary>
 /// A format written as files arrive from the linter, so it needs neither every file's text nor every finding at the
-/// end. <see cref="ReportContext.Report"/> and <see cref="ReportContext.Outcome"/> are set only by the time of
-/// <see cref="End"/> (and the report then holds no file's bytes).
+/// end. <see cref="ReportContext.Tally"/> and <see cref="ReportContext.Outcome"/> are set only by the time of
+/// <see cref="End"/>; <see cref="ReportContext.Report"/> is not for them (it is collected only for the other formats).
 /// </summary>
 internal interface IStreamingFormatter
 {

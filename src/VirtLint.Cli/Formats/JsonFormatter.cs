@@ -54,10 +54,10 @@ internal sealed class JsonFormatter : IStreamingFormatter
         // Findings in no linted file (a config ignore's problem, in the config file) are known only now: they come last.
         Write(summary.Findings);
         _writer.WriteEndArray();
-        var report = _context.Report;
+        var report = _context.Tally;
         _writer.WritePropertyName("summary");
         JsonSerializer.Serialize(_writer, new JsonSummary(
-            report.FileCount, report.Findings.Count, report.Count(Severity.Error), report.Count(Severity.Warning), report.Count(Severity.Note))
+            report.FileCount, report.FindingCount, report.Count(Severity.Error), report.Count(Severity.Warning), report.Count(Severity.Note))
         {
             Suppressed = report.SuppressedCount,
             Baselined = report.BaselinedCount,

@@ -10,17 +10,27 @@ namespace VirtLint.Cli.Formats;
 /// rule as its code and a link to the rule's page. reviewdog counts columns in UTF-8 bytes, so columns are
 /// converted from VirtLint's UTF-16 ones using the source line.
 /// </summary>
-internal sealed class RdjsonlFormatter : IReportFormatter
+internal sealed class RdjsonlFormatter : IStreamingFormatter
 {
-    public void Write(ReportContext context, TextWriter output)
+    private static readonly RdSource Source = new("VirtLint", ProjectLinks.Repository);
+    private TextWriter _output = null!;
+
+    public void Begin(ReportContext context, TextWriter output) => _output = output;
+
+    /// <summary>The file's diagnostics, with byte columns counted in its text while it is at hand.</summary>
+    public void OnFile(LintedFile file)
     {
-        var report = context.Report;
-        var columns = new Dictionary<string, Utf8Columns?>(StringComparer.Ordinal);
-        var source = new RdSource("VirtLint", ProjectLinks.Repository);
-        foreach (var finding in report.Findings)
+        if (file.Findings.Count == 0) return;
+        Write(file.Findings, file.Source is { } source ? new Utf8Columns(source.Text) : null);
+    }
+
+    /// <summary>Findings in no linted file (a config ignore's problem, in the config file) come last, columns as they are.</summary>
+    public void End(LintSummary summary) => Write(summary.Findings, null);
+
+    private void Write(IReadOnlyList<Finding> findings, Utf8Columns? file)
+    {
+        foreach (var finding in findings)
         {
-            if (!columns.TryGetValue(finding.Path, out var file))
-                columns[finding.Path] = file = report.Sources.TryGetValue(finding.Path, out var sourceFile) ? new Utf8Columns(sourceFile.Text) : null;
             var span = finding.Span;
             var range = new RdRange(
                 new RdPosition(span.StartLine, file?.ByteColumn(span.StartLine, span.StartColumn) ?? span.StartColumn),
@@ -29,9 +39,9 @@ internal sealed class RdjsonlFormatter : IReportFormatter
                 finding.Message,
                 new RdLocation(finding.Path, range),
                 Severity(finding.Severity),
-                source,
+                Source,
                 new RdCode(finding.RuleId, ProjectLinks.RuleDocs(finding.RuleId)));
-            output.WriteLine(JsonSerializer.Serialize(diagnostic, RdJsonContext.Compact.RdDiagnostic));
+            _output.WriteLine(JsonSerializer.Serialize(diagnostic, RdJsonContext.Compact.RdDiagnostic));
         }
     }
 

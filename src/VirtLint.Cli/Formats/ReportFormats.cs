@@ -23,24 +23,25 @@ internal static class ReportFormats
     public static bool IsHuman(OutputRequest request) => request.Format is Text or Concise || request.WithSummary;
 
     /// <summary>The formats written as files arrive (see <see cref="IStreamingFormatter"/>); the others are written after the run.</summary>
-    public static IStreamingFormatter? CreateStreaming(OutputRequest request) => request.Format switch
+    public static IStreamingFormatter? CreateStreaming(OutputRequest request, bool useColor = false, bool statistics = false) => request.Format switch
     {
         Json => new JsonFormatter(),
         Sarif => new SarifFormatter(),
+        Auto or Text => new TextFormatter(useColor, statistics),
+        Concise => new ConciseFormatter(statistics),
+        Checkstyle => new CheckstyleFormatter(),
+        Rdjsonl => new RdjsonlFormatter(),
+        GitLab => new GitLabFormatter(),
         _ => null,
     };
 
-    /// <summary>True when the format, written after the run, shows or hashes file lines (so the run keeps the bytes of files with findings).</summary>
-    public static bool NeedsSources(OutputRequest request) => request.Format is Auto or Text or GitLab or Rdjsonl;
+    /// <summary>True when the format is written as files arrive.</summary>
+    public static bool IsStreaming(OutputRequest request) => CreateStreaming(request) is not null;
 
     public static IReportFormatter Create(OutputRequest request, bool useColor, bool statistics) => request.Format switch
     {
-        Concise => new ConciseFormatter(statistics),
         GitHub => new GitHubFormatter(request.WithSummary, statistics && request.WithSummary),
         JUnit => new JUnitFormatter(),
-        GitLab => new GitLabFormatter(),
-        Checkstyle => new CheckstyleFormatter(),
-        Rdjsonl => new RdjsonlFormatter(),
-        _ => new TextFormatter(useColor, statistics),
+        _ => throw new ArgumentException($"'{request.Format}' is written as files arrive; see {nameof(CreateStreaming)}.", nameof(request)),
     };
 }

@@ -57,7 +57,7 @@ internal sealed class SarifFormatter : IStreamingFormatter
         var context = _context;
         var paths = context.Paths;
         var notifications = new List<SarifNotification>();
-        foreach (var error in context.Report.Errors)
+        foreach (var error in context.Tally.Errors)
             notifications.Add(new SarifNotification("error", new SarifMessage($"{error.Path}: {error.Message}")));
 
         if (_results.Dropped(Number) is { } message)
@@ -81,7 +81,7 @@ internal sealed class SarifFormatter : IStreamingFormatter
             "utf16CodeUnits",
             _results.Kept(),
             [new SarifInvocation(
-                context.Report.Errors.Count == 0,
+                context.Tally.Errors.Count == 0,
                 new SarifArtifactLocation(DirectoryUri(paths.CurrentDirectory)),
                 notifications.Count == 0 ? null : notifications.ToArray())]);
         var log = new SarifLog(SchemaUri, "2.1.0", [run]);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using VirtLint.Cli.Check;
 using VirtLint.Core;
 
 namespace VirtLint.Cli.Formats;
@@ -6,13 +7,12 @@ namespace VirtLint.Cli.Formats;
 /// <summary><c>--statistics</c>: how many findings each rule produced, most frequent first.</summary>
 internal static class StatisticsTable
 {
-    public static IReadOnlyList<string> Lines(LintReport report)
+    public static IReadOnlyList<string> Lines(RunTally tally)
     {
-        if (report.Findings.Count == 0) return [];
+        if (tally.FindingCount == 0) return [];
 
-        var rows = report.Findings
-            .GroupBy(f => f.Rule.Id, StringComparer.Ordinal)
-            .Select(g => (Rule: g.First().Rule, Severity: g.Max(f => f.Severity), Count: g.Count()))
+        var rows = tally.Rules
+            .Select(r => (r.Rule, r.Severity, r.Count))
             .OrderByDescending(r => r.Count).ThenBy(r => r.Rule.Id, StringComparer.Ordinal)
             .ToArray();
         var countWidth = Math.Max("count".Length, rows.Max(r => r.Count.ToString(CultureInfo.InvariantCulture).Length));

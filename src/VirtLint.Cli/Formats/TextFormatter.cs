@@ -10,9 +10,9 @@ namespace VirtLint.Cli.Formats;
 /// flagged region, then a one-line summary. Text from documents and file names is escaped
 /// (<see cref="TerminalText"/>), and the output stays linear in the number of findings: frames show at most
 /// <see cref="MaxFrameColumns"/> characters of a line, and a file's findings after the first
-/// <see cref="MaxFramesPerFile"/> are listed without frames.
+/// <see cref="MaxFramesPerFile"/> are listed without frames. Each file is written as it arrives.
 /// </summary>
-internal sealed class TextFormatter(bool useColor, bool statistics = false) : IReportFormatter
+internal sealed class TextFormatter(bool useColor, bool statistics = false) : IStreamingFormatter
 {
     public const int MaxFrameColumns = 200;
     public const int MaxFramesPerFile = 50;
@@ -25,31 +25,44 @@ internal sealed class TextFormatter(bool useColor, bool statistics = false) : IR
     private const string Cyan = "\e[36m";
     private const char Ellipsis = '…';
 
-    public void Write(ReportContext context, TextWriter output)
+    private ReportContext _context = null!;
+    private TextWriter _output = null!;
+
+    public void Begin(ReportContext context, TextWriter output)
     {
-        var report = context.Report;
-        var findings = report.Findings;
+        _context = context;
+        _output = output;
+    }
+
+    /// <summary>The file's findings, framed from its text while it is at hand (the run does not keep it).</summary>
+    public void OnFile(LintedFile file) => WriteFile(file.Path, file.Source, file.Findings, 0, file.Findings.Count);
+
+    public void End(LintSummary summary)
+    {
+        // Findings in no linted file (a config ignore's problem, in the config file) are known only now: they come last.
+        var findings = summary.Findings;
         for (var first = 0; first < findings.Count;)
         {
             var path = findings[first].Path;
             var end = first;
             while (end < findings.Count && findings[end].Path == path) end++;
-            WriteFile(output, report, path, findings, first, end);
+            WriteFile(path, null, findings, first, end);
             first = end;
         }
 
+        var tally = _context.Tally;
         if (statistics)
         {
-            foreach (var line in StatisticsTable.Lines(report)) output.WriteLine(line);
-            if (report.Findings.Count > 0) output.WriteLine();
+            foreach (var line in StatisticsTable.Lines(tally)) _output.WriteLine(line);
+            if (tally.FindingCount > 0) _output.WriteLine();
         }
 
-        foreach (var line in context.Outcome.SummaryLines) output.WriteLine(line);
+        foreach (var line in _context.Outcome.SummaryLines) _output.WriteLine(line);
     }
 
-    private void WriteFile(TextWriter output, LintReport report, string path, IReadOnlyList<Finding> findings, int first, int end)
+    private void WriteFile(string path, SourceFile? source, IReadOnlyList<Finding> findings, int first, int end)
     {
-        report.Sources.TryGetValue(path, out var source);
+        var output = _output;
         var text = source?.Text;
         var lineStarts = source?.LineStarts;
         for (var i = first; i < end; i++)
