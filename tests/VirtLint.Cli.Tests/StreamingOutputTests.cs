@@ -4,7 +4,7 @@ using VirtLint.Cli.Tests.Support;
 
 namespace VirtLint.Cli.Tests;
 
-/// <summary>JSON and SARIF are written while files are linted; a report that cannot be written does not stop the others.</summary>
+/// <summary>Reports are written while files are linted; a report that cannot be written does not stop the others.</summary>
 public sealed class StreamingOutputTests : IDisposable
 {
     private readonly Workspace _workspace = new();
@@ -45,5 +45,40 @@ public sealed class StreamingOutputTests : IDisposable
         var sarifPaths = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
             .Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()!).ToArray();
         Assert.Equal(jsonPaths, sarifPaths);
+    }
+
+    [Fact]
+    public void Text_checkstyle_and_gitlab_stream_in_path_order_with_frames_and_counts_kept_without_the_findings()
+    {
+        // More files than the linter's window, so files finish out of order; no file's text is kept past its turn,
+        // yet every text finding still has its code frame.
+        for (var i = 0; i < 150; i++) _workspace.Write($"vms/{(i * 7) % 150:D3}.xml", i % 2 == 0 ? Fixtures.IdeDisk : Fixtures.Clean);
+        var flagged = Enumerable.Range(0, 150).Where(i => i % 2 == 0).Select(i => $"vms/{(i * 7) % 150:D3}.xml").Order(StringComparer.Ordinal).ToArray();
+
+        var result = _workspace.Run("check", "vms", "-f", "text", "-f", "checkstyle=r.xml", "-f", "gitlab=r.json", "--statistics");
+
+        Assert.Equal(ExitCodes.Findings, result.ExitCode);
+        var lines = result.Stdout.Split('\n');
+        var headers = lines.Select((line, index) => (line, index)).Where(l => l.line.StartsWith("vms/", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(flagged.Select(p => $"{p}:5:25: warning VL1001 Disk 'vda' uses bus 'ide'; use 'virtio'."), headers.Select(h => h.line));
+        Assert.All(headers, h => Assert.StartsWith("5 |", lines[h.index + 2], StringComparison.Ordinal));
+        Assert.EndsWith("""
+            count  rule    severity  name
+               75  VL1001  warning   disk-bus-not-virtio
+
+            Checked 150 files: 75 warnings.
+            Failed by 1 rule: VL1001 disk-bus-not-virtio (75).
+
+            """, result.Stdout, StringComparison.Ordinal);
+
+        var files = XDocument.Parse(_workspace.Read("r.xml")).Root!.Elements("file").ToArray();
+        Assert.Equal(Enumerable.Range(0, 150).Select(i => $"vms/{i:D3}.xml"), files.Select(f => (string?)f.Attribute("name")));
+        Assert.Equal(75, files.Sum(f => f.Elements("error").Count()));
+        using var gitlab = JsonDocument.Parse(_workspace.Read("r.json"));
+        var issues = gitlab.RootElement.EnumerateArray().ToArray();
+        Assert.Equal(flagged, issues.Select(i => i.GetProperty("location").GetProperty("path").GetString()));
+
+        // Identical lines in different files: the fingerprints differ by path.
+        Assert.Equal(75, issues.Select(i => i.GetProperty("fingerprint").GetString()).Distinct().Count());
     }
 }
