@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using VirtLint.Cli.Formats.Sarif;
@@ -22,14 +20,6 @@ namespace VirtLint.Cli.Formats;
 /// </remarks>
 internal sealed class GitLabFormatter : IStreamingFormatter
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = true,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    private readonly ArrayBufferWriter<byte> _buffer = new();
 
     // Fingerprints hash the path, so repeats can only be within one path; files (and the run's late findings) arrive
     // in path order, so this is cleared whenever the path changes and holds one file's fingerprints at most.
@@ -37,13 +27,15 @@ internal sealed class GitLabFormatter : IStreamingFormatter
     private string? _seenPath;
     private ReportContext _context = null!;
     private TextWriter _output = null!;
+    private StreamedJson _json = null!;
     private Utf8JsonWriter _writer = null!;
 
     public void Begin(ReportContext context, TextWriter output)
     {
         _context = context;
         _output = output;
-        _writer = new Utf8JsonWriter(_buffer, WriterOptions);
+        _json = new StreamedJson(output).Start();
+        _writer = _json.Writer;
         _writer.WriteStartArray();
     }
 
@@ -59,7 +51,7 @@ internal sealed class GitLabFormatter : IStreamingFormatter
         // Findings in no linted file (a config ignore's problem, in the config file) are known only now: they come last.
         Write(summary.Findings, null);
         _writer.WriteEndArray();
-        Flush();
+        _json.Flush();
         _output.WriteLine();
     }
 
@@ -102,7 +94,7 @@ internal sealed class GitLabFormatter : IStreamingFormatter
                 new GitLabLocation(path, new GitLabLines(finding.Span.StartLine, finding.Span.EndLine))), GitLabJsonContext.Readable.GitLabIssue);
         }
 
-        Flush();
+        _json.Flush();
     }
 
     private static string LineKey(string[]? hashes, Finding finding)
@@ -110,14 +102,6 @@ internal sealed class GitLabFormatter : IStreamingFormatter
         var line = finding.Span.StartLine;
         if (hashes is not null && line >= 1 && line <= hashes.Length) return hashes[line - 1];
         return "line " + line;
-    }
-
-    private void Flush()
-    {
-        _writer.Flush();
-        if (_buffer.WrittenCount == 0) return;
-        _output.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
-        _buffer.ResetWrittenCount();
     }
 
     private static string Fingerprint(string key) =>
@@ -140,11 +124,5 @@ internal sealed record GitLabLines(int Begin, int End);
 internal sealed partial class GitLabJsonContext : JsonSerializerContext
 {
     /// <summary>As for the JSON report: readable quotes and non-ASCII text; the other settings repeat the attribute's.</summary>
-    public static GitLabJsonContext Readable { get; } = new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    public static GitLabJsonContext Readable { get; } = new(ReadableJson.IndentedOptions());
 }

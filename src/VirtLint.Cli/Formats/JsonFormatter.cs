@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using VirtLint.Core;
@@ -13,23 +11,17 @@ namespace VirtLint.Cli.Formats;
 /// </summary>
 internal sealed class JsonFormatter : IStreamingFormatter
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = true,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    private readonly ArrayBufferWriter<byte> _buffer = new();
     private ReportContext _context = null!;
     private TextWriter _output = null!;
+    private StreamedJson _json = null!;
     private Utf8JsonWriter _writer = null!;
 
     public void Begin(ReportContext context, TextWriter output)
     {
         _context = context;
         _output = output;
-        _writer = new Utf8JsonWriter(_buffer, WriterOptions);
+        _json = new StreamedJson(output).Start();
+        _writer = _json.Writer;
         _writer.WriteStartObject();
         _writer.WriteStartArray("findings");
     }
@@ -63,7 +55,7 @@ internal sealed class JsonFormatter : IStreamingFormatter
             Baselined = report.BaselinedCount,
         }, JsonReportContext.Readable.JsonSummary);
         _writer.WriteEndObject();
-        Flush();
+        _json.Flush();
         _output.WriteLine();
     }
 
@@ -80,15 +72,7 @@ internal sealed class JsonFormatter : IStreamingFormatter
             }, JsonReportContext.Readable.JsonFinding);
         }
 
-        Flush();
-    }
-
-    private void Flush()
-    {
-        _writer.Flush();
-        if (_buffer.WrittenCount == 0) return;
-        _output.Write(System.Text.Encoding.UTF8.GetString(_buffer.WrittenSpan));
-        _buffer.ResetWrittenCount();
+        _json.Flush();
     }
 }
 
@@ -118,16 +102,6 @@ internal sealed record JsonSuppression(string By, string? Reason, string? Until)
 [JsonSerializable(typeof(JsonFinding))]
 internal sealed partial class JsonReportContext : JsonSerializerContext
 {
-    /// <summary>
-    /// Messages quote values in 'single quotes' and paths may hold non-ASCII names; the default encoder would turn
-    /// those into \u0027 escapes. The report is never embedded in HTML, so the relaxed encoder is safe. The other
-    /// settings repeat the attribute's, which has no way to name an encoder.
-    /// </summary>
-    public static JsonReportContext Readable { get; } = new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    /// <summary>Readable quotes and non-ASCII text (<see cref="ReadableJson"/>).</summary>
+    public static JsonReportContext Readable { get; } = new(ReadableJson.IndentedOptions());
 }
