@@ -34,7 +34,6 @@ public static class DocumentLoader
 
         var decoded = decoding.Text!;
         var loaded = Parse(displayPath, decoded.Text, catalog);
-        if (loaded.Document is { } parsed) parsed.Encoding = decoded.Encoding;
         return loaded with { Decoded = decoded };
     }
 

@@ -29,9 +29,6 @@ public sealed class LintDocument
     /// <summary>The domain's type, architecture and machine family, read on first use and shared by every rule's scope check.</summary>
     public DomainProfile Domain => _domain ??= DomainProfile.Of(Root);
 
-    /// <summary>The encoding the file's bytes were read in (declared, detected from a byte-order mark, or UTF-8 by default).</summary>
-    public SourceEncoding Encoding { get; internal set; } = SourceEncoding.Utf8;
-
     /// <summary>
     /// The region of an element's start tag name (from '&lt;' to the end of the name) or of a whole
     /// attribute (name through closing quote). Nodes without line info fall back to their parent element.

@@ -53,7 +53,6 @@ public sealed class DecodingTests
 
         Assert.Null(result.Problem);
         Assert.Equal("café", result.Document!.Root.Element("name")!.Value);
-        Assert.Equal(SourceEncoding.Latin1, result.Document.Encoding);
         Assert.Equal(SourceEncoding.Latin1, result.Decoded!.Encoding);
     }
 
@@ -89,10 +88,10 @@ public sealed class DecodingTests
         var little = Load([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)]);
         var big = Load([.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes(text)]);
 
-        Assert.Equal(SourceEncoding.Utf16LittleEndian, little.Document!.Encoding);
-        Assert.Equal(SourceEncoding.Utf16BigEndian, big.Document!.Encoding);
-        Assert.Equal("caf\u00e9 \U0001F600", little.Document.Root.Element("name")!.Value);
-        Assert.Equal("caf\u00e9 \U0001F600", big.Document.Root.Element("name")!.Value);
+        Assert.Equal(SourceEncoding.Utf16LittleEndian, little.Decoded!.Encoding);
+        Assert.Equal(SourceEncoding.Utf16BigEndian, big.Decoded!.Encoding);
+        Assert.Equal("caf\u00e9 \U0001F600", little.Document!.Root.Element("name")!.Value);
+        Assert.Equal("caf\u00e9 \U0001F600", big.Document!.Root.Element("name")!.Value);
         Assert.Equal(2, little.Decoded!.PreambleLength);
     }
 
@@ -126,7 +125,7 @@ public sealed class DecodingTests
     {
         var result = Load(Encoding.UTF8.GetBytes("<domain><name>caf\u00e9</name></domain>"));
 
-        Assert.Equal(SourceEncoding.Utf8, result.Document!.Encoding);
+        Assert.Equal(SourceEncoding.Utf8, result.Decoded!.Encoding);
         Assert.Equal(new DecodedText("<domain><name>caf\u00e9</name></domain>", SourceEncoding.Utf8, 0), result.Decoded);
     }
 
