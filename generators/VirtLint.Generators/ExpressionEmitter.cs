@@ -59,6 +59,8 @@ internal sealed class ExpressionEmitter
         {
             case "first-with-same": return $"{Index(call, "KeyIndex")}.FirstWithSame({context})";
             case "first-with-key": return $"{Index(call, "KeyIndex", 2)}.FirstWithKey({context}, {Key(call.Arguments[2], context)})";
+            case "all-with-key": return $"{Index(call, "KeyIndex", 2)}.AllWithKey({context}, {Key(call.Arguments[2], context)})";
+            case "first-overlapping-ip-range": return $"{Index(call, "IpOverlapIndex")}.FirstOverlapping({context})";
             case "first-overlapping-cpuset": return $"{Index(call, "CpuOwnerIndex")}.FirstOverlapping({context})";
             case "first-ip-range-containing": return $"{Index(call, "IpRangeIndex", 3)}.FirstContaining({context}, {Emit(call.Arguments[3], context)})";
         }

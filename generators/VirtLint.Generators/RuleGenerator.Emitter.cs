@@ -54,7 +54,8 @@ public sealed partial class RuleGenerator
         var expressions = new ExpressionEmitter();
         var body = EmitCheckBody(rule, rule.Check, expressions);
 
-        w.Open($"internal sealed class {className} : RuleChecker");
+        var isWorkspace = rule.Target == WorkspaceTarget;
+        w.Open($"internal sealed class {className} : {(isWorkspace ? "global::VirtLint.Core.Workspace.WorkspaceRuleChecker" : "RuleChecker")}");
         EmitDescriptor(w, rule);
         w.Line();
         foreach (var name in expressions.Names)
@@ -66,7 +67,15 @@ public sealed partial class RuleGenerator
         w.Line();
         w.Line("public override RuleDescriptor Descriptor => Rule;");
         w.Line();
-        w.Line($"public override DocumentKind Kind => DocumentKind.{CSharpText.Pascal(rule.Target)};");
+        if (isWorkspace)
+        {
+            EmitWorkspaceMembers(w, rule);
+        }
+        else
+        {
+            w.Line($"public override DocumentKind Kind => DocumentKind.{CSharpText.Pascal(rule.Target)};");
+        }
+
         w.Line();
         w.Open("public override void Check(CheckContext context)");
         foreach (var line in EmitScopeCheck(rule.Scope)) w.Line(line);
@@ -125,7 +134,7 @@ public sealed partial class RuleGenerator
         lines.Add(check.IsAssert ? $"    if (!{Parenthesize(test)})" : $"    if ({test})");
         lines.Add("    {");
         var location = check.Location is null ? "n0" : $"Xp.FirstOr({expressions.Emit(check.Location, "n0")}, n0)";
-        lines.Add($"        context.Report({location}, {EmitMessage(rule.Message, expressions)});");
+        lines.AddRange(EmitReport(rule, location, expressions).Select(line => "        " + line));
         lines.Add("    }");
         lines.Add("}");
         // Values computed once per document and indexes, known once every expression is emitted, go just before the loop.
@@ -133,9 +142,9 @@ public sealed partial class RuleGenerator
         return lines;
     }
 
-    private static string EmitMessage(MessageTemplate message, ExpressionEmitter expressions)
+    private static string EmitMessage(MessageTemplate message, ExpressionEmitter expressions, string context = "n0")
     {
-        var parts = message.Parts.Select(p => p.Expression is null ? CSharpText.Literal(p.Text) : expressions.Emit(p.Expression, "n0")).ToList();
+        var parts = message.Parts.Select(p => p.Expression is null ? CSharpText.Literal(p.Text) : expressions.Emit(p.Expression, context)).ToList();
         return parts.Count switch
         {
             0 => "\"\"",

@@ -8,7 +8,7 @@ public static class RuleFileFields
     public static readonly string[] TopLevel =
     {
         "id", "name", "title", "severity", "category", "tags", "precision", "security-severity",
-        "target", "scope", "params", "check", "message", "docs",
+        "target", "scope", "params", "facts", "requires", "check", "related", "message", "docs",
     };
 
     public static readonly string[] Required = { "id", "name", "title", "severity", "category", "target", "docs" };
@@ -25,8 +25,15 @@ public static class RuleFileFields
 
     public static readonly string[] Precisions = { "very-high", "high", "medium", "low" };
 
-    /// <summary>Document kinds a rule can target. <c>document</c> rules are reported by the engine itself and have no check.</summary>
-    public static readonly string[] Targets = { "domain", "pool", "volume", "network", "document" };
+    /// <summary>Document kinds a rule can target; <c>workspace</c> rules check every document of a run together. <c>document</c> rules are reported by the engine itself and have no check.</summary>
+    public static readonly string[] Targets = { "domain", "pool", "volume", "network", "workspace", "document" };
+
+    /// <summary>The document kinds a workspace rule takes facts from and may require.</summary>
+    public static readonly string[] FactKinds = { "domain", "pool", "volume", "network" };
+
+    public static readonly string[] Fact = { "each", "values" };
+
+    public static readonly string[] Related = { "nodes", "message" };
 
     public static readonly Dictionary<string, Expressions.ValueType> ParamTypes = new()
     {

@@ -103,8 +103,11 @@ public sealed class RuleFileParser
         var docs = Docs(fields);
         var domainScope = Scope(fields, target);
 
-        var scope = new BindingScope(target ?? "", _names);
+        var facts = Facts(fields, target);
+        var requires = Requires(fields, target, facts);
+        var scope = new BindingScope(target ?? "", target == WorkspaceNames.Kind ? new WorkspaceNames(facts, _names) : _names);
         var parameters = Parameters(fields, scope);
+        RelatedSpec? related = null;
 
         CheckSpec? check = null;
         var message = new MessageTemplate("", EquatableArray<MessagePart>.Empty);
@@ -119,12 +122,18 @@ public sealed class RuleFileParser
             if (!fields.ContainsKey("message")) Error(DiagnosticIds.MissingField, "missing required field 'message'", YamlSource.RangeOf(root.Start, root.Start));
             var trail = ElementTrail.Unknown;
             if (fields.TryGetValue("check", out var checkField)) check = Check(checkField.Value, scope, out trail);
+            if (fields.TryGetValue("related", out var relatedField)) related = Related(relatedField.Value, scope, trail);
             if (fields.TryGetValue("message", out var messageField)) message = Message(messageField.Value, scope, trail) ?? message;
         }
 
         if (_diagnostics.Count > 0) return null;
         return new RuleSpec(id!, name!, title!, severity!, category!, tags, precision!, securitySeverity, target!,
-            parameters, check, message, docs!, _path, RangeOfField(fields, "id"), RangeOfField(fields, "name"), domainScope);
+            parameters, check, message, docs!, _path, RangeOfField(fields, "id"), RangeOfField(fields, "name"), domainScope)
+        {
+            Facts = new EquatableArray<FactSpec>(facts),
+            Requires = requires,
+            Related = related,
+        };
     }
 
     // ---- scope ----
@@ -184,6 +193,147 @@ public sealed class RuleFileParser
         }
 
         return new EquatableArray<string>(items);
+    }
+
+    // ---- workspace ----
+
+    /// <summary>
+    /// A workspace rule's <c>facts</c>: kind → fact element → <c>each</c> (a path from the document's root element) and
+    /// <c>values</c> (attribute → string expression on each node). Fact expressions see no parameters: facts are taken
+    /// once per document, whatever the configuration.
+    /// </summary>
+    private List<FactSpec> Facts(Dictionary<string, KeyValuePair<YamlNode, YamlNode>> fields, string? target)
+    {
+        var facts = new List<FactSpec>();
+        var has = fields.TryGetValue("facts", out var field);
+        if (target != WorkspaceNames.Kind)
+        {
+            if (has) Error(DiagnosticIds.InvalidValue, "'facts' belong to workspace rules (target: workspace)", YamlSource.RangeOf(field.Key));
+            return facts;
+        }
+
+        if (!has)
+        {
+            Error(DiagnosticIds.MissingField, "missing required field 'facts' (a workspace rule declares what each document contributes)", SourceRange.At(1, 1));
+            return facts;
+        }
+
+        if (field.Value is not YamlMappingNode kinds || kinds.Children.Count == 0)
+        {
+            Error(DiagnosticIds.InvalidValue, "'facts' must map document kinds (domain, pool, volume, network) to fact elements", YamlSource.RangeOf(field.Value));
+            return facts;
+        }
+
+        foreach (var kindEntry in Fields(kinds, RuleFileFields.FactKinds, "facts"))
+        {
+            var kind = kindEntry.Key;
+            if (kindEntry.Value.Value is not YamlMappingNode elements || elements.Children.Count == 0)
+            {
+                Error(DiagnosticIds.InvalidValue, $"'facts.{kind}' must map fact element names to {{each, values}}", YamlSource.RangeOf(kindEntry.Value.Value));
+                continue;
+            }
+
+            foreach (var entry in elements.Children)
+            {
+                var element = (entry.Key as YamlScalarNode)?.Value ?? "";
+                if (!KebabPattern.IsMatch(element) || WorkspaceNames.IsReserved(element))
+                {
+                    Error(DiagnosticIds.InvalidValue, $"'{element}' is not a valid fact name (kebab-case, not workspace, domain, pool, volume or network)", YamlSource.RangeOf(entry.Key));
+                    continue;
+                }
+
+                if (facts.Any(f => f.Element == element))
+                {
+                    Error(DiagnosticIds.InvalidValue, $"fact '{element}' is declared twice", YamlSource.RangeOf(entry.Key));
+                    continue;
+                }
+
+                if (Fact(kind, element, entry.Value) is { } fact) facts.Add(fact);
+            }
+        }
+
+        return facts;
+    }
+
+    private FactSpec? Fact(string kind, string element, YamlNode node)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            Error(DiagnosticIds.InvalidValue, $"fact '{element}' must be a mapping with 'each' and 'values'", YamlSource.RangeOf(node));
+            return null;
+        }
+
+        var fields = Fields(map, RuleFileFields.Fact, $"fact '{element}'");
+        if (!fields.ContainsKey("each")) Error(DiagnosticIds.MissingField, $"missing required field 'each' in fact '{element}'", YamlSource.RangeOf(map));
+        if (!fields.ContainsKey("values")) Error(DiagnosticIds.MissingField, $"missing required field 'values' in fact '{element}'", YamlSource.RangeOf(map));
+        var scope = new BindingScope(kind, _names);
+        var root = ElementTrail.Of(ExpressionParser.RootElementOf(kind)!);
+        var trail = ElementTrail.Unknown;
+        var each = fields.TryGetValue("each", out var eachField) ? Expression(eachField.Value, scope, root, ValueType.NodeSet, out trail) : null;
+        var values = new List<FactValueSpec>();
+        if (fields.TryGetValue("values", out var valuesField))
+        {
+            if (valuesField.Value is not YamlMappingNode valueMap || valueMap.Children.Count == 0)
+            {
+                Error(DiagnosticIds.InvalidValue, $"'values' of fact '{element}' must map attribute names to expressions", YamlSource.RangeOf(valuesField.Value));
+            }
+            else
+            {
+                foreach (var entry in valueMap.Children)
+                {
+                    var name = (entry.Key as YamlScalarNode)?.Value ?? "";
+                    if (!KebabPattern.IsMatch(name) || name == WorkspaceNames.HostAttribute)
+                    {
+                        Error(DiagnosticIds.InvalidValue, $"'{name}' is not a valid fact value name (kebab-case, not 'host')", YamlSource.RangeOf(entry.Key));
+                        continue;
+                    }
+
+                    if (Expression(entry.Value, scope, trail, ValueType.String, out _) is { } value) values.Add(new FactValueSpec(name, value));
+                }
+            }
+        }
+
+        return each is null ? null : new FactSpec(kind, element, each, new EquatableArray<FactValueSpec>(values));
+    }
+
+    /// <summary><c>requires</c>: kinds the rule declares facts for, whose absence leaves it nothing to judge against.</summary>
+    private EquatableArray<string> Requires(Dictionary<string, KeyValuePair<YamlNode, YamlNode>> fields, string? target, List<FactSpec> facts)
+    {
+        if (!fields.TryGetValue("requires", out var field)) return EquatableArray<string>.Empty;
+        if (target != WorkspaceNames.Kind)
+        {
+            Error(DiagnosticIds.InvalidValue, "'requires' belongs to workspace rules (target: workspace)", YamlSource.RangeOf(field.Key));
+            return EquatableArray<string>.Empty;
+        }
+
+        var kinds = StringList(fields, "requires", null);
+        foreach (var kind in kinds)
+        {
+            if (!facts.Any(f => f.Kind == kind))
+                Error(DiagnosticIds.InvalidValue, $"'requires' names '{kind}', but the rule declares no facts of that kind", YamlSource.RangeOf(field.Value));
+        }
+
+        return kinds;
+    }
+
+    private RelatedSpec? Related(YamlNode node, BindingScope scope, ElementTrail trail)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            Error(DiagnosticIds.InvalidValue, "'related' must be a mapping with 'nodes' (a path from the context node) and 'message'", YamlSource.RangeOf(node));
+            return null;
+        }
+
+        var fields = Fields(map, RuleFileFields.Related, "related");
+        if (!fields.ContainsKey("nodes") || !fields.ContainsKey("message"))
+        {
+            Error(DiagnosticIds.MissingField, "'related' needs both 'nodes' and 'message'", YamlSource.RangeOf(map));
+            return null;
+        }
+
+        var nodes = Expression(fields["nodes"].Value, scope, trail, ValueType.NodeSet, out var nodesTrail);
+        var message = Message(fields["message"].Value, scope, nodesTrail);
+        return nodes is null || message is null ? null : new RelatedSpec(nodes, message);
     }
 
     // ---- check ----

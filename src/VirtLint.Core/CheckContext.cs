@@ -28,6 +28,10 @@ public sealed class CheckContext
     public void Report(XObject node, string message) =>
         _findings.Add(Document.FindingOn(Rule, Severity, message, node), node);
 
+    /// <summary>Reports a finding with the other nodes that explain it (cross-document rules).</summary>
+    public void Report(XObject node, string message, IReadOnlyList<RelatedNode> related) =>
+        _findings.Add(Document.FindingOn(Rule, Severity, message, node), node, related);
+
     /// <summary>Reports a region the node spans do not describe, such as an element's text value.</summary>
     public void Report(SourceSpan span, string message) =>
         _findings.Add(Document.FindingOn(Rule, Severity, message, null, span), null);

@@ -7,6 +7,9 @@ public enum DocumentKind
     Pool,
     Volume,
     Network,
+
+    /// <summary>Not a file: the facts every document of a run contributes, checked by cross-document rules.</summary>
+    Workspace,
 }
 
 public static class DocumentKinds
@@ -16,7 +19,8 @@ public static class DocumentKinds
         DocumentKind.Domain => "domain",
         DocumentKind.Pool => "pool",
         DocumentKind.Volume => "volume",
-        _ => "network",
+        DocumentKind.Network => "network",
+        _ => "workspace",
     };
 
     /// <summary>Classifies a document by the local name of its root element.</summary>

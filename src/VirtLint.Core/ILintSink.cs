@@ -24,4 +24,17 @@ public sealed record LintedFile(string Path, SourceFile? Source, IReadOnlyList<F
 /// file) or that needed every file first (a baseline entry for a path linted more than once), each in report order,
 /// and every input error (the collector's and the files'), sorted by path then message.
 /// </summary>
-public sealed record LintSummary(IReadOnlyList<Finding> Findings, IReadOnlyList<InputError> Errors, int FileCount);
+public sealed record LintSummary(IReadOnlyList<Finding> Findings, IReadOnlyList<InputError> Errors, int FileCount)
+{
+    /// <summary>Late findings a suppression or the baseline hides (cross-document findings), in report order.</summary>
+    public IReadOnlyList<Finding> Hidden { get; init; } = [];
+
+    /// <summary>The files of late findings, by display path, for formats that show or hash their lines.</summary>
+    public IReadOnlyDictionary<string, SourceFile> Sources { get; init; } = new Dictionary<string, SourceFile>();
+
+    /// <summary>What the run says once, not as a finding: a cross-document rule skipped because a kind of document it needs was not given.</summary>
+    public IReadOnlyList<RunNote> Notes { get; init; } = [];
+}
+
+/// <summary>A run-level note about a rule; it never changes the exit code.</summary>
+public sealed record RunNote(string RuleId, string Message);

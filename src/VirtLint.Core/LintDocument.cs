@@ -26,6 +26,12 @@ public sealed class LintDocument
     public XElement Root => Xml.Root!;
     public DocumentKind Kind { get; }
 
+    /// <summary>The display path of the libvirt test-driver node file this document is part of; null for a file of its own.</summary>
+    public string? NodeFile { get; init; }
+
+    /// <summary>For a volume nested in a node file's pool: that pool's document.</summary>
+    public LintDocument? Pool { get; init; }
+
     /// <summary>The domain's type, architecture and machine family, read on first use and shared by every rule's scope check.</summary>
     public DomainProfile Domain => _domain ??= DomainProfile.Of(Root);
 
@@ -109,6 +115,9 @@ public sealed class LintDocument
             CanonicalValue = Baselines.ValueHash.Canonical(node),
         };
     }
+
+    /// <summary>Character offsets of a span's start and end in <see cref="Text"/>.</summary>
+    public (int Start, int End) OffsetsOf(SourceSpan span) => (OffsetOf(span.StartLine, span.StartColumn), OffsetOf(span.EndLine, span.EndColumn));
 
     private int OffsetOf(int line, int column)
     {

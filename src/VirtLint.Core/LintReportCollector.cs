@@ -31,9 +31,15 @@ public sealed class LintReportCollector : ILintSink
     public void OnEnd(LintSummary summary)
     {
         _findings.AddRange(summary.Findings);
+        _hidden.AddRange(summary.Hidden);
+        if (_keepSources)
+        {
+            foreach (var (path, source) in summary.Sources) _sources.TryAdd(path, source);
+        }
+
         // Files arrive in path order, so this only merges the run's late findings (and inputs named alike) into place.
         _findings.Sort(Finding.Compare);
         _hidden.Sort(Finding.Compare);
-        _report = new LintReport(_findings, summary.FileCount, summary.Errors, _sources) { Hidden = _hidden, Files = _files };
+        _report = new LintReport(_findings, summary.FileCount, summary.Errors, _sources) { Hidden = _hidden, Files = _files, Notes = summary.Notes };
     }
 }

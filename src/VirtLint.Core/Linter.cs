@@ -51,6 +51,9 @@ public sealed record LintReport(IReadOnlyList<Finding> Findings, int FileCount, 
     /// <summary>The display paths of the files linted, in path order.</summary>
     public IReadOnlyList<string> Files { get; init; } = [];
 
+    /// <summary>Run-level notes (a cross-document rule skipped for want of a kind of document).</summary>
+    public IReadOnlyList<RunNote> Notes { get; init; } = [];
+
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
 
     public int SuppressedCount => Hidden.Count(f => f.Suppression is not null);
@@ -63,7 +66,7 @@ public sealed record LintReport(IReadOnlyList<Finding> Findings, int FileCount, 
 /// document, between "checker reported" and "report": configuration (enablement, severity, parameters), then
 /// suppressions (inline carriers and config ignores), then the baseline.
 /// </summary>
-public sealed class Linter
+public sealed partial class Linter
 {
     private readonly RuleCatalog _catalog;
     private readonly RuleLookup _lookup;
@@ -80,6 +83,7 @@ public sealed class Linter
         _checkersByKind = Enum.GetValues<DocumentKind>().ToDictionary(
             kind => kind,
             kind => catalog.Checkers.Where(c => c.Kind == kind).ToArray());
+        _workspaceCheckers = catalog.Checkers.OfType<Workspace.WorkspaceRuleChecker>().ToArray();
     }
 
     public LintReport Lint(IReadOnlyList<LintInput> inputs, IReadOnlyList<InputError>? priorErrors = null)
@@ -101,6 +105,7 @@ public sealed class Linter
         var unused = new UnusedBaselineEntries(this, inputs);
         var errors = new List<InputError>(priorErrors ?? []);
         var fileCount = 0;
+        var workspace = _workspaceCheckers.Length > 0 ? new Workspace.WorkspaceFacts() : null;
         OrderedParallel.Run(ordered, _options.MaxDegreeOfParallelism, _options.Window, input => Tuple.Create(input, LintOne(input)), pair =>
         {
             var (input, outcome) = pair;
@@ -112,6 +117,7 @@ public sealed class Linter
             }
 
             fileCount++;
+            if (outcome.Facts is { } facts) workspace!.Add(facts);
             var findings = new List<Finding>();
             var hidden = new List<Finding>();
             foreach (var finding in outcome.Findings) (finding.IsActive ? findings : hidden).Add(finding);
@@ -124,9 +130,11 @@ public sealed class Linter
 
         var late = new List<Finding>(ConfigIgnoreFindings(inputs));
         late.AddRange(unused.Deferred());
+        var crossDocument = workspace is null ? WorkspaceOutcome.None : CheckWorkspace(workspace, ordered);
+        late.AddRange(crossDocument.Findings);
         late.Sort(Finding.Compare);
         errors.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path) is var c and not 0 ? c : string.CompareOrdinal(a.Message, b.Message));
-        sink.OnEnd(new LintSummary(late, errors, fileCount));
+        sink.OnEnd(new LintSummary(late, errors, fileCount) { Hidden = crossDocument.Hidden, Sources = crossDocument.Sources, Notes = crossDocument.Notes });
     }
 
     /// <summary>Lints one already-parsed document; used by tests and by callers that hold the text in memory.</summary>
@@ -166,14 +174,17 @@ public sealed class Linter
         foreach (var checker in _checkersByKind[document.Kind])
             RunIsolated(checker, document, rules, reported);
 
-        return new FileOutcome(input.DisplayPath, source, Suppress(document, rules, reported, input), null) { RootSpan = document.SpanOf(document.Root) };
+        var findings = Suppress(document, rules, reported, input);
+        var facts = CollectFacts([document], input, rules, findings);
+        return new FileOutcome(input.DisplayPath, source, findings, null) { RootSpan = document.SpanOf(document.Root), Facts = facts };
     }
 
     /// <summary>The suppression stage, then the baseline stage, while the tree is still alive to match flagged nodes.</summary>
     private List<Finding> Suppress(LintDocument document, RuleSettings rules, ReportedFindings reported, LintInput input)
     {
         var inline = _options.InlineSuppressions ? DocumentSuppressions.Collect(document.Xml, _lookup) : DocumentSuppressions.None;
-        var matcher = new SuppressionMatcher(inline, rules.Ignores, _today, rules.IsEnabled);
+        // Suppressions of cross-document rules are judged when the workspace is checked, not here.
+        var matcher = new SuppressionMatcher(inline, rules.Ignores, _today, rule => rules.IsEnabled(rule) && !IsWorkspaceRule(rule));
         var findings = new List<Finding>(reported.Count);
         foreach (var (finding, node) in reported.Items)
         {
@@ -342,5 +353,8 @@ public sealed class Linter
     private sealed record FileOutcome(string Path, SourceFile? Source, List<Finding> Findings, InputError? Error)
     {
         public SourceSpan RootSpan { get; init; } = SourceSpan.At(1, 1);
+
+        /// <summary>What the file's documents contribute to the workspace; null when no cross-document rule runs.</summary>
+        public Workspace.FileFacts? Facts { get; init; }
     }
 }

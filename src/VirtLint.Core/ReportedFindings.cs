@@ -15,4 +15,20 @@ public sealed class ReportedFindings
     public IReadOnlyList<(Finding Finding, XObject? Node)> Items => _items;
 
     public void Add(Finding finding, XObject? node) => _items.Add((finding, node));
+
+    /// <summary>A finding with the other nodes that explain it (cross-document rules): kept beside the item, by its index.</summary>
+    public void Add(Finding finding, XObject? node, IReadOnlyList<RelatedNode> related)
+    {
+        _related ??= [];
+        _related[_items.Count] = related;
+        _items.Add((finding, node));
+    }
+
+    /// <summary>The related nodes reported with the item at <paramref name="index"/>; empty for most findings.</summary>
+    public IReadOnlyList<RelatedNode> RelatedAt(int index) => _related is not null && _related.TryGetValue(index, out var related) ? related : [];
+
+    private Dictionary<int, IReadOnlyList<RelatedNode>>? _related;
 }
+
+/// <summary>A node that explains a finding elsewhere (the other domain using a MAC address), with what it shows there.</summary>
+public readonly record struct RelatedNode(XObject Node, string Message);

@@ -82,13 +82,42 @@ public sealed class InterpretedRule : RuleChecker
 
             if (evaluation.Boolean(_check.Test, node) == _check.IsAssert) continue;
             var location = _check.Location is null ? node : Xp.FirstOr(evaluation.Nodes(_check.Location, node), node);
-            context.Report(location, Message(evaluation, node));
+            if (_rule.Related is { } related)
+            {
+                var nodes = new List<RelatedNode>();
+                foreach (var other in evaluation.Nodes(related.Nodes, node)) nodes.Add(new RelatedNode(other, Message(related.Message, evaluation, other)));
+                context.Report(location, Message(_rule.Message, evaluation, node), nodes);
+            }
+            else
+            {
+                context.Report(location, Message(_rule.Message, evaluation, node));
+            }
         }
     }
 
-    private string Message(PlanEvaluation evaluation, XObject node)
+    /// <summary>Adds one document's facts (a workspace rule): per fact of its kind, one element per node of <c>each</c>.</summary>
+    internal void CollectFacts(Core.Workspace.FactContext context)
     {
-        var parts = _rule.Message.Parts;
+        XObject root = context.Root;
+        var kind = context.Document.Kind.ToName();
+        var evaluation = new PlanEvaluation(this, new Dictionary<string, object>(StringComparer.Ordinal), root);
+        foreach (var fact in _rule.Facts)
+        {
+            if (fact.Kind != kind) continue;
+            var element = XName.Get(fact.Element);
+            var names = fact.Values.Select(v => XName.Get(v.Name)).ToArray();
+            foreach (var node in evaluation.Nodes(fact.Each, root))
+            {
+                var values = new string[names.Length];
+                for (var i = 0; i < values.Length; i++) values[i] = evaluation.String(fact.Values[i].Value, node);
+                context.Add(element, node, names, values);
+            }
+        }
+    }
+
+    private static string Message(MessageTemplate message, PlanEvaluation evaluation, XObject node)
+    {
+        var parts = message.Parts;
         if (parts.Count == 0) return "";
         if (parts.Count == 1) return Part(parts[0]);
         var texts = new string[parts.Count];
@@ -108,6 +137,18 @@ public sealed class InterpretedRule : RuleChecker
         if (_check.Location is not null) yield return _check.Location;
         foreach (var part in _rule.Message.Parts)
             if (part.Expression is not null) yield return part.Expression;
+        foreach (var fact in _rule.Facts)
+        {
+            yield return fact.Each;
+            foreach (var value in fact.Values) yield return value.Value;
+        }
+
+        if (_rule.Related is { } related)
+        {
+            yield return related.Nodes;
+            foreach (var part in related.Message.Parts)
+                if (part.Expression is not null) yield return part.Expression;
+        }
     }
 
     /// <summary>Walks an expression once: compiles its patterns, atomises its names, marks what is computed once per document.</summary>

@@ -29,7 +29,7 @@ internal sealed partial class PlanEvaluation
 
         return helper switch
         {
-            "KeyIndex" or "CpuOwnerIndex" or "IpRangeIndex" => IndexedLookup(call, context),
+            "KeyIndex" or "CpuOwnerIndex" or "IpRangeIndex" or "IpOverlapIndex" => IndexedLookup(call, context),
             "String" => ToString(a[0], context),
             "Number" => ToNumber(a[0], context),
             "Boolean" => ToBoolean(a[0], context),
@@ -76,6 +76,8 @@ internal sealed partial class PlanEvaluation
             "CpusetsOverlap" => Xp.CpusetsOverlap(String(a[0], context), String(a[1], context)),
             "Uint" => Xp.Uint(String(a[0], context)),
             "CanonicalIp" => Xp.CanonicalIp(String(a[0], context)),
+            "CleanPath" => Xp.CleanPath(String(a[0], context)),
+            "DirectoryOf" => Xp.DirectoryOf(String(a[0], context)),
             _ => throw new InvalidOperationException($"{call.Function}() has no run-time helper '{helper}'"),
         };
     }
@@ -88,6 +90,7 @@ internal sealed partial class PlanEvaluation
         "NormalizeSpace", "Concat", "Translate", "SubstringBefore", "SubstringAfter", "Substring", "LowerCase", "UpperCase",
         "Floor", "Ceiling", "Round", "Matches", "InSubnet", "IpCompare", "IsIpAddress", "NetworkAddress", "BroadcastAddress",
         "IsValidNetmask", "PrefixLength", "ModeLooserThan", "CpusetCount", "CpusetsOverlap", "Uint", "CanonicalIp",
+        "IpOverlapIndex", "CleanPath", "DirectoryOf",
     ];
 
     private string[] Strings(EquatableArray<Expr> arguments, XObject context)
@@ -112,6 +115,10 @@ internal sealed partial class PlanEvaluation
                 return ((KeyIndex)Index(call, () => new KeyIndex(n => Nodes(a[0], n), n => Key(a[1], n), Group(a, 2)))).FirstWithSame(context);
             case "first-with-key":
                 return ((KeyIndex)Index(call, () => new KeyIndex(n => Nodes(a[0], n), n => Key(a[1], n)))).FirstWithKey(context, Key(a[2], context));
+            case "all-with-key":
+                return ((KeyIndex)Index(call, () => new KeyIndex(n => Nodes(a[0], n), n => Key(a[1], n)))).AllWithKey(context, Key(a[2], context));
+            case "first-overlapping-ip-range":
+                return ((IpOverlapIndex)Index(call, () => new IpOverlapIndex(n => Nodes(a[0], n), n => String(a[1], n), n => String(a[2], n)))).FirstOverlapping(context);
             case "first-overlapping-cpuset":
                 return ((CpuOwnerIndex)Index(call, () => new CpuOwnerIndex(n => Nodes(a[0], n), n => String(a[1], n)))).FirstOverlapping(context);
             default:

@@ -24,7 +24,7 @@ public static class RuleDescriptors
         Scope: rule.Scope is null ? null : new RuleScope(rule.Scope.Hypervisors.ToArray(), rule.Scope.Architectures.ToArray(), rule.Scope.Machines.ToArray()));
 
     public static DocumentKind KindOf(string target) =>
-        DocumentKinds.FromRootElement(target) ?? throw new ArgumentException($"'{target}' is not a document kind a check applies to");
+        target == "workspace" ? DocumentKind.Workspace : DocumentKinds.FromRootElement(target) ?? throw new ArgumentException($"'{target}' is not a document kind a check applies to");
 
     private static string ParamTypeName(ParamSpec parameter) => parameter.Type switch
     {

@@ -93,10 +93,17 @@ public static class UserRules
         }
 
         if (errors.Count > 0) return new LoadedRules([], [], [], errors);
-        var checkers = specs.Where(s => s.Check is not null).Select(s => new InterpretedRule(s)).ToArray();
-        var descriptors = specs.Select(s => checkers.FirstOrDefault(c => ReferenceEquals(c.Spec, s))?.Descriptor ?? RuleDescriptors.From(s)).ToArray();
+        var checkers = specs.Where(s => s.Check is not null).Select(InterpretedWorkspaceRule.For).ToArray();
+        var descriptors = specs.Select(s => checkers.FirstOrDefault(c => ReferenceEquals(SpecOf(c), s))?.Descriptor ?? RuleDescriptors.From(s)).ToArray();
         return new LoadedRules(specs, descriptors, checkers, errors);
     }
+
+    private static RuleSpec? SpecOf(RuleChecker checker) => checker switch
+    {
+        InterpretedRule rule => rule.Spec,
+        InterpretedWorkspaceRule rule => rule.Spec,
+        _ => null,
+    };
 
     private static RuleFileError At(string path, SourceRange range, string id, string message) => new(path, range.Line, range.Column, id, message);
 }

@@ -379,6 +379,7 @@ public sealed class ExpressionParser
         "pool" => "pool",
         "volume" => "volume",
         "network" => "network",
+        "workspace" => "workspace",
         _ => null,
     };
 

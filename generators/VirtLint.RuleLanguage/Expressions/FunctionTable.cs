@@ -117,12 +117,16 @@ public static class FunctionTable
         Add("cpusets-overlap", ValueType.Boolean, "Whether two libvirt cpusets share a CPU.", [s, s]);
         Add("uint", ValueType.Number, "An unsigned integer read the way libvirt reads numeric attributes (virStrToLong_uip with base 0): decimal, 0x hexadecimal or 0 octal, up to 4294967295; NaN otherwise.", [s], 0, contextDefault: true);
         Add("pci-address", ValueType.String, "The guest PCI address of an <address type='pci'> element as libvirt prints it (0000:00:1f.2), its fields read with uint(); empty for the empty address (domain, bus and slot 0: libvirt picks one) or an invalid field.", [ns]);
+        Add("clean-path", ValueType.String, "A host file path as libvirt sanitises it (virFileSanitizePath): repeated slashes collapsed, a trailing slash dropped.", [s]);
+        Add("directory-of", ValueType.String, "The directory holding a file path (after clean-path): '/' for a file at the root, empty when there is none.", [s]);
         Add("canonical-ip", ValueType.String, "An IPv4 or IPv6 address in one canonical text (no scope, IPv6 compressed, lower case), so equal addresses have equal text; empty when not an address.", [s]);
 
         // Indexed look-ups: the first argument is an absolute node-set, indexed once per document on first use.
         Add("first-with-same", ValueType.NodeSet, "first-with-same(nodes, key[, group]): the first of nodes whose key equals the context node's key (and whose group node is the same), other than the context node; for a node of nodes, the first earlier duplicate. An empty key is no key.", [ns, ArgumentKind.Any, ns], 2, perNode: [1, 2]);
         Add("first-with-key", ValueType.NodeSet, "first-with-key(nodes, key, value): the first of nodes whose key equals value. An empty key is no key.", [ns, ArgumentKind.Any, ArgumentKind.Any], perNode: [1]);
         Add("first-ip-range-containing", ValueType.NodeSet, "first-ip-range-containing(nodes, start, end, address[, group]): the first of nodes whose IP range from start to end (one family, start not above end) contains the address, within the context node's group; start, end and group are evaluated on each node, address on the context node.", [ns, s, s, s, ns], 4, perNode: [1, 2, 4]);
+        Add("all-with-key", ValueType.NodeSet, "all-with-key(nodes, key, value): every node of nodes whose key equals value, in document order. An empty key is no key.", [ns, ArgumentKind.Any, ArgumentKind.Any], perNode: [1]);
+        Add("first-overlapping-ip-range", ValueType.NodeSet, "first-overlapping-ip-range(nodes, start, end): for a node of nodes, the first earlier node whose IP range from start to end (one family, start not above end) overlaps its own.", [ns, s, s], perNode: [1, 2]);
         Add("first-overlapping-cpuset", ValueType.NodeSet, "first-overlapping-cpuset(nodes, cpuset): the first of nodes whose cpuset shares a CPU with the context node's cpuset, other than the context node; for a node of nodes, the first earlier one.", [ns, s], perNode: [1]);
         return table;
     }
@@ -131,7 +135,8 @@ public static class FunctionTable
     private static string HelperOf(string name) => name switch
     {
         "not" or "true" or "false" or "if" => "",
-        "first-with-same" or "first-with-key" => "KeyIndex",
+        "first-with-same" or "first-with-key" or "all-with-key" => "KeyIndex",
+        "first-overlapping-ip-range" => "IpOverlapIndex",
         "first-overlapping-cpuset" => "CpuOwnerIndex",
         "first-ip-range-containing" => "IpRangeIndex",
         _ => Pascal(name),

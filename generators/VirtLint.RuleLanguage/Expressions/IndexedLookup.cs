@@ -22,11 +22,11 @@ internal static class IndexedLookup
                 throw Error($"{signature.Name}() evaluates argument {i + 1} on each node of its first argument, so it cannot use let variables", starts[i]);
         }
 
-        if (signature.Name is "first-with-same" or "first-with-key")
+        if (signature.Name is "first-with-same" or "first-with-key" or "all-with-key")
         {
             var keyType = bound[1].Type == ValueType.Number ? ValueType.Number : ValueType.String;
             bound[1] = ExpressionParser.Convert(bound[1], keyType, starts[1]);
-            if (signature.Name == "first-with-key") bound[2] = ExpressionParser.Convert(bound[2], keyType, starts[2]);
+            if (signature.Name is "first-with-key" or "all-with-key") bound[2] = ExpressionParser.Convert(bound[2], keyType, starts[2]);
         }
 
         return new FunctionCall(signature.Name, new EquatableArray<Expr>(bound), signature.Result);

@@ -24,7 +24,17 @@ public sealed record RuleSpec(
     string SourcePath,
     SourceRange IdRange,
     SourceRange NameRange,
-    ScopeSpec? Scope = null);
+    ScopeSpec? Scope = null)
+{
+    /// <summary>A workspace rule's facts, by document kind and element name.</summary>
+    public EquatableArray<FactSpec> Facts { get; init; } = EquatableArray<FactSpec>.Empty;
+
+    /// <summary>The kinds of document a workspace rule cannot judge without.</summary>
+    public EquatableArray<string> Requires { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The nodes reported with each finding as related locations; null for none.</summary>
+    public RelatedSpec? Related { get; init; }
+}
 
 /// <summary>
 /// Where a domain rule applies: domain types, architectures and machine families, each empty for "any". Null when the

@@ -50,7 +50,7 @@ public sealed class IpRangeIndex
         return ranges.ToDictionary(r => r.Key, r => new Pieces(r.Value));
     }
 
-    private static bool TryValue(string text, out AddressFamily family, out UInt128 value)
+    internal static bool TryValue(string text, out AddressFamily family, out UInt128 value)
     {
         value = 0;
         family = AddressFamily.Unspecified;

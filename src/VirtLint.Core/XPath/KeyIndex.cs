@@ -13,6 +13,7 @@ public sealed class KeyIndex
     private readonly Func<XObject, string> _key;
     private readonly Func<XObject, XObject?>? _group;
     private Dictionary<(XObject? Group, string Key), XObject>? _first;
+    private Dictionary<string, List<XObject>>? _all;
 
     /// <param name="nodes">The indexed node-set, evaluated once from any node of the document.</param>
     /// <param name="key">The key of a node.</param>
@@ -38,6 +39,27 @@ public sealed class KeyIndex
 
     /// <summary>The first indexed node whose key is <paramref name="key"/>; <paramref name="node"/> is any node of the document.</summary>
     public IEnumerable<XObject> FirstWithKey(XObject node, string key) => key.Length > 0 && Find(node, null, key) is { } first ? [first] : [];
+
+    /// <summary>Every indexed node whose key is <paramref name="key"/>, in document order; <paramref name="node"/> is any node of the document.</summary>
+    public IEnumerable<XObject> AllWithKey(XObject node, string key)
+    {
+        if (key.Length == 0) return [];
+        if (_all is null)
+        {
+            var all = new Dictionary<string, List<XObject>>(StringComparer.Ordinal);
+            foreach (var indexed in _nodes(node))
+            {
+                var k = _key(indexed);
+                if (k.Length == 0) continue;
+                if (!all.TryGetValue(k, out var list)) all[k] = list = [];
+                list.Add(indexed);
+            }
+
+            _all = all;
+        }
+
+        return _all.TryGetValue(key, out var found) ? found : [];
+    }
 
     private XObject? Find(XObject anyNode, XObject? group, string key)
     {

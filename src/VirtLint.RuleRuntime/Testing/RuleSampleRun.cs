@@ -29,6 +29,11 @@ public static class RuleSampleRun
             var files = Directory.Exists(resolved)
                 ? Directory.EnumerateFiles(resolved, "*.xml").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList()
                 : [];
+            // A cross-document rule's samples are folders of files linted together.
+            var sets = spec.Target == "workspace" && Directory.Exists(resolved)
+                ? Directory.EnumerateDirectories(resolved).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList()
+                : [];
+            files.AddRange(sets.Select(set => set + "/"));
             if (files.Count == 0)
             {
                 outcomes.Add(new SampleOutcome(spec.Id, spec.Name, samples, [$"no samples: add {Path.Combine(samples, "flagged.xml")} and {Path.Combine(samples, "clean.xml")}"]));
@@ -37,12 +42,35 @@ public static class RuleSampleRun
 
             foreach (var file in files)
             {
+                if (file!.EndsWith('/'))
+                {
+                    var set = Path.Combine(samples, file.TrimEnd('/'));
+                    outcomes.Add(new SampleOutcome(spec.Id, spec.Name, set, RunSampleSet(spec, set, resolve(set), linter)));
+                    continue;
+                }
+
                 var display = Path.Combine(samples, file!);
                 outcomes.Add(new SampleOutcome(spec.Id, spec.Name, display, RunSample(spec, display, File.ReadAllBytes(Path.Combine(resolved, file!)), linter)));
             }
         }
 
         return outcomes;
+    }
+
+    /// <summary>Lints every file of a sample folder as one run and judges each by its comments.</summary>
+    public static IReadOnlyList<string> RunSampleSet(RuleSpec spec, string display, string resolved, Linter linter)
+    {
+        if (!SampleVerdict.IsFlaggedSample(display) && !SampleVerdict.IsCleanSample(display))
+            return ["a sample folder's name starts with 'flagged' (findings expected) or 'clean' (none expected)"];
+        var files = Directory.EnumerateFiles(resolved, "*.xml").Order(StringComparer.Ordinal)
+            .Select(path => (Display: Path.Combine(display, Path.GetFileName(path)), Bytes: File.ReadAllBytes(path))).ToList();
+        if (files.Count == 0) return ["a sample folder holds no .xml file"];
+        var findings = linter.Lint(files.Select(f => LintInput.FromBytes(f.Display, f.Bytes)).ToList()).Findings;
+        var problems = new List<string>();
+        foreach (var broken in findings.Where(f => f.RuleId is RuleCatalog.NotWellFormedId or RuleCatalog.NotLibvirtDocumentId or RuleCatalog.RuleInternalErrorId))
+            problems.Add($"{Path.GetFileName(broken.Path)} line {broken.Span.StartLine}: {broken.RuleId}: {broken.Message}");
+        problems.AddRange(SampleVerdict.CheckSet(spec.Id, display, files.Select(f => (f.Display, System.Text.Encoding.UTF8.GetString(f.Bytes))).ToList(), findings));
+        return problems;
     }
 
     private static IReadOnlyList<string> RunSample(RuleSpec spec, string display, byte[] bytes, Linter linter)

@@ -13,6 +13,29 @@ public static class SampleVerdict
 
     public static bool IsCleanSample(string path) => Path.GetFileName(path).StartsWith("clean", StringComparison.Ordinal);
 
+    /// <summary>
+    /// A cross-document rule's sample: a folder of files linted together. Each file is judged by its own comments, and
+    /// a flagged folder needs at least one expectation in some file; problems name the file.
+    /// </summary>
+    public static IReadOnlyList<string> CheckSet(string ruleId, string samplePath, IReadOnlyList<(string Path, string Text)> files, IReadOnlyList<Finding> findings)
+    {
+        var problems = new List<string>();
+        var expected = 0;
+        foreach (var (path, text) in files)
+        {
+            var expectations = SampleExpectation.Parse(text);
+            expected += expectations.Count;
+            // Each file as if it were a sample of its own kind, so the folder's name decides flagged or clean.
+            var asFile = IsFlaggedSample(samplePath) && expectations.Count == 0 ? "clean" : IsCleanSample(samplePath) ? "clean" : "flagged";
+            foreach (var problem in Check(ruleId, asFile, text, findings.Where(f => f.Path == path)))
+                problems.Add($"{Path.GetFileName(path)}: {problem}");
+        }
+
+        if (IsFlaggedSample(samplePath) && expected == 0)
+            problems.Add("a flagged sample needs at least one '<!-- expect: ID -->' comment in one of its files");
+        return problems;
+    }
+
     /// <summary>The problems found, empty when the sample passes; <paramref name="findings"/> may hold other rules' findings.</summary>
     public static IReadOnlyList<string> Check(string ruleId, string samplePath, string text, IEnumerable<Finding> findings)
     {

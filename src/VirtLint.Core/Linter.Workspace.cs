@@ -1,0 +1,186 @@
+using System.Xml;
+using System.Xml.Linq;
+using VirtLint.Core.Suppressions;
+using VirtLint.Core.Workspace;
+
+namespace VirtLint.Core;
+
+/// <summary>
+/// The workspace stage: while each file is linted its documents contribute facts to the cross-document rules; after the
+/// last file those rules run once over the facts of the whole run. A finding on a fact is then completed from its file
+/// (read again, only for the files that have one): logical location, value, suppressions, baseline.
+/// </summary>
+public sealed partial class Linter
+{
+    private readonly WorkspaceRuleChecker[] _workspaceCheckers;
+
+    private static bool IsWorkspaceRule(RuleDescriptor rule) => rule.Target == "workspace";
+
+    /// <summary>The workspace stage's findings (active and hidden), the files they are in, and the run's notes.</summary>
+    private sealed record WorkspaceOutcome(List<Finding> Findings, List<Finding> Hidden, Dictionary<string, SourceFile> Sources, List<RunNote> Notes)
+    {
+        public static WorkspaceOutcome None => new([], [], [], []);
+    }
+
+    /// <summary>Collects the facts of a file's documents for every cross-document rule that runs on the file.</summary>
+    private FileFacts? CollectFacts(IReadOnlyList<LintDocument> documents, LintInput input, RuleSettings rules, List<Finding> findings)
+    {
+        if (_workspaceCheckers.Length == 0) return null;
+        var source = new FactSource(input);
+        return WorkspaceFacts.Collect(documents, (document, element) =>
+        {
+            foreach (var checker in _workspaceCheckers)
+            {
+                if (!checker.FactKinds.Contains(document.Kind) || !rules.IsEnabled(checker.Descriptor)) continue;
+                try
+                {
+                    checker.CollectFacts(new FactContext(document, source, element));
+                }
+                catch (Exception e)
+                {
+                    var internalError = _catalog.RuleInternalError;
+                    if (!rules.IsEnabled(internalError)) continue;
+                    var message = $"Rule {checker.Descriptor.Id} ({checker.Descriptor.Name}) failed on this document and was skipped: {Describe(e)}";
+                    findings.Add(Baseline(document.FindingOn(internalError, rules.SeverityOf(internalError), message, null), input));
+                }
+            }
+        });
+    }
+
+    private WorkspaceOutcome CheckWorkspace(WorkspaceFacts facts, IReadOnlyList<LintInput> inputs)
+    {
+        var outcome = WorkspaceOutcome.None;
+        var document = facts.ToDocument();
+        var reports = new List<WorkspaceReport>();
+        foreach (var checker in _workspaceCheckers)
+        {
+            var rule = checker.Descriptor;
+            // The rule's parameters come from the first file (in report order) whose configuration runs it.
+            var governing = inputs.FirstOrDefault(i => new RuleSettings(i.Config).IsEnabled(rule));
+            if (governing is null) continue;
+            var missing = checker.Requires.Where(kind => !facts.Has(kind)).ToArray();
+            if (missing.Length > 0)
+            {
+                // Silent when there is nothing to judge either; otherwise said once, never as a finding.
+                if (checker.FactKinds.Any(kind => facts.Has(kind) && !checker.Requires.Contains(kind)))
+                    outcome.Notes.Add(new RunNote(rule.Id, $"{rule.Name} was not checked: the run has no {Kinds(missing)} document to check against."));
+                continue;
+            }
+
+            var settings = new RuleSettings(governing.Config);
+            var reported = new ReportedFindings();
+            try
+            {
+                checker.Check(new CheckContext(document, rule, settings.SeverityOf(rule), settings.ParametersOf(rule), reported));
+            }
+            catch (Exception e)
+            {
+                var internalError = _catalog.RuleInternalError;
+                if (!settings.IsEnabled(internalError)) continue;
+                var message = $"Rule {rule.Id} ({rule.Name}) failed on the workspace and was skipped: {Describe(e)}";
+                outcome.Findings.Add(new Finding(internalError, settings.SeverityOf(internalError), message, governing.DisplayPath, SourceSpan.At(1, 1)));
+                continue;
+            }
+
+            for (var i = 0; i < reported.Count; i++)
+            {
+                var (finding, node) = reported.Items[i];
+                var related = reported.RelatedAt(i)
+                    .Select(r => FactOrigin.Get(r.Node) is var at ? new RelatedLocation(at.Source.Path, at.Span, r.Message) : null)
+                    .ToArray();
+                reports.Add(new WorkspaceReport(rule, finding.Message, FactOrigin.Get(node!), related));
+            }
+        }
+
+        foreach (var file in reports.GroupBy(r => r.Origin.Source))
+            Complete(file.Key.Input, file.ToList(), outcome);
+        outcome.Hidden.Sort(Finding.Compare);
+        return outcome;
+    }
+
+    private static string Kinds(IReadOnlyList<DocumentKind> kinds) => string.Join(" or ", kinds.Select(k => k.ToName()));
+
+    private sealed record WorkspaceReport(RuleDescriptor Rule, string Message, FactOrigin Origin, IReadOnlyList<RelatedLocation> Related);
+
+    /// <summary>Turns one file's workspace reports into findings, reading the file again to locate each flagged node.</summary>
+    private void Complete(LintInput input, List<WorkspaceReport> reports, WorkspaceOutcome outcome)
+    {
+        var rules = new RuleSettings(input.Config);
+        var documents = Reload(input, out var source);
+        if (source is not null) outcome.Sources.TryAdd(input.DisplayPath, source);
+        var matchers = new Dictionary<LintDocument, SuppressionMatcher>();
+        foreach (var report in reports)
+        {
+            if (!rules.IsEnabled(report.Rule)) continue;
+            var severity = rules.SeverityOf(report.Rule);
+            var (document, node) = Find(documents, report.Origin);
+            Finding finding;
+            if (document is null || node is null)
+            {
+                // The file changed since it was linted: the finding keeps the place the facts recorded.
+                finding = new Finding(report.Rule, severity, report.Message, input.DisplayPath, report.Origin.Span)
+                {
+                    StartOffset = report.Origin.StartOffset,
+                    EndOffset = report.Origin.EndOffset,
+                };
+            }
+            else
+            {
+                finding = document.FindingOn(report.Rule, severity, report.Message, node);
+                if (!matchers.TryGetValue(document, out var matcher))
+                {
+                    var inline = _options.InlineSuppressions ? DocumentSuppressions.Collect(document.Xml, _lookup) : DocumentSuppressions.None;
+                    matchers[document] = matcher = new SuppressionMatcher(inline, rules.Ignores, _today, rules.IsEnabled);
+                }
+
+                if (matcher.Match(report.Rule, node) is { } match) finding = finding with { Suppression = match };
+            }
+
+            finding = Baseline(finding with { Related = report.Related }, input);
+            (finding.IsActive ? outcome.Findings : outcome.Hidden).Add(finding);
+        }
+    }
+
+    /// <summary>The file's documents, read again; none when it can no longer be read or parsed.</summary>
+    private IReadOnlyList<LintDocument> Reload(LintInput input, out SourceFile? source)
+    {
+        source = null;
+        var bytes = input.Content;
+        if (bytes is null)
+        {
+            var read = Files.FileReader.Read(input.FilePath!, _options.MaxFileSize);
+            bytes = read.Bytes;
+        }
+
+        if (bytes is null) return [];
+        var loaded = DocumentLoader.Load(input.DisplayPath, bytes, _catalog);
+        source = new SourceFile(input.DisplayPath, bytes, loaded.Decoded?.Encoding ?? Decoding.SourceEncoding.Utf8);
+        return loaded.Document is null ? [] : [loaded.Document];
+    }
+
+    /// <summary>The element or attribute whose own line info is the origin's, and its document.</summary>
+    private static (LintDocument? Document, XObject? Node) Find(IReadOnlyList<LintDocument> documents, FactOrigin origin)
+    {
+        foreach (var document in documents)
+        {
+            foreach (var element in document.Root.DescendantsAndSelf())
+            {
+                var info = (IXmlLineInfo)element;
+                if (info.LineNumber > origin.Line) break;
+                if (!origin.IsAttribute)
+                {
+                    if (info.LineNumber == origin.Line && info.LinePosition == origin.Column) return (document, element);
+                    continue;
+                }
+
+                foreach (var attribute in element.Attributes())
+                {
+                    var at = (IXmlLineInfo)attribute;
+                    if (at.LineNumber == origin.Line && at.LinePosition == origin.Column) return (document, attribute);
+                }
+            }
+        }
+
+        return (null, null);
+    }
+}

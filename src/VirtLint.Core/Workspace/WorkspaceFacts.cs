@@ -1,0 +1,70 @@
+using System.Xml.Linq;
+
+namespace VirtLint.Core.Workspace;
+
+/// <summary>What one file contributes to the workspace: its documents' fact elements and the kinds of document it holds.</summary>
+public sealed record FileFacts(IReadOnlyList<XElement> Elements, IReadOnlyList<DocumentKind> Kinds);
+
+/// <summary>
+/// The run's workspace: a <c>&lt;workspace&gt;</c> element holding, in report order, one element per document that
+/// has facts (<c>&lt;domain&gt;</c>, <c>&lt;pool&gt;</c> with its nested <c>&lt;volume&gt;</c>s, <c>&lt;volume&gt;</c>,
+/// <c>&lt;network&gt;</c>), and which kinds of document the run had at all.
+/// </summary>
+public sealed class WorkspaceFacts
+{
+    /// <summary>The workspace's root element name.</summary>
+    public const string RootName = "workspace";
+
+    /// <summary>The attribute naming a document's host: its node file (each node file is one host); absent for files of their own, which form one host together.</summary>
+    public const string HostAttribute = "host";
+
+    private readonly XElement _root = new(RootName);
+    private readonly HashSet<DocumentKind> _present = [];
+
+    public void Add(FileFacts facts)
+    {
+        foreach (var kind in facts.Kinds) _present.Add(kind);
+        foreach (var element in facts.Elements) _root.Add(element);
+    }
+
+    /// <summary>True when the run had a document of <paramref name="kind"/>.</summary>
+    public bool Has(DocumentKind kind) => _present.Contains(kind);
+
+    /// <summary>The workspace as a document the checkers run on; its nodes are located through their <see cref="FactOrigin"/>.</summary>
+    public LintDocument ToDocument() => new("<workspace>", "", new XDocument(_root), DocumentKind.Workspace);
+
+    /// <summary>
+    /// Runs <paramref name="collect"/> for every document of a file and gathers its facts: one element per document,
+    /// a node file's volumes inside their pool's element. Elements without facts are left out.
+    /// </summary>
+    public static FileFacts Collect(IReadOnlyList<LintDocument> documents, Action<LintDocument, XElement> collect)
+    {
+        var elements = new Dictionary<LintDocument, XElement>();
+        var top = new List<XElement>();
+        var kinds = new List<DocumentKind>();
+        XElement ElementOf(LintDocument document)
+        {
+            if (elements.TryGetValue(document, out var existing)) return existing;
+            var element = new XElement(document.Kind.ToName());
+            if (document.NodeFile is { } host) element.Add(new XAttribute(HostAttribute, host));
+            elements[document] = element;
+            if (document.Pool is { } pool) ElementOf(pool).Add(element);
+            else top.Add(element);
+            return element;
+        }
+
+        foreach (var document in documents)
+        {
+            if (!kinds.Contains(document.Kind)) kinds.Add(document.Kind);
+            collect(document, ElementOf(document));
+        }
+
+        top.RemoveAll(element => !element.HasElements);
+        foreach (var element in elements.Values)
+        {
+            if (!element.HasElements && element.Parent is not null) element.Remove();
+        }
+
+        return new FileFacts(top, kinds);
+    }
+}
