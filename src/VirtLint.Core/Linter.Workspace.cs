@@ -27,22 +27,20 @@ public sealed partial class Linter
     {
         if (_workspaceCheckers.Length == 0) return null;
         var source = new FactSource(input);
-        return WorkspaceFacts.Collect(documents, (document, element) =>
+        return WorkspaceFacts.Collect(documents, _workspaceCheckers.Length, (index, document, element) =>
         {
-            foreach (var checker in _workspaceCheckers)
+            var checker = _workspaceCheckers[index];
+            if (!checker.FactKinds.Contains(document.Kind) || !rules.IsEnabled(checker.Descriptor)) return;
+            try
             {
-                if (!checker.FactKinds.Contains(document.Kind) || !rules.IsEnabled(checker.Descriptor)) continue;
-                try
-                {
-                    checker.CollectFacts(new FactContext(document, source, element));
-                }
-                catch (Exception e)
-                {
-                    var internalError = _catalog.RuleInternalError;
-                    if (!rules.IsEnabled(internalError)) continue;
-                    var message = $"Rule {checker.Descriptor.Id} ({checker.Descriptor.Name}) failed on this document and was skipped: {Describe(e)}";
-                    findings.Add(Baseline(document.FindingOn(internalError, rules.SeverityOf(internalError), message, null), input));
-                }
+                checker.CollectFacts(new FactContext(document, source, element));
+            }
+            catch (Exception e)
+            {
+                var internalError = _catalog.RuleInternalError;
+                if (!rules.IsEnabled(internalError)) return;
+                var message = $"Rule {checker.Descriptor.Id} ({checker.Descriptor.Name}) failed on this document and was skipped: {Describe(e)}";
+                findings.Add(Baseline(document.FindingOn(internalError, rules.SeverityOf(internalError), message, null), input));
             }
         });
     }
@@ -50,52 +48,59 @@ public sealed partial class Linter
     private WorkspaceOutcome CheckWorkspace(WorkspaceFacts facts, IReadOnlyList<LintInput> inputs)
     {
         var outcome = WorkspaceOutcome.None;
-        var document = facts.ToDocument();
         var reports = new List<WorkspaceReport>();
-        foreach (var checker in _workspaceCheckers)
+        for (var index = 0; index < _workspaceCheckers.Length; index++)
         {
-            var rule = checker.Descriptor;
-            // The rule's parameters come from the first file (in report order) whose configuration runs it.
-            var governing = inputs.FirstOrDefault(i => new RuleSettings(i.Config).IsEnabled(rule));
-            if (governing is null) continue;
-            var missing = checker.Requires.Where(kind => !facts.Has(kind)).ToArray();
-            if (missing.Length > 0)
-            {
-                // Silent when there is nothing to judge either; otherwise said once, never as a finding.
-                if (checker.FactKinds.Any(kind => facts.Has(kind) && !checker.Requires.Contains(kind)))
-                    outcome.Notes.Add(new RunNote(rule.Id, $"{rule.Name} was not checked: the run has no {Kinds(missing)} document to check against."));
-                continue;
-            }
-
-            var settings = new RuleSettings(governing.Config);
-            var reported = new ReportedFindings();
-            try
-            {
-                checker.Check(new CheckContext(document, rule, settings.SeverityOf(rule), settings.ParametersOf(rule), reported));
-            }
-            catch (Exception e)
-            {
-                var internalError = _catalog.RuleInternalError;
-                if (!settings.IsEnabled(internalError)) continue;
-                var message = $"Rule {rule.Id} ({rule.Name}) failed on the workspace and was skipped: {Describe(e)}";
-                outcome.Findings.Add(new Finding(internalError, settings.SeverityOf(internalError), message, governing.DisplayPath, SourceSpan.At(1, 1)));
-                continue;
-            }
-
-            for (var i = 0; i < reported.Count; i++)
-            {
-                var (finding, node) = reported.Items[i];
-                var related = reported.RelatedAt(i)
-                    .Select(r => FactOrigin.Get(r.Node) is var at ? new RelatedLocation(at.Source.Path, at.Span, r.Message) : null)
-                    .ToArray();
-                reports.Add(new WorkspaceReport(rule, finding.Message, FactOrigin.Get(node!), related));
-            }
+            Check(index, facts, inputs, outcome, reports);
+            facts.Release(index);
         }
 
         foreach (var file in reports.GroupBy(r => r.Origin.Source))
             Complete(file.Key.Input, file.ToList(), outcome);
         outcome.Hidden.Sort(Finding.Compare);
         return outcome;
+    }
+
+    /// <summary>Runs one cross-document rule over its facts and keeps what it reports.</summary>
+    private void Check(int index, WorkspaceFacts facts, IReadOnlyList<LintInput> inputs, WorkspaceOutcome outcome, List<WorkspaceReport> reports)
+    {
+        var checker = _workspaceCheckers[index];
+        var rule = checker.Descriptor;
+        // The rule's parameters come from the first file (in report order) whose configuration runs it.
+        var governing = inputs.FirstOrDefault(i => new RuleSettings(i.Config).IsEnabled(rule));
+        if (governing is null) return;
+        var missing = checker.Requires.Where(kind => !facts.Has(kind)).ToArray();
+        if (missing.Length > 0)
+        {
+            // Silent when there is nothing to judge either; otherwise said once, never as a finding.
+            if (checker.FactKinds.Any(kind => facts.Has(kind) && !checker.Requires.Contains(kind)))
+                outcome.Notes.Add(new RunNote(rule.Id, $"{rule.Name} was not checked: the run has no {Kinds(missing)} document to check against."));
+            return;
+        }
+
+        var settings = new RuleSettings(governing.Config);
+        var reported = new ReportedFindings();
+        try
+        {
+            checker.Check(new CheckContext(facts.ToDocument(index), rule, settings.SeverityOf(rule), settings.ParametersOf(rule), reported));
+        }
+        catch (Exception e)
+        {
+            var internalError = _catalog.RuleInternalError;
+            if (!settings.IsEnabled(internalError)) return;
+            var message = $"Rule {rule.Id} ({rule.Name}) failed on the workspace and was skipped: {Describe(e)}";
+            outcome.Findings.Add(new Finding(internalError, settings.SeverityOf(internalError), message, governing.DisplayPath, SourceSpan.At(1, 1)));
+            return;
+        }
+
+        for (var i = 0; i < reported.Count; i++)
+        {
+            var (finding, node) = reported.Items[i];
+            var related = reported.RelatedAt(i)
+                .Select(r => FactOrigin.Get(r.Node) is var at ? new RelatedLocation(at.Source.Path, at.Span, r.Message) : null)
+                .ToArray();
+            reports.Add(new WorkspaceReport(rule, finding.Message, FactOrigin.Get(node!), related!));
+        }
     }
 
     private static string Kinds(IReadOnlyList<DocumentKind> kinds) => string.Join(" or ", kinds.Select(k => k.ToName()));

@@ -105,7 +105,7 @@ public sealed partial class Linter
         var unused = new UnusedBaselineEntries(this, inputs);
         var errors = new List<InputError>(priorErrors ?? []);
         var fileCount = 0;
-        var workspace = _workspaceCheckers.Length > 0 ? new Workspace.WorkspaceFacts() : null;
+        var workspace = _workspaceCheckers.Length > 0 ? new Workspace.WorkspaceFacts(_workspaceCheckers.Length) : null;
         OrderedParallel.Run(ordered, _options.MaxDegreeOfParallelism, _options.Window, input => Tuple.Create(input, LintOne(input)), pair =>
         {
             var (input, outcome) = pair;

@@ -118,7 +118,7 @@ internal sealed partial class PlanEvaluation
             case "all-with-key":
                 return ((KeyIndex)Index(call, () => new KeyIndex(n => Nodes(a[0], n), n => Key(a[1], n)))).AllWithKey(context, Key(a[2], context));
             case "first-overlapping-ip-range":
-                return ((IpOverlapIndex)Index(call, () => new IpOverlapIndex(n => Nodes(a[0], n), n => String(a[1], n), n => String(a[2], n)))).FirstOverlapping(context);
+                return ((IpOverlapIndex)Index(call, () => new IpOverlapIndex(n => Nodes(a[0], n), n => String(a[1], n), n => String(a[2], n), a.Count > 3 ? n => String(a[3], n) : null))).FirstOverlapping(context);
             case "first-overlapping-cpuset":
                 return ((CpuOwnerIndex)Index(call, () => new CpuOwnerIndex(n => Nodes(a[0], n), n => String(a[1], n)))).FirstOverlapping(context);
             default:

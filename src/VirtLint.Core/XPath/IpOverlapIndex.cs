@@ -14,10 +14,13 @@ public sealed class IpOverlapIndex
     private readonly Func<XObject, IEnumerable<XObject>> _nodes;
     private readonly Func<XObject, string> _start;
     private readonly Func<XObject, string> _end;
+    private readonly Func<XObject, string>? _group;
     private Dictionary<XObject, XObject>? _first;
 
-    public IpOverlapIndex(Func<XObject, IEnumerable<XObject>> nodes, Func<XObject, string> start, Func<XObject, string> end)
+    /// <param name="group">A node's group: only ranges of one group overlap each other; null for one group.</param>
+    public IpOverlapIndex(Func<XObject, IEnumerable<XObject>> nodes, Func<XObject, string> start, Func<XObject, string> end, Func<XObject, string>? group = null)
     {
+        _group = group;
         _nodes = nodes;
         _start = start;
         _end = end;
@@ -32,7 +35,7 @@ public sealed class IpOverlapIndex
 
     private Dictionary<XObject, XObject> Build(XObject anyNode)
     {
-        var byFamily = new Dictionary<AddressFamily, List<Range>>();
+        var byFamily = new Dictionary<(string, AddressFamily), List<Range>>();
         var position = 0;
         foreach (var node in _nodes(anyNode))
         {
@@ -40,7 +43,8 @@ public sealed class IpOverlapIndex
             if (!IpRangeIndex.TryValue(_start(node), out var family, out var first) || !IpRangeIndex.TryValue(_end(node), out var endFamily, out var last)
                 || family != endFamily || last < first)
                 continue;
-            if (!byFamily.TryGetValue(family, out var list)) byFamily[family] = list = [];
+            var key = (_group?.Invoke(node) ?? "", family);
+            if (!byFamily.TryGetValue(key, out var list)) byFamily[key] = list = [];
             list.Add(new Range(first, last, position, node));
         }
 

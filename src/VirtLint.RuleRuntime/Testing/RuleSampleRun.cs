@@ -45,7 +45,7 @@ public static class RuleSampleRun
                 if (file!.EndsWith('/'))
                 {
                     var set = Path.Combine(samples, file.TrimEnd('/'));
-                    outcomes.Add(new SampleOutcome(spec.Id, spec.Name, set, RunSampleSet(spec, set, resolve(set), linter)));
+                    outcomes.Add(new SampleOutcome(spec.Id, spec.Name, set, RunSampleSet(spec.Id, set, resolve(set), linter)));
                     continue;
                 }
 
@@ -58,7 +58,7 @@ public static class RuleSampleRun
     }
 
     /// <summary>Lints every file of a sample folder as one run and judges each by its comments.</summary>
-    public static IReadOnlyList<string> RunSampleSet(RuleSpec spec, string display, string resolved, Linter linter)
+    public static IReadOnlyList<string> RunSampleSet(string ruleId, string display, string resolved, Linter linter)
     {
         if (!SampleVerdict.IsFlaggedSample(display) && !SampleVerdict.IsCleanSample(display))
             return ["a sample folder's name starts with 'flagged' (findings expected) or 'clean' (none expected)"];
@@ -69,7 +69,7 @@ public static class RuleSampleRun
         var problems = new List<string>();
         foreach (var broken in findings.Where(f => f.RuleId is RuleCatalog.NotWellFormedId or RuleCatalog.NotLibvirtDocumentId or RuleCatalog.RuleInternalErrorId))
             problems.Add($"{Path.GetFileName(broken.Path)} line {broken.Span.StartLine}: {broken.RuleId}: {broken.Message}");
-        problems.AddRange(SampleVerdict.CheckSet(spec.Id, display, files.Select(f => (f.Display, System.Text.Encoding.UTF8.GetString(f.Bytes))).ToList(), findings));
+        problems.AddRange(SampleVerdict.CheckSet(ruleId, display, files.Select(f => (f.Display, System.Text.Encoding.UTF8.GetString(f.Bytes))).ToList(), findings));
         return problems;
     }
 
