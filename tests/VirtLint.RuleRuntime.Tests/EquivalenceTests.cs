@@ -67,7 +67,8 @@ public sealed class EquivalenceTests
     }
 
     private static string Describe(Finding f) =>
-        $"{f.Path}:{f.Span.StartLine}:{f.Span.StartColumn}-{f.Span.EndLine}:{f.Span.EndColumn} {f.Severity.ToName()} {f.RuleId} {f.Message}";
+        $"{f.Path}:{f.Span.StartLine}:{f.Span.StartColumn}-{f.Span.EndLine}:{f.Span.EndColumn} {f.Severity.ToName()} {f.RuleId} {f.Message}"
+        + string.Concat(f.Related.Select(r => $" [see {r.Path}:{r.Span.StartLine}:{r.Span.StartColumn} {r.Message}]"));
 
     private static string Describe(RuleDescriptor r) =>
         string.Join("|", r.Id, r.Name, r.Title, r.DefaultSeverity, r.Category, string.Join(",", r.Tags), r.Target, r.Precision, r.SecuritySeverity,

@@ -52,7 +52,14 @@ internal sealed class SarifFormatter : IStreamingFormatter
 
     public void End(LintSummary summary)
     {
-        foreach (var finding in Published(_context, summary.Findings, [])) Add(finding, null);
+        // Late findings (cross-document ones) hash their lines from the sources the run read again for them.
+        var lateHashes = new Dictionary<string, string[]?>(StringComparer.Ordinal);
+        foreach (var finding in Published(_context, summary.Findings, summary.Hidden))
+        {
+            if (!lateHashes.TryGetValue(finding.Path, out var hashes))
+                lateHashes[finding.Path] = hashes = summary.Sources.TryGetValue(finding.Path, out var source) ? source.LineData(LineHashes.Compute) : null;
+            Add(finding, hashes);
+        }
 
         var context = _context;
         var paths = context.Paths;
