@@ -77,6 +77,23 @@ public sealed class InterpretedRuleTests
     }
 
     [Fact]
+    public void Sibling_axes_of_a_node_set_are_in_document_order()
+    {
+        const string domain = """
+            <domain type='kvm'>
+              <name>web01</name>
+              <devices>
+                <disk type='file' device='disk'><target dev='vda' bus='virtio'/></disk>
+                <interface type='network'><source network='default'/></interface>
+              </devices>
+              <os><type arch='x86_64' machine='q35'>hvm</type></os>
+            </domain>
+            """;
+        var finding = Assert.Single(Lint(Rule(".", "{name((devices | devices/disk)/following-sibling::*)} {name((os | devices/interface)/preceding-sibling::*)}"), domain));
+        Assert.Equal("interface name", Shown(finding));
+    }
+
+    [Fact]
     public void Parameters_take_their_defaults()
     {
         var parameters = "params:\n  prefixes:\n    type: string-list\n    default: [web, db]\n  limit:\n    type: integer\n    default: 3";
