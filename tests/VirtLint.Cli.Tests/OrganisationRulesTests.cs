@@ -156,6 +156,82 @@ public sealed class OrganisationRulesTests : IDisposable
         Assert.Equal(error + "\nvirtlint: error: 1 error(s) in the rule files of 'rules'; nothing was linted.\n", result.Stderr);
     }
 
+    [Theory]
+    [InlineData(
+        "extends: []\nrules:\n  interface-network-not-approved: warning\n",
+        "vm.xml:9:15: warning ORG0002 Interface connects to network 'lab-open', which is not on the approved list.\nChecked 1 file: 1 warning.\nFailed by 1 rule: ORG0002 interface-network-not-approved (1).\n",
+        ExitCodes.Findings)]
+    [InlineData(
+        "extends: []\nrules:\n  interface-network-not-approved:\n    params: { approved-networks: [default, lab-open] }\n",
+        "Checked 1 file: no problems found.\n",
+        ExitCodes.Clean)]
+    [InlineData(
+        "extends: []\nrules:\n  domain-name-off-convention:\n    severity: note\n    params: { environments: [test, dev] }\n",
+        "vm.xml:2:3: note ORG0001 Domain name 'prod-web-01' does not follow the naming convention: lower-case kebab-case words starting with an environment prefix, e.g. 'prod-web-01'.\nChecked 1 file: 1 note.\n",
+        ExitCodes.Clean)]
+    public void The_configuration_enables_and_parameterises_organisation_rules(string configuration, string stdout, int exitCode)
+    {
+        _workspace.Write(".virtlint.yaml", configuration);
+        _workspace.Write("vm.xml", Domain);
+
+        var result = Run("check", "--rules", "rules", "--format", "concise", "vm.xml");
+
+        Assert.Equal("", result.Stderr);
+        Assert.Equal(stdout, result.Stdout);
+        Assert.Equal(exitCode, result.ExitCode);
+    }
+
+    [Fact]
+    public void The_configuration_turns_an_organisation_rule_off_for_some_files()
+    {
+        _workspace.Write(".virtlint.yaml", """
+            extends: []
+            rules:
+              interface-network-not-approved: error
+            overrides:
+              - files: ["legacy/*.xml"]
+                rules: { interface-network-not-approved: off }
+            """);
+        _workspace.Write("vm.xml", Domain);
+        _workspace.Write("legacy/vm.xml", Domain);
+
+        var result = Run("check", "--rules", "rules", "--format", "concise", "vm.xml", "legacy/vm.xml");
+
+        Assert.Equal("", result.Stderr);
+        Assert.Equal(
+            "vm.xml:9:15: error ORG0002 Interface connects to network 'lab-open', which is not on the approved list.\nChecked 2 files: 1 error.\nFailed by 1 rule: ORG0002 interface-network-not-approved (1).\n",
+            result.Stdout);
+        Assert.Equal(ExitCodes.Findings, result.ExitCode);
+    }
+
+    [Fact]
+    public void The_configuration_may_set_only_parameters_an_organisation_rule_declares()
+    {
+        _workspace.Write(".virtlint.yaml", "rules:\n  interface-network-not-approved:\n    params: { approved-netwrks: [lab-open] }\n");
+        _workspace.Write("vm.xml", Domain);
+
+        var result = Run("check", "--rules", "rules", "vm.xml");
+
+        Assert.Equal(ExitCodes.UsageOrInputError, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.Equal(
+            "virtlint: error: .virtlint.yaml:3:15: ORG0002 interface-network-not-approved has no parameter 'approved-netwrks'; did you mean 'approved-networks'? Its parameters: approved-networks.\n",
+            result.Stderr);
+    }
+
+    [Fact]
+    public void Check_refuses_a_rule_nested_too_deep_to_check_instead_of_overflowing_the_stack()
+    {
+        var deep = $"{new string('(', 100_000)}true(){new string(')', 100_000)}";
+        _workspace.Write("rules/domain-flagged.yaml", Rule("ORG0003", "domain-flagged", $"  context: name\n  report: \"{deep}\""));
+        _workspace.Write("vm.xml", Domain);
+
+        var result = Run("check", "--rules", "rules", "vm.xml");
+
+        Assert.Equal(ExitCodes.UsageOrInputError, result.ExitCode);
+        Assert.Equal("rules/domain-flagged.yaml:9:76: error VLG0005: brackets are nested more than 64 deep\nvirtlint: error: 1 error(s) in the rule files of 'rules'; nothing was linted.\n", result.Stderr);
+    }
+
     [Fact]
     public void Check_refuses_a_missing_rules_directory()
     {

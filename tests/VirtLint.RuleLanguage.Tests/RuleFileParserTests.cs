@@ -104,6 +104,22 @@ public sealed class RuleFileParserTests
         Assert.Equal("document rules are reported by the engine and take no 'check'", diagnostic.Message);
     }
 
+    [Fact]
+    public void Expressions_too_deep_or_too_long_to_check_safely_are_located_errors()
+    {
+        // Line 21 is the report: '    report: ' puts the expression at column 11.
+        var deep = RuleFileParser.Parse("rules/domain/disk-bus-not-virtio.yaml", Rule.Replace("report: $bus = $emulated-buses", $"report: {new string('(', 100_000)}true(){new string(')', 100_000)}"));
+        var tooDeep = Assert.Single(deep.Diagnostics);
+        Assert.Equal((DiagnosticIds.ExpressionSyntax, "brackets are nested more than 64 deep", 21, 11 + 64), (tooDeep.Id, tooDeep.Message, tooDeep.Range.Line, tooDeep.Range.Column));
+
+        var chain = string.Join(" or ", Enumerable.Repeat("$bus = 'ide'", 700));
+        var longChain = Assert.Single(RuleFileParser.Parse("rules/domain/disk-bus-not-virtio.yaml", Rule.Replace("report: $bus = $emulated-buses", $"report: {chain}")).Diagnostics);
+        Assert.Equal((DiagnosticIds.ExpressionSyntax, "the expression has more than 2000 tokens; split it with 'let'", 21), (longChain.Id, longChain.Message, longChain.Range.Line));
+
+        var justBelow = string.Join(" or ", Enumerable.Repeat("$bus = 'ide'", 450));
+        Assert.Empty(RuleFileParser.Parse("rules/domain/disk-bus-not-virtio.yaml", Rule.Replace("report: $bus = $emulated-buses", $"report: {new string('(', 64)}{justBelow}{new string(')', 64)}")).Diagnostics);
+    }
+
     [Theory]
     [InlineData("id: VL1001", "id: V1001", "'V1001' is not an id of the form VL followed by four digits, e.g. VL1001")]
     [InlineData("name: disk-bus-not-virtio", "name: DiskBus", "'DiskBus' is not a kebab-case name naming the flagged pattern, e.g. disk-bus-not-virtio")]
