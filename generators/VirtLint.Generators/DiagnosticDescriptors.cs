@@ -18,6 +18,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownVariable = Create(DiagnosticIds.UnknownVariable, "Unknown variable in rule expression");
     public static readonly DiagnosticDescriptor DuplicateName = Create(DiagnosticIds.DuplicateName, "Duplicate rule name");
     public static readonly DiagnosticDescriptor UnknownSchemaName = Create(DiagnosticIds.UnknownSchemaName, "Name not defined by libvirt's schema");
+    public static readonly DiagnosticDescriptor MessageStyle = Create(DiagnosticIds.MessageStyle, "Rule message breaks the message style");
+    public static readonly DiagnosticDescriptor SeverityNotExplained = Create(DiagnosticIds.SeverityNotExplained, "Rule docs do not explain its severity");
+    public static readonly DiagnosticDescriptor IdOutOfRange = Create(DiagnosticIds.IdOutOfRange, "Rule id outside its range");
+    public static readonly DiagnosticDescriptor FileNotNamedAfterRule = Create(DiagnosticIds.FileNotNamedAfterRule, "Rule file not named after its rule");
 
     public static DiagnosticDescriptor ById(string id) => id switch
     {
@@ -30,6 +34,10 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.DuplicateId => DuplicateId,
         DiagnosticIds.UnknownVariable => UnknownVariable,
         DiagnosticIds.DuplicateName => DuplicateName,
+        DiagnosticIds.MessageStyle => MessageStyle,
+        DiagnosticIds.SeverityNotExplained => SeverityNotExplained,
+        DiagnosticIds.IdOutOfRange => IdOutOfRange,
+        DiagnosticIds.FileNotNamedAfterRule => FileNotNamedAfterRule,
         _ => UnknownSchemaName,
     };
 

@@ -20,11 +20,6 @@ namespace VirtLint.RuleLanguage;
 /// </summary>
 public sealed class RuleFileParser
 {
-    private static readonly Regex IdPattern = new("^VL[0-9]{4}$");
-
-    // An organisation's rule: its own uppercase prefix (not starting with VL, which built-in rules and rule-file errors (VLG) use) and
-    // four digits, so it can never collide with a built-in id.
-    private static readonly Regex UserIdPattern = new("^(?!VL)[A-Z]+[0-9]{4}$");
     private static readonly Regex KebabPattern = new("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
 
     private readonly string _path;
@@ -89,9 +84,7 @@ public sealed class RuleFileParser
         foreach (var required in RuleFileFields.Required)
             if (!fields.ContainsKey(required)) Error(DiagnosticIds.MissingField, $"missing required field '{required}'", YamlSource.RangeOf(root.Start, root.Start));
 
-        var id = _origin == RuleOrigin.BuiltIn
-            ? Scalar(fields, "id", IdPattern, "an id of the form VL followed by four digits, e.g. VL1001")
-            : Scalar(fields, "id", UserIdPattern, "an organisation rule id: an uppercase prefix not starting with VL, and four digits, e.g. ORG0001");
+        var id = Scalar(fields, "id");
         var name = Scalar(fields, "name", KebabPattern, "a kebab-case name naming the flagged pattern, e.g. disk-bus-not-virtio");
         var title = Scalar(fields, "title");
         var severity = OneOf(fields, "severity", RuleFileFields.Severities);
@@ -126,6 +119,7 @@ public sealed class RuleFileParser
             if (fields.TryGetValue("message", out var messageField)) message = Message(messageField.Value, scope, trail) ?? message;
         }
 
+        _diagnostics.AddRange(RuleConventions.Check(_path, _origin, fields, id, name, target, severity, docs, message));
         if (_diagnostics.Count > 0) return null;
         return new RuleSpec(id!, name!, title!, severity!, category!, tags, precision!, securitySeverity, target!,
             parameters, check, message, docs!, _path, RangeOfField(fields, "id"), RangeOfField(fields, "name"), domainScope)

@@ -68,13 +68,6 @@ public static class UserRules
                 errors.Add(new RuleFileError(path, diagnostic.Range.Line, diagnostic.Range.Column, diagnostic.Id, diagnostic.Message));
             if (result.Rule is not { } rule) continue;
 
-            var fileName = Path.GetFileNameWithoutExtension(path);
-            if (origin == RuleOrigin.User && fileName != rule.Name)
-            {
-                errors.Add(At(path, rule.NameRange, DiagnosticIds.InvalidValue, $"the rule '{rule.Name}' must be in a file named {rule.Name}.yaml, not {Path.GetFileName(path)}"));
-                continue;
-            }
-
             if (ids.TryGetValue(rule.Id, out var idOwner) || builtIn?.Find(rule.Id) is { } builtInId && (idOwner = builtInId.SourceFile) is not null)
             {
                 errors.Add(At(path, rule.IdRange, DiagnosticIds.DuplicateId, $"rule id '{rule.Id}' is already used by {idOwner}; ids are never reused"));

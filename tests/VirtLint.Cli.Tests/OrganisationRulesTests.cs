@@ -119,9 +119,9 @@ public sealed class OrganisationRulesTests : IDisposable
     }
 
     [Theory]
-    [InlineData("VL9001", "  context: name\n  report: \"true()\"", "rules/domain-flagged.yaml:1:5: error VLG0004: 'VL9001' is not an organisation rule id: an uppercase prefix not starting with VL, and four digits, e.g. ORG0001")]
-    [InlineData("VLG0001", "  context: name\n  report: \"true()\"", "rules/domain-flagged.yaml:1:5: error VLG0004: 'VLG0001' is not an organisation rule id: an uppercase prefix not starting with VL, and four digits, e.g. ORG0001")]
-    [InlineData("ORG01", "  context: name\n  report: \"true()\"", "rules/domain-flagged.yaml:1:5: error VLG0004: 'ORG01' is not an organisation rule id: an uppercase prefix not starting with VL, and four digits, e.g. ORG0001")]
+    [InlineData("VL9001", "  context: name\n  report: \"true()\"", "rules/domain-flagged.yaml:1:5: error VLG0013: 'VL9001' is not an organisation rule id: an uppercase prefix not starting with VL, and four digits, e.g. ORG0001")]
+    [InlineData("VLG0001", "  context: name\n  report: \"true()\"", "rules/domain-flagged.yaml:1:5: error VLG0013: 'VLG0001' is not an organisation rule id: an uppercase prefix not starting with VL, and four digits, e.g. ORG0001")]
+    [InlineData("ORG01", "  context: name\n  report: \"true()\"", "rules/domain-flagged.yaml:1:5: error VLG0013: 'ORG01' is not an organisation rule id: an uppercase prefix not starting with VL, and four digits, e.g. ORG0001")]
     [InlineData("ORG0001", "  context: name\n  report: \"true()\"", "rules/domain-name-off-convention.yaml:1:5: error VLG0007: rule id 'ORG0001' is already used by rules/domain-flagged.yaml; ids are never reused")]
     [InlineData("ORG0003", "  context: name\n  report: \"matches(., \\\"(?<a>v)\\\\k'a'\\\")\"", "rules/domain-flagged.yaml:9:23: error VLG0006: the pattern uses a construct non-backtracking matching does not support")]
     public void Check_refuses_broken_organisation_rules_with_located_errors(string id, string check, string error)
@@ -135,6 +135,101 @@ public sealed class OrganisationRulesTests : IDisposable
         Assert.Equal("", result.Stdout);
         Assert.StartsWith(error, result.Stderr);
         Assert.EndsWith("virtlint: error: 1 error(s) in the rule files of 'rules'; nothing was linted.\n", result.Stderr);
+    }
+
+    [Theory]
+    [InlineData("message: \"Domain name '{.}' is flagged.\"", "message: \"Domain name '{.}' is flagged\"", "rules/domain-flagged.yaml:10:10: error VLG0011: the message must end with a period")]
+    [InlineData("message: \"Domain name '{.}' is flagged.\"", "message: \"Domain name {.} is flagged.\"", "rules/domain-flagged.yaml:10:10: error VLG0011: the message must name the offending value in 'single quotes', e.g. \"Disk '{@dev}' uses ...\"")]
+    [InlineData("why-is-this-bad: It is a warning because it is a test.", "why-is-this-bad: It is a test.", "rules/domain-flagged.yaml:13:20: error VLG0012: 'why-is-this-bad' does not say why the rule is a 'warning': end it with, e.g., 'It is a warning because ...'")]
+    [InlineData("name: domain-flagged", "name: domain-marked", "rules/domain-flagged.yaml:2:7: error VLG0014: the rule 'domain-marked' must be in a file named domain-marked.yaml, not domain-flagged.yaml")]
+    public void Check_refuses_organisation_rules_that_break_the_conventions(string from, string to, string error)
+    {
+        var rule = Rule("ORG0003", "domain-flagged", "  context: name\n  report: \"true()\"");
+        Assert.Contains(from, rule, StringComparison.Ordinal);
+        _workspace.Write("rules/domain-flagged.yaml", rule.Replace(from, to));
+        _workspace.Write("vm.xml", Domain);
+
+        var result = Run("check", "--rules", "rules", "vm.xml");
+
+        Assert.Equal(ExitCodes.UsageOrInputError, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.Equal(error + "\nvirtlint: error: 1 error(s) in the rule files of 'rules'; nothing was linted.\n", result.Stderr);
+    }
+
+    [Theory]
+    [InlineData(
+        "extends: []\nrules:\n  interface-network-not-approved: warning\n",
+        "vm.xml:9:15: warning ORG0002 Interface connects to network 'lab-open', which is not on the approved list.\nChecked 1 file: 1 warning.\nFailed by 1 rule: ORG0002 interface-network-not-approved (1).\n",
+        ExitCodes.Findings)]
+    [InlineData(
+        "extends: []\nrules:\n  interface-network-not-approved:\n    params: { approved-networks: [default, lab-open] }\n",
+        "Checked 1 file: no problems found.\n",
+        ExitCodes.Clean)]
+    [InlineData(
+        "extends: []\nrules:\n  domain-name-off-convention:\n    severity: note\n    params: { environments: [test, dev] }\n",
+        "vm.xml:2:3: note ORG0001 Domain name 'prod-web-01' does not follow the naming convention: lower-case kebab-case words starting with an environment prefix, e.g. 'prod-web-01'.\nChecked 1 file: 1 note.\n",
+        ExitCodes.Clean)]
+    public void The_configuration_enables_and_parameterises_organisation_rules(string configuration, string stdout, int exitCode)
+    {
+        _workspace.Write(".virtlint.yaml", configuration);
+        _workspace.Write("vm.xml", Domain);
+
+        var result = Run("check", "--rules", "rules", "--format", "concise", "vm.xml");
+
+        Assert.Equal("", result.Stderr);
+        Assert.Equal(stdout, result.Stdout);
+        Assert.Equal(exitCode, result.ExitCode);
+    }
+
+    [Fact]
+    public void The_configuration_turns_an_organisation_rule_off_for_some_files()
+    {
+        _workspace.Write(".virtlint.yaml", """
+            extends: []
+            rules:
+              interface-network-not-approved: error
+            overrides:
+              - files: ["legacy/*.xml"]
+                rules: { interface-network-not-approved: off }
+            """);
+        _workspace.Write("vm.xml", Domain);
+        _workspace.Write("legacy/vm.xml", Domain);
+
+        var result = Run("check", "--rules", "rules", "--format", "concise", "vm.xml", "legacy/vm.xml");
+
+        Assert.Equal("", result.Stderr);
+        Assert.Equal(
+            "vm.xml:9:15: error ORG0002 Interface connects to network 'lab-open', which is not on the approved list.\nChecked 2 files: 1 error.\nFailed by 1 rule: ORG0002 interface-network-not-approved (1).\n",
+            result.Stdout);
+        Assert.Equal(ExitCodes.Findings, result.ExitCode);
+    }
+
+    [Fact]
+    public void The_configuration_may_set_only_parameters_an_organisation_rule_declares()
+    {
+        _workspace.Write(".virtlint.yaml", "rules:\n  interface-network-not-approved:\n    params: { approved-netwrks: [lab-open] }\n");
+        _workspace.Write("vm.xml", Domain);
+
+        var result = Run("check", "--rules", "rules", "vm.xml");
+
+        Assert.Equal(ExitCodes.UsageOrInputError, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.Equal(
+            "virtlint: error: .virtlint.yaml:3:15: ORG0002 interface-network-not-approved has no parameter 'approved-netwrks'; did you mean 'approved-networks'? Its parameters: approved-networks.\n",
+            result.Stderr);
+    }
+
+    [Fact]
+    public void Check_refuses_a_rule_nested_too_deep_to_check_instead_of_overflowing_the_stack()
+    {
+        var deep = $"{new string('(', 100_000)}true(){new string(')', 100_000)}";
+        _workspace.Write("rules/domain-flagged.yaml", Rule("ORG0003", "domain-flagged", $"  context: name\n  report: \"{deep}\""));
+        _workspace.Write("vm.xml", Domain);
+
+        var result = Run("check", "--rules", "rules", "vm.xml");
+
+        Assert.Equal(ExitCodes.UsageOrInputError, result.ExitCode);
+        Assert.Equal("rules/domain-flagged.yaml:9:76: error VLG0005: brackets are nested more than 64 deep\nvirtlint: error: 1 error(s) in the rule files of 'rules'; nothing was linted.\n", result.Stderr);
     }
 
     [Fact]

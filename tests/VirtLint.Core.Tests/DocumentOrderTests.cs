@@ -60,4 +60,16 @@ public sealed class DocumentOrderTests
         var type = Root.Element("os")!.Element("type")!;
         Assert.Equal(["domain", "disk", "os"], Names(Xp.Parent([type, Target, Root.Element("os")!])));
     }
+
+    [Fact]
+    public void Sibling_axes_of_a_node_set_are_in_document_order()
+    {
+        // Siblings of an element come after those of its descendants (following) or before them (preceding).
+        var devices = Root.Element("devices")!;
+        var disk = devices.Element("disk")!;
+        var os = Root.Element("os")!;
+        Assert.Equal(["interface", "os"], Names(Xp.FollowingSibling([devices, disk])));
+        Assert.Equal(["name", "devices", "disk"], Names(Xp.PrecedingSibling([devices.Element("interface")!, os])));
+        Assert.Equal("name", Xp.Name(Xp.PrecedingSibling([devices.Element("interface")!, os])));
+    }
 }

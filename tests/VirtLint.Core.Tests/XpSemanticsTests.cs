@@ -76,10 +76,12 @@ public sealed class XpSemanticsTests
     [Fact]
     public void Sibling_and_ancestor_axes()
     {
-        var third = Devices.Elements("disk").Last();
-        Assert.Equal(2, Xp.Count(Xp.PrecedingSibling(third)));
+        var disks = Devices.Elements("disk").ToArray();
+        var third = disks[2];
+        Assert.Equal([disks[0], disks[1]], Xp.PrecedingSibling(third));
+        Assert.Equal([disks[1], disks[2]], Xp.FollowingSibling(disks[0]));
         Assert.Empty(Xp.FollowingSibling(third));
-        Assert.Equal(2, Xp.Count(Xp.Ancestor(third.Element("target")!, includeSelf: false)));
+        Assert.Equal([Devices, third], Xp.Ancestor(third.Element("target")!, includeSelf: false));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace VirtLint.Generators.Tests;
 public sealed class DiagnosticTests
 {
     private const string Valid = """
-        id: VL9100
+        id: VL1900
         name: sample-rule
         title: Sample
         severity: warning
@@ -18,7 +18,7 @@ public sealed class DiagnosticTests
         message: "Disk '{@dev}' uses 'ide'."
         docs:
           what-it-does: x
-          why-is-this-bad: x
+          why-is-this-bad: It is a warning because x.
           example: x
           use-instead: x
         """;
@@ -39,6 +39,10 @@ public sealed class DiagnosticTests
         { "infinite default", Valid.Replace("check:", "params:\n  limit:\n    type: number\n    default: -1e999\ncheck:"), "VLG0004", 10, 14 },
         { "backtracking pattern", Valid.Replace("report: \"@bus = 'ide'\"", "report: \"matches(@bus, \\\"(?<a>v)\\\\k'a'\\\")\""), "VLG0006", 9, 26 },
         { "message placeholder", Valid.Replace("message: \"Disk '{@dev}' uses 'ide'.\"", "message: \"Disk '{@dev' uses 'ide'.\""), "VLG0005", 10, 17 },
+        { "message style", Valid.Replace("message: \"Disk '{@dev}' uses 'ide'.\"", "message: \"Disk '{@dev}' uses 'ide'. Use 'virtio'.\""), "VLG0011", 10, 10 },
+        { "severity reason", Valid.Replace("why-is-this-bad: It is a warning because x.", "why-is-this-bad: It is slow."), "VLG0012", 13, 20 },
+        { "id range", Valid.Replace("id: VL1900", "id: VL2900"), "VLG0013", 1, 5 },
+        { "rule folder", Valid.Replace("name: sample-rule", "name: other-rule"), "VLG0014", 2, 7 },
     };
 
     [Theory]
@@ -53,7 +57,7 @@ public sealed class DiagnosticTests
         Assert.Equal("/repo/rules/domain/sample-rule.yaml", span.Path);
         Assert.True((line, column) == (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1),
             $"{what}: expected ({line},{column}), got {diagnostic}");
-        Assert.DoesNotContain(result.Results.Single().GeneratedSources, s => s.HintName == "VL9100.g.cs");
+        Assert.DoesNotContain(result.Results.Single().GeneratedSources, s => s.HintName == "VL1900.g.cs");
     }
 
     /// <summary>Names differing only in '-' and '_' (parameters, lets, element names) become different C# identifiers.</summary>
@@ -66,7 +70,7 @@ public sealed class DiagnosticTests
         var (_, result, output) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/rules/domain/sample-rule.yaml", yaml), Vocabulary());
         Assert.Empty(result.Diagnostics);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var code = result.Results.Single().GeneratedSources.Single(s => s.HintName == "VL9100.g.cs").SourceText.ToString();
+        var code = result.Results.Single().GeneratedSources.Single(s => s.HintName == "VL1900.g.cs").SourceText.ToString();
         Assert.Contains("var p_a_b = context.GetStringList(\"a-b\", Default_a_b);", code);
         Assert.Contains("var p_a__b = context.GetStringList(\"a_b\", Default_a__b);", code);
         Assert.Contains("var l_x_y = ", code);
@@ -84,7 +88,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void Duplicate_id_is_reported_at_the_second_file()
     {
-        var second = Valid.Replace("name: sample-rule", "name: other-rule");
+        var second = Valid.Replace("name: sample-rule", "name: zz-other-rule");
         var (_, result, _) = GeneratorHarness.Run(
             new InMemoryAdditionalText("/repo/rules/domain/sample-rule.yaml", Valid),
             new InMemoryAdditionalText("/repo/rules/domain/zz-other-rule.yaml", second));
@@ -97,10 +101,12 @@ public sealed class DiagnosticTests
     [Fact]
     public void Duplicate_name_is_reported()
     {
-        var second = Valid.Replace("id: VL9100", "id: VL9101");
+        // Built-in rule files are named after their rules, so two rules of one name are in two targets' folders.
+        var second = Valid.Replace("id: VL1900", "id: VL2900").Replace("target: domain", "target: pool")
+            .Replace("devices/disk/target", "target/path").Replace("@bus = 'ide'", "true()").Replace("{@dev}", "{name}");
         var (_, result, _) = GeneratorHarness.Run(
-            new InMemoryAdditionalText("/repo/rules/domain/a.yaml", Valid),
-            new InMemoryAdditionalText("/repo/rules/domain/b.yaml", second));
+            new InMemoryAdditionalText("/repo/rules/domain/sample-rule.yaml", Valid),
+            new InMemoryAdditionalText("/repo/rules/pool/sample-rule.yaml", second));
         Assert.Equal("VLG0009", Assert.Single(result.Diagnostics).Id);
     }
 

@@ -11,9 +11,10 @@ public sealed class GeneratorSnapshotTests
     private static bool Update => Environment.GetEnvironmentVariable("VIRTLINT_UPDATE_BASELINES") == "1";
 
     private static AdditionalText[] TestRuleFiles() =>
-        Directory.GetFiles(GeneratorHarness.TestRulesFolder, "*.yaml")
+        Directory.GetFiles(GeneratorHarness.TestRulesFolder, "*.yaml", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(GeneratorHarness.TestRulesFolder, p).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
-            .Select(p => (AdditionalText)new InMemoryAdditionalText("/repo/rules/test/" + Path.GetFileName(p), File.ReadAllText(p)))
+            .Select(p => (AdditionalText)new InMemoryAdditionalText("/repo/rules/" + p, GeneratorHarness.TestRule(p)))
             .ToArray();
 
     [Fact]
@@ -22,7 +23,7 @@ public sealed class GeneratorSnapshotTests
         var (_, result, output) = GeneratorHarness.Run(TestRuleFiles());
         Assert.Empty(result.Diagnostics);
         var generated = result.Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
-        Assert.Equal(["BuiltInRules.g.cs", "VL9000.g.cs", "VL9001.g.cs", "VL9002.g.cs", "VL9003.g.cs", "VL9004.g.cs"], generated.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["BuiltInRules.g.cs", "VL0900.g.cs", "VL1900.g.cs", "VL1901.g.cs", "VL3900.g.cs", "VL4900.g.cs"], generated.Keys.Order(StringComparer.Ordinal));
 
         var mismatches = new List<string>();
         foreach (var (hintName, text) in generated)

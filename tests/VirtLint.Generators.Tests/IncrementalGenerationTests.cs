@@ -5,8 +5,8 @@ namespace VirtLint.Generators.Tests;
 /// <summary>Editing one rule file re-parses only that file; the registry's input is untouched unless an id or name changes.</summary>
 public sealed class IncrementalGenerationTests
 {
-    private static readonly InMemoryAdditionalText RuleA = new("/repo/rules/test/nic-model-missing.yaml", GeneratorHarness.TestRule("simple-report.yaml"));
-    private static readonly InMemoryAdditionalText RuleB = new("/repo/rules/test/volume-nearly-full.yaml", GeneratorHarness.TestRule("params-and-lets.yaml"));
+    private static readonly InMemoryAdditionalText RuleA = new("/repo/rules/domain/nic-model-missing.yaml", GeneratorHarness.TestRule("domain/nic-model-missing.yaml"));
+    private static readonly InMemoryAdditionalText RuleB = new("/repo/rules/volume/volume-nearly-full.yaml", GeneratorHarness.TestRule("volume/volume-nearly-full.yaml"));
 
     [Fact]
     public void Editing_one_rule_leaves_the_other_rules_steps_cached()
@@ -17,8 +17,8 @@ public sealed class IncrementalGenerationTests
 
         var run = driver.GetRunResult().Results.Single();
         var parsed = Outputs(run, TrackingNames.ParsedRule);
-        Assert.Equal("Cached", parsed.Single(o => Path(o.Value) == "rules/test/nic-model-missing.yaml").Reason.ToString());
-        Assert.Equal("Modified", parsed.Single(o => Path(o.Value) == "rules/test/volume-nearly-full.yaml").Reason.ToString());
+        Assert.Equal("Cached", parsed.Single(o => Path(o.Value) == "rules/domain/nic-model-missing.yaml").Reason.ToString());
+        Assert.Equal("Modified", parsed.Single(o => Path(o.Value) == "rules/volume/volume-nearly-full.yaml").Reason.ToString());
 
         // The title is not part of the registry projection, so the registry is not rebuilt.
         Assert.All(Outputs(run, TrackingNames.RegistryEntry), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));

@@ -33,7 +33,7 @@ public sealed class RuleFileParserTests
         message: "Disk '{@dev}' uses '{$bus}' {{braces}}."
         docs:
           what-it-does: What.
-          why-is-this-bad: Why.
+          why-is-this-bad: Why. It is a warning because it costs performance.
           example: <a/>
           use-instead: <b/>
           references: [https://libvirt.org/formatdomain.html]
@@ -59,7 +59,7 @@ public sealed class RuleFileParserTests
     [Fact]
     public void Parsing_is_deterministic_and_value_equal()
     {
-        Assert.Equal(RuleFileParser.Parse("a.yaml", Rule), RuleFileParser.Parse("a.yaml", Rule));
+        Assert.Equal(RuleFileParser.Parse("rules/domain/disk-bus-not-virtio.yaml", Rule), RuleFileParser.Parse("rules/domain/disk-bus-not-virtio.yaml", Rule));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class RuleFileParserTests
             .Replace("category: performance", "category: speed\nowner: me")
             .Replace("report: $bus = $emulated-buses", "report: $bus = $emulated_buses");
 
-        var result = RuleFileParser.Parse("rules/domain/x.yaml", broken);
+        var result = RuleFileParser.Parse("rules/domain/disk-bus-not-virtio.yaml", broken);
 
         Assert.Null(result.Rule);
         Assert.Equal(
@@ -81,7 +81,7 @@ public sealed class RuleFileParserTests
     [Fact]
     public void Unknown_fields_suggest_the_closest_known_one()
     {
-        var result = RuleFileParser.Parse("x.yaml", Rule.Replace("tags:", "tag:"));
+        var result = RuleFileParser.Parse("rules/domain/disk-bus-not-virtio.yaml", Rule.Replace("tags:", "tag:"));
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal("unknown field 'tag' in rule; did you mean 'tags'?", diagnostic.Message);
         Assert.Equal(new SourceRange(6, 1, 6, 4), diagnostic.Range);
@@ -91,7 +91,7 @@ public sealed class RuleFileParserTests
     public void Expression_errors_inside_block_scalars_point_into_the_block()
     {
         var text = Rule.Replace("report: $bus = $emulated-buses", "report: |\n    $bus = $emulated-buses\n      and frob(@dev)");
-        var diagnostic = Assert.Single(RuleFileParser.Parse("x.yaml", text).Diagnostics);
+        var diagnostic = Assert.Single(RuleFileParser.Parse("rules/domain/disk-bus-not-virtio.yaml", text).Diagnostics);
         Assert.Equal(DiagnosticIds.ExpressionType, diagnostic.Id);
         Assert.Equal((23, 11), (diagnostic.Range.Line, diagnostic.Range.Column));
     }
@@ -99,9 +99,25 @@ public sealed class RuleFileParserTests
     [Fact]
     public void Document_rules_have_no_check()
     {
-        var text = Rule.Replace("target: domain", "target: document");
-        var diagnostic = Assert.Single(RuleFileParser.Parse("x.yaml", text).Diagnostics);
+        var text = Rule.Replace("id: VL1001", "id: VL0901").Replace("target: domain", "target: document");
+        var diagnostic = Assert.Single(RuleFileParser.Parse("rules/document/disk-bus-not-virtio.yaml", text).Diagnostics);
         Assert.Equal("document rules are reported by the engine and take no 'check'", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Expressions_too_deep_or_too_long_to_check_safely_are_located_errors()
+    {
+        // Line 21 is the report: '    report: ' puts the expression at column 11.
+        var deep = RuleFileParser.Parse("rules/domain/disk-bus-not-virtio.yaml", Rule.Replace("report: $bus = $emulated-buses", $"report: {new string('(', 100_000)}true(){new string(')', 100_000)}"));
+        var tooDeep = Assert.Single(deep.Diagnostics);
+        Assert.Equal((DiagnosticIds.ExpressionSyntax, "brackets are nested more than 64 deep", 21, 11 + 64), (tooDeep.Id, tooDeep.Message, tooDeep.Range.Line, tooDeep.Range.Column));
+
+        var chain = string.Join(" or ", Enumerable.Repeat("$bus = 'ide'", 700));
+        var longChain = Assert.Single(RuleFileParser.Parse("rules/domain/disk-bus-not-virtio.yaml", Rule.Replace("report: $bus = $emulated-buses", $"report: {chain}")).Diagnostics);
+        Assert.Equal((DiagnosticIds.ExpressionSyntax, "the expression has more than 2000 tokens; split it with 'let'", 21), (longChain.Id, longChain.Message, longChain.Range.Line));
+
+        var justBelow = string.Join(" or ", Enumerable.Repeat("$bus = 'ide'", 450));
+        Assert.Empty(RuleFileParser.Parse("rules/domain/disk-bus-not-virtio.yaml", Rule.Replace("report: $bus = $emulated-buses", $"report: {new string('(', 64)}{justBelow}{new string(')', 64)}")).Diagnostics);
     }
 
     [Theory]
@@ -113,7 +129,7 @@ public sealed class RuleFileParserTests
     [InlineData("tags: [disk, virtio]", "tags: [Disk]", "'Disk' is not a valid entry of 'tags' (use kebab-case)")]
     public void Invalid_values_are_explained(string from, string to, string message)
     {
-        var diagnostic = Assert.Single(RuleFileParser.Parse("x.yaml", Rule.Replace(from, to)).Diagnostics);
+        var diagnostic = Assert.Single(RuleFileParser.Parse("rules/domain/disk-bus-not-virtio.yaml", Rule.Replace(from, to)).Diagnostics);
         Assert.Equal(message, diagnostic.Message);
     }
 }

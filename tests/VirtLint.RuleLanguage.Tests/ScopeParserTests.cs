@@ -23,17 +23,17 @@ public sealed class ScopeParserTests
         message: "Disk '{@dev}' uses 'ide'."
         docs:
           what-it-does: What.
-          why-is-this-bad: Why.
+          why-is-this-bad: Why. It is a warning because it costs performance.
           example: <a/>
           use-instead: <b/>
         """;
 
-    private static RuleDiagnostic SingleError(string text) => Assert.Single(RuleFileParser.Parse("rules/domain/x.yaml", text).Diagnostics);
+    private static RuleDiagnostic SingleError(string text) => Assert.Single(RuleFileParser.Parse("rules/domain/disk-bus-not-virtio.yaml", text).Diagnostics);
 
     [Fact]
     public void A_scope_lists_types_architectures_and_machine_families()
     {
-        var result = RuleFileParser.Parse("rules/domain/x.yaml", Rule);
+        var result = RuleFileParser.Parse("rules/domain/disk-bus-not-virtio.yaml", Rule);
         Assert.Empty(result.Diagnostics);
         var scope = result.Rule!.Scope!;
         Assert.Equal(["kvm", "qemu", "hvf"], scope.Hypervisors);
@@ -46,7 +46,7 @@ public sealed class ScopeParserTests
     public void Any_and_missing_keys_restrict_nothing()
     {
         var text = Rule.Replace("  hypervisors: [kvm, qemu, hvf]\n  arch: [x86_64, i686]\n  machines: [pc, q35]", "  hypervisors: any");
-        var scope = RuleFileParser.Parse("x.yaml", text).Rule!.Scope!;
+        var scope = RuleFileParser.Parse("rules/domain/disk-bus-not-virtio.yaml", text).Rule!.Scope!;
         Assert.True(scope.IsAny);
         Assert.Empty(scope.Hypervisors);
     }
@@ -55,7 +55,7 @@ public sealed class ScopeParserTests
     public void A_rule_without_scope_has_none()
     {
         var text = Rule.Replace("scope:\n  hypervisors: [kvm, qemu, hvf]\n  arch: [x86_64, i686]\n  machines: [pc, q35]\n", "");
-        var result = RuleFileParser.Parse("x.yaml", text);
+        var result = RuleFileParser.Parse("rules/domain/disk-bus-not-virtio.yaml", text);
         Assert.Empty(result.Diagnostics);
         Assert.Null(result.Rule!.Scope);
     }
@@ -80,8 +80,8 @@ public sealed class ScopeParserTests
     [Fact]
     public void Only_domain_rules_take_a_scope()
     {
-        var text = Rule.Replace("target: domain", "target: pool").Replace("devices/disk/target", "target/path").Replace("@bus = 'ide'", "true()").Replace("{@dev}", "{name}");
-        var diagnostic = SingleError(text);
+        var text = Rule.Replace("id: VL1001", "id: VL2001").Replace("target: domain", "target: pool").Replace("devices/disk/target", "target/path").Replace("@bus = 'ide'", "true()").Replace("{@dev}", "{name}");
+        var diagnostic = Assert.Single(RuleFileParser.Parse("rules/pool/disk-bus-not-virtio.yaml", text).Diagnostics);
         Assert.Equal(DiagnosticIds.InvalidValue, diagnostic.Id);
         Assert.Equal("'scope' applies to domain rules only, not to target 'pool'", diagnostic.Message);
         Assert.Equal((7, 1), (diagnostic.Range.Line, diagnostic.Range.Column));

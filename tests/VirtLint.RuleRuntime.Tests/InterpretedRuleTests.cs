@@ -18,6 +18,7 @@ public sealed class InterpretedRuleTests
         </domain>
         """;
 
+    // The message under test is quoted in a sentence, as the language's message style asks; Shown() takes it out again.
     private static string Rule(string context, string message, string parameters = "") => $"""
         id: ORG0001
         name: sample-rule
@@ -29,13 +30,20 @@ public sealed class InterpretedRuleTests
         check:
           context: "{context}"
           report: "true()"
-        message: "{message}"
+        message: "Shown '{message}'."
         docs:
           what-it-does: x
           why-is-this-bad: It is a note because it is a test.
           example: x
           use-instead: x
         """;
+
+    private static string Shown(Finding finding)
+    {
+        Assert.StartsWith("Shown '", finding.Message, StringComparison.Ordinal);
+        Assert.EndsWith("'.", finding.Message, StringComparison.Ordinal);
+        return finding.Message["Shown '".Length..^2];
+    }
 
     private static IReadOnlyList<Finding> Lint(string rule, string document = Domain, IReadOnlyDictionary<string, string>? parameters = null)
     {
@@ -57,7 +65,7 @@ public sealed class InterpretedRuleTests
     public void The_first_ancestor_is_the_root_element()
     {
         var finding = Assert.Single(Lint(Rule("devices/disk/target", "{name(ancestor::*)} {name(ancestor-or-self::*[@bus])}")));
-        Assert.Equal("domain target", finding.Message);
+        Assert.Equal("domain target", Shown(finding));
         Assert.Equal((4, 37), (finding.Span.StartLine, finding.Span.StartColumn));
     }
 
@@ -65,7 +73,24 @@ public sealed class InterpretedRuleTests
     public void A_union_is_in_document_order()
     {
         var finding = Assert.Single(Lint(Rule(".", "{name(os | devices)} {name(name | os | devices)}")));
-        Assert.Equal("devices name", finding.Message);
+        Assert.Equal("devices name", Shown(finding));
+    }
+
+    [Fact]
+    public void Sibling_axes_of_a_node_set_are_in_document_order()
+    {
+        const string domain = """
+            <domain type='kvm'>
+              <name>web01</name>
+              <devices>
+                <disk type='file' device='disk'><target dev='vda' bus='virtio'/></disk>
+                <interface type='network'><source network='default'/></interface>
+              </devices>
+              <os><type arch='x86_64' machine='q35'>hvm</type></os>
+            </domain>
+            """;
+        var finding = Assert.Single(Lint(Rule(".", "{name((devices | devices/disk)/following-sibling::*)} {name((os | devices/interface)/preceding-sibling::*)}"), domain));
+        Assert.Equal("interface name", Shown(finding));
     }
 
     [Fact]
@@ -73,7 +98,7 @@ public sealed class InterpretedRuleTests
     {
         var parameters = "params:\n  prefixes:\n    type: string-list\n    default: [web, db]\n  limit:\n    type: integer\n    default: 3";
         var finding = Assert.Single(Lint(Rule("name[substring(., 1, $limit) = $prefixes]", "{.} {$limit + 1}", parameters)));
-        Assert.Equal("web01 4", finding.Message);
+        Assert.Equal("web01 4", Shown(finding));
     }
 
     [Fact]
@@ -83,7 +108,7 @@ public sealed class InterpretedRuleTests
         var rule = Rule("name[substring(., 1, $limit) = $prefixes]", "{.} {$limit + 1}", parameters);
         Assert.Empty(Lint(rule, parameters: new Dictionary<string, string> { ["prefixes"] = "db, app" }));
         var finding = Assert.Single(Lint(rule, parameters: new Dictionary<string, string> { ["prefixes"] = "we", ["limit"] = "2" }));
-        Assert.Equal("web01 3", finding.Message);
+        Assert.Equal("web01 3", Shown(finding));
     }
 
     [Fact]

@@ -4,8 +4,7 @@ namespace VirtLint.Rules.Tests;
 
 /// <summary>
 /// Lints the shared corpus of real libvirt XML: every file parses and is classified, no checker throws, and two runs
-/// give identical output. Also writes each rule's hit count on it and on the virt-install corpus to
-/// <c>artifacts/corpus-hits.md</c> for precision review.
+/// give identical output, and what every rule finds is the committed snapshot (<c>Snapshots/corpus-findings.txt</c>).
 /// </summary>
 public sealed class CorpusTests
 {
@@ -47,18 +46,39 @@ public sealed class CorpusTests
     }
 
     [SkippableFact]
-    public void Corpus_hit_counts_are_recorded()
+    public void Corpus_findings_match_the_snapshot()
     {
-        var (report, inputs) = FirstRun.Value;
-        var (virtInstall, virtInstallInputs) = VirtInstallCorpus.Run.Value;
-        var lines = new List<string> { "# Rule hits on the corpora", "" };
-        lines.AddRange(CorpusHitTable.Section("libvirt 9.0.0 test data and virt-manager storage (../shared/corpus)", report, inputs.Count));
-        lines.AddRange(CorpusHitTable.Section($"virt-install output ({VirtInstallCorpus.RelativeFolder})", virtInstall, virtInstallInputs.Count));
+        var (report, _) = FirstRun.Value;
+        var actual = CorpusSnapshot.Render(RequireCorpus(), report.Findings);
+        if (CorpusSnapshot.Update)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(CorpusSnapshot.FilePath)!);
+            File.WriteAllText(CorpusSnapshot.FilePath, CorpusSnapshot.Text(actual));
+            return;
+        }
 
-        var artifacts = Path.Combine(RepositoryPaths.Root, "artifacts");
-        Directory.CreateDirectory(artifacts);
-        File.WriteAllLines(Path.Combine(artifacts, "corpus-hits.md"), lines);
-        Assert.Contains(lines, l => l.StartsWith("| VL1003 |", StringComparison.Ordinal));
+        var committed = CorpusSnapshot.ReadCommitted();
+        Assert.True(committed.SequenceEqual(actual, StringComparer.Ordinal),
+            $"The findings over the corpus changed. Review the difference, then regenerate the snapshot with\n  {CorpusSnapshot.UpdateCommand}\n"
+            + CorpusSnapshot.Diff(committed, actual));
+    }
+
+    [Fact]
+    public void A_snapshot_difference_lists_lost_and_new_findings()
+    {
+        string[] committed = ["VL1001\ta/x.xml\t3\t5", "VL1001\ta/x.xml\t3\t5", "VL1002\tb.xml\t1\t1"];
+        string[] actual = ["VL1001\ta/x.xml\t3\t5", "VL1002\tb.xml\t1\t1", "VL1003\tb.xml\t2\t7"];
+        Assert.Equal("1 finding(s) no longer reported (-), 1 new (+):\n- VL1001\ta/x.xml\t3\t5\n+ VL1003\tb.xml\t2\t7", CorpusSnapshot.Diff(committed, actual));
+    }
+
+    [Fact]
+    public void Snapshot_lines_are_sorted_by_rule_file_line_and_column_with_corpus_relative_paths()
+    {
+        var corpus = Path.Combine(Path.GetTempPath(), "corpus");
+        Finding At(string rule, string file, int line, int column) =>
+            new(BuiltInRules.Catalog.Find(rule)!, Severity.Warning, "Message 'x'.", Path.Combine(corpus, file), new SourceSpan(line, column, line, column + 1));
+        var lines = CorpusSnapshot.Render(corpus, [At("VL1002", "b.xml", 1, 1), At("VL1001", "a/y.xml", 10, 2), At("VL1001", "a/y.xml", 9, 4), At("VL1001", "B.xml", 1, 1)]);
+        Assert.Equal(["VL1001\tB.xml\t1\t1", "VL1001\ta/y.xml\t9\t4", "VL1001\ta/y.xml\t10\t2", "VL1002\tb.xml\t1\t1"], lines);
     }
 
     private static string Render(LintReport report) =>

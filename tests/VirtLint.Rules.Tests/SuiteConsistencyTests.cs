@@ -30,13 +30,6 @@ public sealed partial class SuiteConsistencyTests
     }
 
     [Fact]
-    public void File_name_is_the_rule_name_and_folder_is_its_target()
-    {
-        foreach (var rule in Rules)
-            Assert.Equal($"rules/{rule.Target}/{rule.Name}.yaml", rule.SourceFile);
-    }
-
-    [Fact]
     public void Ids_are_unique_and_recorded_in_the_append_only_list()
     {
         var shipped = ShippedIds();
@@ -54,14 +47,6 @@ public sealed partial class SuiteConsistencyTests
     }
 
     [Fact]
-    public void Ids_fall_in_their_targets_range()
-    {
-        var ranges = new Dictionary<string, char> { ["document"] = '0', ["domain"] = '1', ["pool"] = '2', ["volume"] = '3', ["network"] = '4', ["workspace"] = '5' };
-        foreach (var rule in Rules)
-            Assert.True(rule.Id[2] == ranges[rule.Target], $"{rule.Id} targets {rule.Target}, whose ids are VL{ranges[rule.Target]}xxx");
-    }
-
-    [Fact]
     public void Every_rule_is_documented()
     {
         foreach (var rule in Rules)
@@ -71,9 +56,6 @@ public sealed partial class SuiteConsistencyTests
                 Assert.True(text.Trim().Length >= 10, $"{rule.Id} {rule.Name}: docs section '{section}' is empty or too short");
             Assert.True(docs.References.Count > 0, $"{rule.Id} {rule.Name}: add at least one reference");
             Assert.NotEqual(docs.Example.Trim(), docs.UseInstead.Trim());
-            // Each rule records why it has its severity ("It is a warning because ...").
-            Assert.True(docs.WhyIsThisBad.Contains(rule.DefaultSeverity.ToName(), StringComparison.OrdinalIgnoreCase),
-                $"{rule.Id} {rule.Name}: why-is-this-bad does not explain the '{rule.DefaultSeverity.ToName()}' severity");
             // rules/README.md: an error is a definition libvirt or QEMU refuses, or data loss, shown in their source.
             if (rule.DefaultSeverity == Severity.Error && rule.Target != "document" && !OwnedElsewhere.Contains(rule.Id))
                 Assert.True(docs.References.Any(r => SourceReference().IsMatch(r)),
@@ -134,8 +116,12 @@ public sealed partial class SuiteConsistencyTests
         }
     }
 
+    /// <summary>
+    /// The rule language checks each message template (one sentence, a capital, a period, a value in 'single quotes':
+    /// VLG0011). What it cannot see is a placeholder's value: this checks that no fixture makes one quote nothing.
+    /// </summary>
     [Fact]
-    public void Messages_are_one_sentence_naming_the_offending_value_in_quotes()
+    public void Messages_never_quote_an_empty_value()
     {
         var problems = new List<string>();
         var linter = new Linter(FailingFixtureChecker.Catalog);
@@ -145,13 +131,7 @@ public sealed partial class SuiteConsistencyTests
             var fixtureLinter = Path.Exists(Path.ChangeExtension(fixture.FullPath, ".baseline.json")) ? RuleFixtureTests.LinterFor(fixture) : linter;
             foreach (var finding in fixtureLinter.Lint(fixture.RelativePath, File.ReadAllText(fixture.FullPath)).Where(f => f.RuleId == rule.Id))
             {
-                var message = finding.Message;
-                if (!message.EndsWith('.')) problems.Add($"{rule.Id}: does not end with a period: {message}");
-                if (!char.IsUpper(message[0])) problems.Add($"{rule.Id}: does not start with a capital letter: {message}");
-                if (SentenceBreak().IsMatch(message.TrimEnd('.'))) problems.Add($"{rule.Id}: more than one sentence: {message}");
-                // Parser messages (document rules) come from the XML reader and do not always quote a value.
-                if (rule.Target != "document" && !QuotedValue().IsMatch(message)) problems.Add($"{rule.Id}: names no value in 'single quotes': {message}");
-                if (message.Contains("''", StringComparison.Ordinal)) problems.Add($"{rule.Id}: quotes an empty value: {message}");
+                if (finding.Message.Contains("''", StringComparison.Ordinal)) problems.Add($"{rule.Id}: quotes an empty value: {finding.Message}");
             }
         }
 
@@ -227,10 +207,4 @@ public sealed partial class SuiteConsistencyTests
 
     [GeneratedRegex(@"(QEMU|QEMU's|the hypervisor)('s)? default|default (of|in) QEMU|libvirt's QEMU driver (picks|fills|sets)", RegexOptions.IgnoreCase)]
     private static partial Regex MentionsQemuDefault();
-
-    [GeneratedRegex(@"[.!?]\s+[A-Z]")]
-    private static partial Regex SentenceBreak();
-
-    [GeneratedRegex(@"'[^']+'")]
-    private static partial Regex QuotedValue();
 }

@@ -34,4 +34,16 @@ public static class DiagnosticIds
 
     /// <summary>A path names an element or attribute that libvirt's schema for the target document does not define.</summary>
     public const string UnknownSchemaName = "VLG0010";
+
+    /// <summary>A message that is not one sentence starting with a capital letter, ending with a period and naming the offending value in 'single quotes'.</summary>
+    public const string MessageStyle = "VLG0011";
+
+    /// <summary><c>why-is-this-bad</c> does not say why the rule has its severity.</summary>
+    public const string SeverityNotExplained = "VLG0012";
+
+    /// <summary>A rule id outside its range: VL and the target's digit for built-in rules, an uppercase prefix other than VL for user rules.</summary>
+    public const string IdOutOfRange = "VLG0013";
+
+    /// <summary>A rule file not named after its rule, or a built-in rule outside its target's folder.</summary>
+    public const string FileNotNamedAfterRule = "VLG0014";
 }

@@ -29,6 +29,7 @@ public sealed class ExpressionParser
     public static Expr Parse(string text, BindingScope scope, ElementTrail context, out ElementTrail resultTrail)
     {
         var parser = new ExpressionParser(text, scope);
+        parser.CheckSize();
         var expr = parser.ParseOr(context, out resultTrail);
         if (parser.Current.Kind != TokenKind.End)
             throw parser.Syntax($"unexpected '{parser.Current.Text}'");
@@ -36,6 +37,30 @@ public sealed class ExpressionParser
     }
 
     public static Expr Parse(string text, BindingScope scope, ElementTrail context) => Parse(text, scope, context, out _);
+
+    /// <summary>At most this many tokens in one expression (the largest built-in one has about 350).</summary>
+    public const int MaxTokens = 2000;
+
+    /// <summary>At most this many brackets open at once (built-in rules nest 12 deep).</summary>
+    public const int MaxNesting = 64;
+
+    /// <summary>
+    /// Bounds the tree before it is built: the parser, the type checker, both back ends and record equality all recurse
+    /// over it, so a rule of a hundred thousand nested brackets would otherwise end the process with a stack overflow.
+    /// </summary>
+    private void CheckSize()
+    {
+        var depth = 0;
+        foreach (var token in _tokens)
+        {
+            if (token.Kind is TokenKind.OpenParen or TokenKind.OpenBracket && ++depth > MaxNesting)
+                throw Syntax($"brackets are nested more than {MaxNesting} deep", token);
+            if (token.Kind is TokenKind.CloseParen or TokenKind.CloseBracket) depth--;
+        }
+
+        if (_tokens.Count - 1 > MaxTokens)
+            throw Syntax($"the expression has more than {MaxTokens} tokens; split it with 'let'", _tokens[MaxTokens]);
+    }
 
     private Token Current => _tokens[_position];
 

@@ -96,11 +96,16 @@ public static partial class Xp
 
     public static IEnumerable<XObject> FollowingSibling(XObject node) => node is XElement e ? e.ElementsAfterSelf() : [];
 
-    public static IEnumerable<XObject> FollowingSibling(IEnumerable<XObject> nodes) => nodes.SelectMany(FollowingSibling).Distinct();
+    /// <summary>
+    /// The following siblings of a node-set, in document order: an element's siblings come after those of its
+    /// descendants, which a node-set in document order lists later.
+    /// </summary>
+    public static IEnumerable<XObject> FollowingSibling(IEnumerable<XObject> nodes) => DocumentOrder.Sort(nodes.SelectMany(FollowingSibling).Distinct());
 
     public static IEnumerable<XObject> PrecedingSibling(XObject node) => node is XElement e ? e.ElementsBeforeSelf() : [];
 
-    public static IEnumerable<XObject> PrecedingSibling(IEnumerable<XObject> nodes) => nodes.SelectMany(PrecedingSibling).Distinct();
+    /// <summary>The preceding siblings of a node-set, in document order (those of a later node can come first).</summary>
+    public static IEnumerable<XObject> PrecedingSibling(IEnumerable<XObject> nodes) => DocumentOrder.Sort(nodes.SelectMany(PrecedingSibling).Distinct());
 
     /// <summary>Keeps the named elements (or attributes) of an axis that yields any node.</summary>
     public static IEnumerable<XObject> Named(IEnumerable<XObject> nodes, XName name) =>

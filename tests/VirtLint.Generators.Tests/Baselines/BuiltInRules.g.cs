@@ -13,19 +13,19 @@ public static partial class BuiltInRules
     /// <summary>Every built-in rule, ordered by id.</summary>
     public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = new RuleDescriptor[]
     {
-        VL9000_TestParseError.Rule,
-        VL9001_NicModelMissing.Rule,
-        VL9002_VolumeNearlyFull.Rule,
-        VL9003_DhcpHostOutsideSubnet.Rule,
-        VL9004_IndexedLookups.Rule,
+        VL0900_TestParseError.Rule,
+        VL1900_NicModelMissing.Rule,
+        VL1901_IndexedLookups.Rule,
+        VL3900_VolumeNearlyFull.Rule,
+        VL4900_DhcpHostOutsideSubnet.Rule,
     };
 
     /// <summary>One checker per rule that has a check, ordered by id.</summary>
     public static IReadOnlyList<RuleChecker> Checkers { get; } = new RuleChecker[]
     {
-        new VL9001_NicModelMissing(),
-        new VL9002_VolumeNearlyFull(),
-        new VL9003_DhcpHostOutsideSubnet(),
-        new VL9004_IndexedLookups(),
+        new VL1900_NicModelMissing(),
+        new VL1901_IndexedLookups(),
+        new VL3900_VolumeNearlyFull(),
+        new VL4900_DhcpHostOutsideSubnet(),
     };
 }

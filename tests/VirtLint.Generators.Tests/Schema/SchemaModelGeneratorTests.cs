@@ -120,7 +120,7 @@ public sealed class SchemaModelGeneratorTests
     public void Editing_a_rule_leaves_the_schema_tables_cached()
     {
         var model = new InMemoryAdditionalText(ModelPath, TestModel);
-        var rule = new InMemoryAdditionalText("/repo/rules/test/sample.yaml", GeneratorHarness.TestRule("simple-report.yaml"));
+        var rule = new InMemoryAdditionalText("/repo/rules/domain/nic-model-missing.yaml", GeneratorHarness.TestRule("domain/nic-model-missing.yaml"));
         var driver = Driver(true, model, rule).RunGenerators(GeneratorHarness.NewCompilation());
         var edited = new InMemoryAdditionalText(rule.Path, rule.GetText().ToString() + "\n# edited\n");
         driver = driver.ReplaceAdditionalText(rule, edited).RunGenerators(GeneratorHarness.NewCompilation());

@@ -11,12 +11,12 @@ using VirtLint.Core.XPath;
 
 namespace VirtLint.Rules.Generated;
 
-/// <summary>VL9001 nic-model-missing: Interface has no model (from rules/test/simple-report.yaml).</summary>
+/// <summary>VL1900 nic-model-missing: Interface has no model (from rules/domain/nic-model-missing.yaml).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("VirtLint.Generators", "1.0")]
-internal sealed class VL9001_NicModelMissing : RuleChecker
+internal sealed class VL1900_NicModelMissing : RuleChecker
 {
     public static readonly RuleDescriptor Rule = new(
-        Id: "VL9001",
+        Id: "VL1900",
         Name: "nic-model-missing",
         Title: "Interface has no model",
         DefaultSeverity: Severity.Warning,
@@ -28,12 +28,12 @@ internal sealed class VL9001_NicModelMissing : RuleChecker
         MessageTemplate: "Interface '{mac/@address}' has no model; QEMU picks an emulated one.",
         Docs: new RuleDocs(
             WhatItDoes: "Flags interfaces without a model.",
-            WhyIsThisBad: "The default model is emulated.",
+            WhyIsThisBad: "The default model is emulated. It is a warning because it costs throughput.",
             Example: "<interface type='network'/>",
             UseInstead: "<interface type='network'><model type='virtio'/></interface>",
             References: new string[] { "https://libvirt.org/formatdomain.html#network-interfaces" }),
         Parameters: new RuleParameter[] {  },
-        SourceFile: "rules/test/simple-report.yaml",
+        SourceFile: "rules/domain/nic-model-missing.yaml",
         Scope: new RuleScope(new string[] { "kvm", "qemu" }, new string[] { "x86_64" }, new string[] { "pc", "q35" }));
 
     private static readonly XName Name_address = "address";

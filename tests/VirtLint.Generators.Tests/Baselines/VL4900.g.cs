@@ -11,12 +11,12 @@ using VirtLint.Core.XPath;
 
 namespace VirtLint.Rules.Generated;
 
-/// <summary>VL9003 dhcp-host-outside-subnet: DHCP host entry outside the subnet (from rules/test/functions-and-axes.yaml).</summary>
+/// <summary>VL4900 dhcp-host-outside-subnet: DHCP host entry outside the subnet (from rules/network/dhcp-host-outside-subnet.yaml).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("VirtLint.Generators", "1.0")]
-internal sealed class VL9003_DhcpHostOutsideSubnet : RuleChecker
+internal sealed class VL4900_DhcpHostOutsideSubnet : RuleChecker
 {
     public static readonly RuleDescriptor Rule = new(
-        Id: "VL9003",
+        Id: "VL4900",
         Name: "dhcp-host-outside-subnet",
         Title: "DHCP host entry outside the subnet",
         DefaultSeverity: Severity.Error,
@@ -28,12 +28,12 @@ internal sealed class VL9003_DhcpHostOutsideSubnet : RuleChecker
         MessageTemplate: "DHCP host '{@ip}' is outside {../../@address}/{$mask}{{sic}}.",
         Docs: new RuleDocs(
             WhatItDoes: "Flags DHCP hosts outside their subnet.",
-            WhyIsThisBad: "dnsmasq ignores them.",
+            WhyIsThisBad: "dnsmasq ignores them. It is an error because the host gets no address.",
             Example: "<host ip='10.0.0.5'/>",
             UseInstead: "<host ip='192.168.122.5'/>",
             References: new string[] {  }),
         Parameters: new RuleParameter[] {  },
-        SourceFile: "rules/test/functions-and-axes.yaml");
+        SourceFile: "rules/network/dhcp-host-outside-subnet.yaml");
 
     private static readonly XName Name_address = "address";
     private static readonly XName Name_dhcp = "dhcp";

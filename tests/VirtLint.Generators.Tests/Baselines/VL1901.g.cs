@@ -11,12 +11,12 @@ using VirtLint.Core.XPath;
 
 namespace VirtLint.Rules.Generated;
 
-/// <summary>VL9004 indexed-lookups: Indexed look-ups and values computed once per document (from rules/test/indexed-lookups.yaml).</summary>
+/// <summary>VL1901 indexed-lookups: Indexed look-ups and values computed once per document (from rules/domain/indexed-lookups.yaml).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("VirtLint.Generators", "1.0")]
-internal sealed class VL9004_IndexedLookups : RuleChecker
+internal sealed class VL1901_IndexedLookups : RuleChecker
 {
     public static readonly RuleDescriptor Rule = new(
-        Id: "VL9004",
+        Id: "VL1901",
         Name: "indexed-lookups",
         Title: "Indexed look-ups and values computed once per document",
         DefaultSeverity: Severity.Warning,
@@ -28,12 +28,12 @@ internal sealed class VL9004_IndexedLookups : RuleChecker
         MessageTemplate: "Disk '{target/@dev}' at '{$address}' repeats '{$other/target/@dev}' of {count(/domain/devices/disk)} disks.",
         Docs: new RuleDocs(
             WhatItDoes: "Exercises the indexed look-ups.",
-            WhyIsThisBad: "It is a test.",
+            WhyIsThisBad: "It is a test. It is a warning because it is a test.",
             Example: "<disk/>",
             UseInstead: "<disk/>",
             References: new string[] {  }),
         Parameters: new RuleParameter[] {  },
-        SourceFile: "rules/test/indexed-lookups.yaml");
+        SourceFile: "rules/domain/indexed-lookups.yaml");
 
     private static readonly XName Name_address = "address";
     private static readonly XName Name_cpuset = "cpuset";

@@ -11,12 +11,12 @@ using VirtLint.Core.XPath;
 
 namespace VirtLint.Rules.Generated;
 
-/// <summary>VL9000 test-parse-error: Test document rule (from rules/test/document-rule.yaml).</summary>
+/// <summary>VL0900 test-parse-error: Test document rule (from rules/document/test-parse-error.yaml).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("VirtLint.Generators", "1.0")]
-internal static class VL9000_TestParseError
+internal static class VL0900_TestParseError
 {
     public static readonly RuleDescriptor Rule = new(
-        Id: "VL9000",
+        Id: "VL0900",
         Name: "test-parse-error",
         Title: "Test document rule",
         DefaultSeverity: Severity.Error,
@@ -28,10 +28,10 @@ internal static class VL9000_TestParseError
         MessageTemplate: "Not parsed.",
         Docs: new RuleDocs(
             WhatItDoes: "Reported by the engine.",
-            WhyIsThisBad: "Cannot lint.",
+            WhyIsThisBad: "Cannot lint. It is an error because nothing else can be checked.",
             Example: "<x>",
             UseInstead: "<x/>",
             References: new string[] {  }),
         Parameters: new RuleParameter[] {  },
-        SourceFile: "rules/test/document-rule.yaml");
+        SourceFile: "rules/document/test-parse-error.yaml");
 }

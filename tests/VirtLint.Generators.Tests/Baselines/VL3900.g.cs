@@ -11,12 +11,12 @@ using VirtLint.Core.XPath;
 
 namespace VirtLint.Rules.Generated;
 
-/// <summary>VL9002 volume-nearly-full: Thin volume is nearly full (from rules/test/params-and-lets.yaml).</summary>
+/// <summary>VL3900 volume-nearly-full: Thin volume is nearly full (from rules/volume/volume-nearly-full.yaml).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("VirtLint.Generators", "1.0")]
-internal sealed class VL9002_VolumeNearlyFull : RuleChecker
+internal sealed class VL3900_VolumeNearlyFull : RuleChecker
 {
     public static readonly RuleDescriptor Rule = new(
-        Id: "VL9002",
+        Id: "VL3900",
         Name: "volume-nearly-full",
         Title: "Thin volume is nearly full",
         DefaultSeverity: Severity.Note,
@@ -28,12 +28,12 @@ internal sealed class VL9002_VolumeNearlyFull : RuleChecker
         MessageTemplate: "Volume '{name}' is {round($ratio * 100)}% allocated ({$label}); the threshold is {$threshold * 100}%.",
         Docs: new RuleDocs(
             WhatItDoes: "Reports thin volumes above a ratio.",
-            WhyIsThisBad: "Guests pause when the pool fills.",
+            WhyIsThisBad: "Guests pause when the pool fills. It is a note because thin pools are meant to fill slowly.",
             Example: "<volume/>",
             UseInstead: "<volume/>",
             References: new string[] {  }),
         Parameters: new RuleParameter[] { new RuleParameter("threshold", "number", "0.9", "Allocation/capacity ratio at which a thin volume counts as nearly full."), new RuleParameter("thin-formats", "string-list", "qcow2, qed", "Formats that grow as the guest writes."), new RuleParameter("enabled", "boolean", "true", "Turns the check off without disabling the rule."), new RuleParameter("label", "string", "thin", "Word used in the message.") },
-        SourceFile: "rules/test/params-and-lets.yaml");
+        SourceFile: "rules/volume/volume-nearly-full.yaml");
 
     private static readonly XName Name_allocation = "allocation";
     private static readonly XName Name_capacity = "capacity";
