@@ -154,19 +154,24 @@ public sealed class Linter
         var rules = new RuleSettings(input.Config);
         var loaded = DocumentLoader.Load(input.DisplayPath, bytes, _catalog);
         var source = new SourceFile(input.DisplayPath, bytes, loaded.Decoded?.Encoding ?? Decoding.SourceEncoding.Utf8);
-        if (loaded.Document is null)
+        if (loaded.Problem is not null)
         {
             var problems = new List<Finding>();
             if (loaded.Problem is { } problem && rules.IsEnabled(problem.Rule)) problems.Add(Baseline(problem with { Severity = rules.SeverityOf(problem.Rule) }, input));
             return new FileOutcome(input.DisplayPath, source, problems, null);
         }
 
-        var document = loaded.Document;
-        var reported = new ReportedFindings();
-        foreach (var checker in _checkersByKind[document.Kind])
-            RunIsolated(checker, document, rules, reported);
+        // A node file holds several documents: each is checked, suppressed and baselined on its own.
+        var findings = new List<Finding>();
+        foreach (var document in loaded.Documents)
+        {
+            var reported = new ReportedFindings();
+            foreach (var checker in _checkersByKind[document.Kind])
+                RunIsolated(checker, document, rules, reported);
+            findings.AddRange(Suppress(document, rules, reported, input));
+        }
 
-        return new FileOutcome(input.DisplayPath, source, Suppress(document, rules, reported, input), null) { RootSpan = document.SpanOf(document.Root) };
+        return new FileOutcome(input.DisplayPath, source, findings, null) { RootSpan = loaded.RootSpan };
     }
 
     /// <summary>The suppression stage, then the baseline stage, while the tree is still alive to match flagged nodes.</summary>
