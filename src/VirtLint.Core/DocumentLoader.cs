@@ -16,6 +16,12 @@ public sealed record LoadResult(IReadOnlyList<LintDocument> Documents, string Te
     /// <summary>How the bytes were decoded; null when they could not be.</summary>
     public DecodedText? Decoded { get; init; }
 
+    /// <summary>
+    /// For a node file: what is left of its tree once the inner documents are taken out (the comments before
+    /// <c>&lt;node&gt;</c> and an empty <c>&lt;node&gt;</c>), read for the suppressions that cover the whole file.
+    /// </summary>
+    public LintDocument? NodeShell { get; init; }
+
     /// <summary>The region of the file's root element's name (<c>&lt;node</c> for a node file): where findings about the whole file go.</summary>
     public SourceSpan RootSpan { get; init; } = SourceSpan.At(1, 1);
 }
@@ -91,7 +97,7 @@ public static class DocumentLoader
         var document = new LintDocument(displayPath, text, xml, kind ?? DocumentKind.Domain, lineStarts);
         var rootSpan = document.SpanOf(root);
         if (NodeFileSplitter.IsNode(root))
-            return new LoadResult(NodeFileSplitter.Split(displayPath, text, lineStarts, root), text, null) { RootSpan = rootSpan };
+            return new LoadResult(NodeFileSplitter.Split(displayPath, text, lineStarts, root), text, null) { RootSpan = rootSpan, NodeShell = document };
         if (kind is null)
         {
             var message = $"Root element '{root.Name.LocalName}' is not a libvirt domain, pool, volume, network or test-driver node; the file was skipped.";

@@ -32,6 +32,13 @@ public sealed class DocumentSuppressions
 
     public static DocumentSuppressions None { get; } = new([], []);
 
+    /// <summary>
+    /// These suppressions plus a node file's own (those written before its <c>&lt;node&gt;</c>), applied to the inner
+    /// document whose root is <paramref name="root"/>.
+    /// </summary>
+    internal DocumentSuppressions WithNodeFile(DocumentSuppressions nodeFile, XElement root) =>
+        nodeFile.Suppressions.Count == 0 ? this : new([.. Suppressions, .. nodeFile.Suppressions.Select(s => s.Covering(root))], Problems);
+
     public IReadOnlyList<Suppression> Suppressions { get; }
 
     /// <summary>Problems found while reading: malformed, unknown rule, invalid target, missing reason.</summary>
