@@ -17,8 +17,9 @@ public sealed record LoadResult(IReadOnlyList<LintDocument> Documents, string Te
     public DecodedText? Decoded { get; init; }
 
     /// <summary>
-    /// For a node file: what is left of its tree once the inner documents are taken out (the comments before
-    /// <c>&lt;node&gt;</c> and an empty <c>&lt;node&gt;</c>), read for the suppressions that cover the whole file.
+    /// For a node file: what is left of its tree once the inner documents are taken out (<c>&lt;node&gt;</c> with the
+    /// elements that are not linted, and the comments around them), read for the suppressions written there: those
+    /// before <c>&lt;node&gt;</c> cover the whole file. Its <see cref="LintDocument.Kind"/> means nothing: no checker runs on it.
     /// </summary>
     public LintDocument? NodeShell { get; init; }
 

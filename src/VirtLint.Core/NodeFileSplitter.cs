@@ -12,7 +12,8 @@ namespace VirtLint.Core;
 /// Each inner element is detached from the node file's tree, with its line info, and becomes the root of its own
 /// <see cref="XDocument"/>: absolute paths in rules start at it, and a pool's tree no longer holds its volumes. The
 /// comments just before an inner element go with it, so a suppression comment there works as it does at the top of
-/// a standalone file. The documents share the file's text and line map, so findings point into the node file.
+/// a standalone file; the rest stays in the node, with the elements that are not linted. The documents share the
+/// file's text and line map, so findings point into the node file.
 /// Elements with a <c>file</c> attribute are skipped: the test driver replaces them with the root of that other file
 /// (<c>testParseXMLDocFromFile</c>), which is linted when it is given on its own.
 /// </remarks>
@@ -36,8 +37,7 @@ internal static class NodeFileSplitter
             var kind = KindOf(element);
             if (kind is null || element.Attribute("file") is not null)
             {
-                // The comments before an element that is not linted belong to it.
-                comments.Clear();
+                Keep(node, comments, element);
                 continue;
             }
 
@@ -49,7 +49,19 @@ internal static class NodeFileSplitter
             comments.Clear();
         }
 
+        Keep(node, comments, null);
         return documents;
+    }
+
+    /// <summary>
+    /// Puts an element that is not linted back into the emptied node, with the comments before it (or the comments
+    /// after the last element): suppression comments there are still read, and reported when they cover nothing.
+    /// </summary>
+    private static void Keep(XElement node, List<XComment> comments, XElement? element)
+    {
+        foreach (var comment in comments) node.Add(comment);
+        comments.Clear();
+        if (element is not null) node.Add(element);
     }
 
     private static LintDocument Document(string path, string text, int[] lineStarts, List<XComment> comments, XElement root, DocumentKind kind, LintDocument? pool)

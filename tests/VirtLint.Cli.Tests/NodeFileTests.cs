@@ -143,6 +143,28 @@ public sealed class NodeFileTests : IDisposable
     }
 
     [Fact]
+    public void Suppression_comments_elsewhere_in_the_node_are_still_read()
+    {
+        _workspace.Write("node.xml", """
+            <node>
+              <!-- virtlint-disable-next-element VL1001 reason="nothing to suppress here" -->
+              <cpu><nodes>1</nodes></cpu>
+              <network><name>n</name><bridge name='virbr9'/></network>
+              <!-- virtlint-disable-next-element VL1001 -->
+            </node>
+            """);
+
+        var findings = Findings(Check("node.xml", "--format", "json", "--fail-on", "none"));
+
+        Assert.Equal(
+            [
+                ("VL0022", 2, 38, "Suppression of 'VL1001' (disk-bus-not-virtio) matched no finding; remove it."),
+                ("VL0024", 5, 8, "The 'virtlint-disable-next-element' comment is followed by no element at its level; put it just above the element to suppress."),
+            ],
+            findings.Select(f => (f.Rule, f.Line, f.Column, f.Message)));
+    }
+
+    [Fact]
     public void A_malformed_node_file_is_a_located_error()
     {
         _workspace.Write("node.xml", "<node>\n  <domain type='kvm'>\n    <name>web</name>\n  </domian>\n</node>\n");

@@ -95,6 +95,18 @@ public sealed class NodeFileLoaderTests
     }
 
     [Fact]
+    public void What_is_not_linted_stays_in_the_node_with_its_comments()
+    {
+        var result = Load("<!-- a -->\n<node>\n  <!-- b -->\n  <cpu/>\n  <!-- c -->\n  <domain><name>x</name></domain>\n  <interface/>\n  <!-- d -->\n</node>");
+
+        var shell = result.NodeShell!;
+        Assert.Equal(["a", "node"], shell.Xml.Nodes().Where(n => n is not XText).Select(n => n is XComment c ? c.Value.Trim() : ((XElement)n).Name.LocalName));
+        Assert.Equal(["b", "cpu", "interface", "d"], shell.Root.Nodes().Select(n => n is XComment c ? c.Value.Trim() : ((XElement)n).Name.LocalName));
+        Assert.Equal([3, 4, 7, 8], shell.Root.Nodes().Select(LineOf));
+        Assert.Equal("c", Assert.Single(result.Documents[0].Xml.Nodes().OfType<XComment>()).Value.Trim());
+    }
+
+    [Fact]
     public void Spans_and_offsets_are_the_node_files()
     {
         var volume = Load(Node).Documents[3];

@@ -33,11 +33,14 @@ public sealed class DocumentSuppressions
     public static DocumentSuppressions None { get; } = new([], []);
 
     /// <summary>
-    /// These suppressions plus a node file's own (those written before its <c>&lt;node&gt;</c>), applied to the inner
-    /// document whose root is <paramref name="root"/>.
+    /// These suppressions plus those of a node file that cover the whole file (written before its <c>&lt;node&gt;</c>),
+    /// applied to the inner document whose root is <paramref name="root"/>.
     /// </summary>
-    internal DocumentSuppressions WithNodeFile(DocumentSuppressions nodeFile, XElement root) =>
-        nodeFile.Suppressions.Count == 0 ? this : new([.. Suppressions, .. nodeFile.Suppressions.Select(s => s.Covering(root))], Problems);
+    internal DocumentSuppressions WithNodeFile(DocumentSuppressions nodeFile, XElement root)
+    {
+        var fileWide = nodeFile.Suppressions.Where(s => s.CoversDocument).ToList();
+        return fileWide.Count == 0 ? this : new([.. Suppressions, .. fileWide.Select(s => s.Covering(root))], Problems);
+    }
 
     public IReadOnlyList<Suppression> Suppressions { get; }
 
