@@ -165,6 +165,31 @@ public sealed class NodeFileTests : IDisposable
     }
 
     [Fact]
+    public void A_baseline_accepts_node_file_findings_by_document_and_a_new_finding_still_fails()
+    {
+        _workspace.Write("node.xml", SmallNode);
+        Assert.Equal(ExitCodes.Clean, Check("node.xml", "--fail-on", "none").ExitCode);
+
+        Assert.Equal(ExitCodes.Clean, _workspace.Run(["baseline", "create", "node.xml", "-o", "baseline.json"], "", catalog: BuiltInRules.Catalog).ExitCode);
+        using (var baseline = JsonDocument.Parse(_workspace.Read("baseline.json")))
+        {
+            var locations = baseline.RootElement.GetProperty("entries").EnumerateArray().Select(e => (e.GetProperty("rule").GetString(), e.GetProperty("location").GetString())).ToList();
+            Assert.Contains(("VL3004", "pool[images]/volume[old.qcow2]/target/compat"), locations);
+            Assert.Contains(("VL1001", "domain[legacy-app]/devices/disk[hda]/target/@bus"), locations);
+        }
+
+        var accepted = Check("node.xml", "--baseline", "baseline.json");
+        Assert.Equal(ExitCodes.Clean, accepted.ExitCode);
+        Assert.Contains("Checked 1 file: no problems found (9 in the baseline).", accepted.Stdout, StringComparison.Ordinal);
+
+        // The same IDE disk in a second domain of the node file is a new finding.
+        _workspace.Write("node.xml", SmallNode.Replace("  <pool type='dir'>", "  <domain type='kvm'><name>second</name><devices><disk type='file' device='disk'><target dev='hda' bus='ide'/></disk></devices></domain>\n  <pool type='dir'>", StringComparison.Ordinal));
+        var changed = Check("node.xml", "--baseline", "baseline.json", "--select", "VL1001");
+        Assert.Equal(ExitCodes.Findings, changed.ExitCode);
+        Assert.Contains("node.xml:31:100: warning VL1001 Disk 'hda' uses the emulated 'ide' bus; use 'virtio' (or 'scsi' on a virtio-scsi controller).", changed.Stdout.Split('\n'));
+    }
+
+    [Fact]
     public void A_malformed_node_file_is_a_located_error()
     {
         _workspace.Write("node.xml", "<node>\n  <domain type='kvm'>\n    <name>web</name>\n  </domian>\n</node>\n");
