@@ -4,11 +4,27 @@ using VirtLint.Core.Decoding;
 
 namespace VirtLint.Core;
 
-/// <summary>The outcome of loading one file: a document to check, or the finding that explains why there is none.</summary>
-public sealed record LoadResult(LintDocument? Document, string Text, Finding? Problem)
+/// <summary>
+/// The outcome of loading one file: the documents to check (one for a libvirt document, any number for a test-driver
+/// node file), or the finding that explains why there are none.
+/// </summary>
+public sealed record LoadResult(IReadOnlyList<LintDocument> Documents, string Text, Finding? Problem)
 {
+    /// <summary>The file's first (for a standalone file, only) document; null when there is none.</summary>
+    public LintDocument? Document => Documents.Count > 0 ? Documents[0] : null;
+
     /// <summary>How the bytes were decoded; null when they could not be.</summary>
     public DecodedText? Decoded { get; init; }
+
+    /// <summary>
+    /// For a node file: what is left of its tree once the inner documents are taken out (<c>&lt;node&gt;</c> with the
+    /// elements that are not linted, and the comments around them), read for the suppressions written there: those
+    /// before <c>&lt;node&gt;</c> cover the whole file. Its <see cref="LintDocument.Kind"/> means nothing: no checker runs on it.
+    /// </summary>
+    public LintDocument? NodeShell { get; init; }
+
+    /// <summary>The region of the file's root element's name (<c>&lt;node</c> for a node file): where findings about the whole file go.</summary>
+    public SourceSpan RootSpan { get; init; } = SourceSpan.At(1, 1);
 }
 
 /// <summary>
@@ -78,21 +94,25 @@ public static class DocumentLoader
 
         var root = xml.Root!;
         var kind = root.Name.Namespace == XNamespace.None ? DocumentKinds.FromRootElement(root.Name.LocalName) : null;
-        var document = new LintDocument(displayPath, text, xml, kind ?? DocumentKind.Domain);
+        var lineStarts = SourceText.LineStarts(text);
+        var document = new LintDocument(displayPath, text, xml, kind ?? DocumentKind.Domain, lineStarts);
+        var rootSpan = document.SpanOf(root);
+        if (NodeFileSplitter.IsNode(root))
+            return new LoadResult(NodeFileSplitter.Split(displayPath, text, lineStarts, root), text, null) { RootSpan = rootSpan, NodeShell = document };
         if (kind is null)
         {
-            var message = $"Root element '{root.Name.LocalName}' is not a libvirt domain, pool, volume or network; the file was skipped.";
-            var finding = new Finding(catalog.NotLibvirtDocument, catalog.NotLibvirtDocument.DefaultSeverity, message, displayPath, document.SpanOf(root));
-            return new LoadResult(null, text, finding);
+            var message = $"Root element '{root.Name.LocalName}' is not a libvirt domain, pool, volume, network or test-driver node; the file was skipped.";
+            var finding = new Finding(catalog.NotLibvirtDocument, catalog.NotLibvirtDocument.DefaultSeverity, message, displayPath, rootSpan);
+            return new LoadResult([], text, finding) { RootSpan = rootSpan };
         }
 
-        return new LoadResult(document, text, null);
+        return new LoadResult([document], text, null) { RootSpan = rootSpan };
     }
 
     private static LoadResult Fail(string path, string text, RuleCatalog catalog, int line, int column, string message)
     {
         var rule = catalog.NotWellFormed;
-        return new LoadResult(null, text, new Finding(rule, rule.DefaultSeverity, message, path, SourceSpan.At(line, column)));
+        return new LoadResult([], text, new Finding(rule, rule.DefaultSeverity, message, path, SourceSpan.At(line, column)));
     }
 
     // XmlException messages end with " Line n, position m."; the location is reported separately.

@@ -12,12 +12,18 @@ public sealed class LintDocument
     private Baselines.LogicalLocator? _locator;
 
     public LintDocument(string path, string text, XDocument xml, DocumentKind kind)
+        : this(path, text, xml, kind, SourceText.LineStarts(text))
+    {
+    }
+
+    /// <summary>A document over text whose line map is already known: the inner documents of a node file share one.</summary>
+    internal LintDocument(string path, string text, XDocument xml, DocumentKind kind, int[] lineStarts)
     {
         Path = path;
         Text = text;
         Xml = xml;
         Kind = kind;
-        _lineStarts = SourceText.LineStarts(text);
+        _lineStarts = lineStarts;
     }
 
     public string Path { get; }
@@ -26,10 +32,13 @@ public sealed class LintDocument
     public XElement Root => Xml.Root!;
     public DocumentKind Kind { get; }
 
-    /// <summary>The display path of the libvirt test-driver node file this document is part of; null for a file of its own.</summary>
+    /// <summary>
+    /// The display path of the libvirt test-driver node file this document was taken from (its <see cref="Text"/> is
+    /// that whole file, and its lines are the file's); null for a standalone document.
+    /// </summary>
     public string? NodeFile { get; init; }
 
-    /// <summary>For a volume nested in a node file's pool: that pool's document.</summary>
+    /// <summary>For a volume nested in a node file's pool: that pool's document; otherwise null.</summary>
     public LintDocument? Pool { get; init; }
 
     /// <summary>The domain's type, architecture and machine family, read on first use and shared by every rule's scope check.</summary>
@@ -111,13 +120,16 @@ public sealed class LintDocument
         {
             StartOffset = OffsetOf(at.StartLine, at.StartColumn),
             EndOffset = OffsetOf(at.EndLine, at.EndColumn),
-            LogicalLocation = node is null ? "" : Locator.Of(node),
+            LogicalLocation = node is null ? (NodeFile is null ? "" : LocationPrefix + Locator.Of(Root)) : LocationPrefix + Locator.Of(node),
             CanonicalValue = Baselines.ValueHash.Canonical(node),
         };
     }
 
     /// <summary>Character offsets of a span's start and end in <see cref="Text"/>.</summary>
     public (int Start, int End) OffsetsOf(SourceSpan span) => (OffsetOf(span.StartLine, span.StartColumn), OffsetOf(span.EndLine, span.EndColumn));
+
+    // A node file's volumes are told apart by their pool, as in libvirt (a volume name is unique only within its pool).
+    private string LocationPrefix => Pool is null ? "" : Pool.Locator.Of(Pool.Root) + "/";
 
     private int OffsetOf(int line, int column)
     {

@@ -111,7 +111,7 @@ public sealed partial class Linter
     private void Complete(LintInput input, List<WorkspaceReport> reports, WorkspaceOutcome outcome)
     {
         var rules = new RuleSettings(input.Config);
-        var documents = Reload(input, out var source);
+        var documents = Reload(input, out var source, out var nodeFile);
         if (source is not null) outcome.Sources.TryAdd(input.DisplayPath, source);
         var matchers = new Dictionary<LintDocument, SuppressionMatcher>();
         foreach (var report in reports)
@@ -135,6 +135,7 @@ public sealed partial class Linter
                 if (!matchers.TryGetValue(document, out var matcher))
                 {
                     var inline = _options.InlineSuppressions ? DocumentSuppressions.Collect(document.Xml, _lookup) : DocumentSuppressions.None;
+                    if (nodeFile is not null) inline = inline.WithNodeFile(nodeFile, document.Root);
                     matchers[document] = matcher = new SuppressionMatcher(inline, rules.Ignores, _today, rules.IsEnabled);
                 }
 
@@ -147,9 +148,10 @@ public sealed partial class Linter
     }
 
     /// <summary>The file's documents, read again; none when it can no longer be read or parsed.</summary>
-    private IReadOnlyList<LintDocument> Reload(LintInput input, out SourceFile? source)
+    private IReadOnlyList<LintDocument> Reload(LintInput input, out SourceFile? source, out DocumentSuppressions? nodeFile)
     {
         source = null;
+        nodeFile = null;
         var bytes = input.Content;
         if (bytes is null)
         {
@@ -160,7 +162,8 @@ public sealed partial class Linter
         if (bytes is null) return [];
         var loaded = DocumentLoader.Load(input.DisplayPath, bytes, _catalog);
         source = new SourceFile(input.DisplayPath, bytes, loaded.Decoded?.Encoding ?? Decoding.SourceEncoding.Utf8);
-        return loaded.Document is null ? [] : [loaded.Document];
+        if (loaded.NodeShell is { } shell && _options.InlineSuppressions) nodeFile = DocumentSuppressions.Collect(shell.Xml, _lookup);
+        return loaded.Documents;
     }
 
     /// <summary>The element or attribute whose own line info is the origin's, and its document.</summary>

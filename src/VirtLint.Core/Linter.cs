@@ -162,27 +162,36 @@ public sealed partial class Linter
         var rules = new RuleSettings(input.Config);
         var loaded = DocumentLoader.Load(input.DisplayPath, bytes, _catalog);
         var source = new SourceFile(input.DisplayPath, bytes, loaded.Decoded?.Encoding ?? Decoding.SourceEncoding.Utf8);
-        if (loaded.Document is null)
+        if (loaded.Problem is not null)
         {
             var problems = new List<Finding>();
             if (loaded.Problem is { } problem && rules.IsEnabled(problem.Rule)) problems.Add(Baseline(problem with { Severity = rules.SeverityOf(problem.Rule) }, input));
             return new FileOutcome(input.DisplayPath, source, problems, null);
         }
 
-        var document = loaded.Document;
-        var reported = new ReportedFindings();
-        foreach (var checker in _checkersByKind[document.Kind])
-            RunIsolated(checker, document, rules, reported);
+        // A node file holds several documents: each is checked, suppressed and baselined on its own, and the
+        // suppressions written before its <node> apply to each of them.
+        var nodeFile = loaded.NodeShell is { } shell && _options.InlineSuppressions ? DocumentSuppressions.Collect(shell.Xml, _lookup) : null;
+        var findings = new List<Finding>();
+        foreach (var document in loaded.Documents)
+        {
+            var reported = new ReportedFindings();
+            foreach (var checker in _checkersByKind[document.Kind])
+                RunIsolated(checker, document, rules, reported);
+            findings.AddRange(Suppress(document, rules, reported, input, nodeFile));
+        }
 
-        var findings = Suppress(document, rules, reported, input);
-        var facts = CollectFacts([document], input, rules, findings);
-        return new FileOutcome(input.DisplayPath, source, findings, null) { RootSpan = document.SpanOf(document.Root), Facts = facts };
+        if (nodeFile is not null)
+            findings.AddRange(SuppressionProblems(loaded.NodeShell!, new SuppressionMatcher(nodeFile, [], _today, rule => rules.IsEnabled(rule) && !IsWorkspaceRule(rule)), rules, input));
+        var facts = CollectFacts(loaded.Documents, input, rules, findings);
+        return new FileOutcome(input.DisplayPath, source, findings, null) { RootSpan = loaded.RootSpan, Facts = facts };
     }
 
     /// <summary>The suppression stage, then the baseline stage, while the tree is still alive to match flagged nodes.</summary>
-    private List<Finding> Suppress(LintDocument document, RuleSettings rules, ReportedFindings reported, LintInput input)
+    private List<Finding> Suppress(LintDocument document, RuleSettings rules, ReportedFindings reported, LintInput input, DocumentSuppressions? nodeFile = null)
     {
         var inline = _options.InlineSuppressions ? DocumentSuppressions.Collect(document.Xml, _lookup) : DocumentSuppressions.None;
+        if (nodeFile is not null) inline = inline.WithNodeFile(nodeFile, document.Root);
         // Suppressions of cross-document rules are judged when the workspace is checked, not here.
         var matcher = new SuppressionMatcher(inline, rules.Ignores, _today, rule => rules.IsEnabled(rule) && !IsWorkspaceRule(rule));
         var findings = new List<Finding>(reported.Count);
@@ -193,14 +202,18 @@ public sealed partial class Linter
         }
 
         // Suppression problems come after matching, so no suppression can hide them.
+        findings.AddRange(SuppressionProblems(document, matcher, rules, input));
+        return findings;
+    }
+
+    private IEnumerable<Finding> SuppressionProblems(LintDocument document, SuppressionMatcher matcher, RuleSettings rules, LintInput input)
+    {
         foreach (var problem in matcher.Problems())
         {
             var rule = _catalog.Find(problem.RuleId)!;
             if (!rules.IsEnabled(rule)) continue;
-            findings.Add(Baseline(document.FindingOn(rule, rules.SeverityOf(rule), problem.Message, problem.Node, problem.Span), input));
+            yield return Baseline(document.FindingOn(rule, rules.SeverityOf(rule), problem.Message, problem.Node, problem.Span), input);
         }
-
-        return findings;
     }
 
     private Finding Baseline(Finding finding, LintInput input)

@@ -16,6 +16,9 @@ internal static class RepositoryPaths
     /// <summary>The official SARIF 2.1.0 schema from the shared folder beside the repository.</summary>
     public static string SarifSchema => Path.GetFullPath(Path.Combine(Root, "..", "shared", "schemas", "sarif-schema-2.1.0.json"));
 
+    /// <summary>The shared libvirt test-driver node file (virt-manager's test driver data) beside the repository.</summary>
+    public static string TestNode => Path.GetFullPath(Path.Combine(Root, "..", "shared", "fixtures", "libvirt-test-node.xml"));
+
     /// <summary><c>VIRTLINT_CORPUS</c> when set, else <c>../shared/corpus</c> beside the repository.</summary>
     public static string CorpusCandidate
     {

@@ -84,7 +84,7 @@ public sealed class EndToEndTests : IDisposable
         Assert.Contains("vms/a-empty.xml:1:1: error VL0001 The file is empty; expected a libvirt XML document.", lines);
         Assert.Contains("vms/b-binary.xml:1:5: error VL0001 The file contains a NUL byte; it is binary, not XML.", lines);
         Assert.Contains("vms/c-dtd.xml:2:1: error VL0001 The document declares a DTD for 'domain', which VirtLint refuses to process for safety.", lines);
-        Assert.Contains("vms/d-capabilities.xml:1:1: note VL0002 Root element 'capabilities' is not a libvirt domain, pool, volume or network; the file was skipped.", lines);
+        Assert.Contains("vms/d-capabilities.xml:1:1: note VL0002 Root element 'capabilities' is not a libvirt domain, pool, volume, network or test-driver node; the file was skipped.", lines);
         Assert.Contains(lines, line => line.StartsWith("vms/e-truncated.xml:3:1: error VL0001 ", StringComparison.Ordinal));
         Assert.Contains(lines, line => line.StartsWith("vms/legacy-app.xml:12:25: warning VL1001 ", StringComparison.Ordinal));
     }

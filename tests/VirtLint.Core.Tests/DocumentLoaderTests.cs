@@ -58,7 +58,7 @@ public sealed class DocumentLoaderTests
         Assert.Equal("VL0002", result.Problem!.RuleId);
         Assert.Equal(Severity.Note, result.Problem.Severity);
         Assert.Equal(new SourceSpan(2, 1, 2, 14), result.Problem.Span);
-        Assert.Equal("Root element 'capabilities' is not a libvirt domain, pool, volume or network; the file was skipped.", result.Problem.Message);
+        Assert.Equal("Root element 'capabilities' is not a libvirt domain, pool, volume, network or test-driver node; the file was skipped.", result.Problem.Message);
     }
 
     [Fact]

@@ -32,6 +32,16 @@ public sealed class DocumentSuppressions
 
     public static DocumentSuppressions None { get; } = new([], []);
 
+    /// <summary>
+    /// These suppressions plus those of a node file that cover the whole file (written before its <c>&lt;node&gt;</c>),
+    /// applied to the inner document whose root is <paramref name="root"/>.
+    /// </summary>
+    internal DocumentSuppressions WithNodeFile(DocumentSuppressions nodeFile, XElement root)
+    {
+        var fileWide = nodeFile.Suppressions.Where(s => s.CoversDocument).ToList();
+        return fileWide.Count == 0 ? this : new([.. Suppressions, .. fileWide.Select(s => s.Covering(root))], Problems);
+    }
+
     public IReadOnlyList<Suppression> Suppressions { get; }
 
     /// <summary>Problems found while reading: malformed, unknown rule, invalid target, missing reason.</summary>

@@ -40,6 +40,15 @@ public sealed class Suppression
 
     /// <summary>Whether the suppression covers the whole document (a file comment, or metadata without a target).</summary>
     public bool CoversDocument => Covers.Count == 1 && Covers[0].Parent is null;
+
+    /// <summary>
+    /// Written before a node file's <c>&lt;node&gt;</c> and applied to one of its inner documents: it is reported
+    /// (expired, unused) once for the file, not by each document.
+    /// </summary>
+    internal bool FromNodeFile { get; private init; }
+
+    /// <summary>This suppression applied to a node file's inner document: covering its root, sharing the rules' used marks.</summary>
+    internal Suppression Covering(XElement root) => new(Carrier, Node, Reason, Until, UntilSpan, [root], Rules) { FromNodeFile = true };
 }
 
 /// <summary>One rule named by a suppression, with where it is written and whether it suppressed a finding.</summary>

@@ -110,6 +110,7 @@ public sealed class SuppressionMatcher
         var problems = new List<SuppressionProblem>(_inline.Problems);
         foreach (var suppression in _inline.Suppressions)
         {
+            if (suppression.FromNodeFile) continue;
             var names = string.Join(", ", suppression.Rules.Select(r => r.Rule.Id));
             if (suppression.IsExpired(_today))
             {
