@@ -57,7 +57,7 @@ public sealed class ExamplesAdoptionTests
         var vnc = findings.Single(f => f.GetProperty("ruleId").GetString() == "VL1202");
         Assert.Equal("error", vnc.GetProperty("severity").GetString());
         Assert.DoesNotContain(findings, f => f.GetProperty("ruleId").GetString() == "VL1218" && f.GetProperty("path").GetString() == "examples/domains/erp-win2012.xml");
-        Assert.Equal(18 + 6, findings.Count);
+        Assert.Equal(23 + 6, findings.Count);
     }
 
     [Fact]
