@@ -72,8 +72,8 @@ public sealed partial class Linter
         var missing = checker.Requires.Where(kind => !facts.Has(kind)).ToArray();
         if (missing.Length > 0)
         {
-            // Silent when there is nothing to judge either; otherwise said once, never as a finding.
-            if (checker.FactKinds.Any(kind => facts.Has(kind) && !checker.Requires.Contains(kind)))
+            // Silent when there is nothing to judge either (no fact of the other kinds); otherwise said once, never as a finding.
+            if (checker.FactKinds.Any(kind => facts.HasFacts(index, kind) && !checker.Requires.Contains(kind)))
                 outcome.Notes.Add(new RunNote(rule.Id, $"{rule.Name} was not checked: the run has no {Kinds(missing)} document to check against."));
             return;
         }

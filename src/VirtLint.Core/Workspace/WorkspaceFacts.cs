@@ -21,6 +21,7 @@ public sealed class WorkspaceFacts
 
     private readonly XElement[] _roots;
     private readonly HashSet<DocumentKind> _present = [];
+    private readonly HashSet<(int Rule, string Kind)> _withFacts = [];
 
     public WorkspaceFacts(int rules)
     {
@@ -31,8 +32,15 @@ public sealed class WorkspaceFacts
     public void Add(FileFacts facts)
     {
         foreach (var kind in facts.Kinds) _present.Add(kind);
-        foreach (var (rule, element) in facts.Elements) _roots[rule].Add(element);
+        foreach (var (rule, element) in facts.Elements)
+        {
+            _roots[rule].Add(element);
+            _withFacts.Add((rule, element.Name.LocalName));
+        }
     }
+
+    /// <summary>True when a document of <paramref name="kind"/> gave the rule at <paramref name="rule"/> a fact.</summary>
+    public bool HasFacts(int rule, DocumentKind kind) => _withFacts.Contains((rule, kind.ToName()));
 
     /// <summary>True when the run had a document of <paramref name="kind"/>.</summary>
     public bool Has(DocumentKind kind) => _present.Contains(kind);
