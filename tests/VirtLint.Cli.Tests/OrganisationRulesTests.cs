@@ -69,6 +69,78 @@ public sealed class OrganisationRulesTests : IDisposable
         Assert.Equal(ExitCodes.Clean, result.ExitCode);
     }
 
+    private const string TitleRule = """
+        id: ORG0100
+        name: domain-title-duplicate
+        title: Two domains share a title
+        severity: warning
+        category: reliability
+        target: workspace
+        facts:
+          domain:
+            title:
+              each: "title"
+              values:
+                value: "normalize-space(.)"
+        check:
+          context: "domain/title"
+          let:
+            first: "first-with-same(/workspace/domain/title, @value)"
+          report: "exists($first)"
+        related:
+          nodes: "$first"
+          message: "Title '{@value}' is first used here."
+        message: "Title '{@value}' is already used by another domain."
+        docs:
+          what-it-does: Flags a domain whose title another domain has.
+          why-is-this-bad: The inventory lists guests by title. It is a warning because nothing breaks but the inventory.
+          example: "<title>web</title>"
+          use-instead: "<title>web-2</title>"
+          references: [https://libvirt.org/formatdomain.html#general-metadata]
+        """;
+
+    private static string Titled(string name, string title, string comment = "") => $"<domain type='kvm'>\n  <name>{name}</name>\n{comment}  <title>{title}</title>\n</domain>\n";
+
+    [Fact]
+    public void An_organisation_workspace_rule_is_interpreted_across_the_files_of_a_run()
+    {
+        _workspace.Write("team/domain-title-duplicate.yaml", TitleRule);
+        _workspace.Write("a.xml", Titled("a", "front end"));
+        _workspace.Write("b.xml", Titled("b", "front end"));
+        _workspace.Write("c.xml", Titled("c", "back end"));
+
+        var result = _workspace.Run(["check", "--rules", "team", "--select", "ORG0100", "--format", "json", "a.xml", "b.xml", "c.xml"], stdin: "", catalog: BuiltInRules.Catalog);
+
+        Assert.Equal(ExitCodes.Findings, result.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
+        var finding = Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal(("ORG0100", "b.xml", 3, 3, "Title 'front end' is already used by another domain."),
+            (finding.GetProperty("ruleId").GetString(), finding.GetProperty("path").GetString(), finding.GetProperty("line").GetInt32(),
+                finding.GetProperty("column").GetInt32(), finding.GetProperty("message").GetString()));
+    }
+
+    [Fact]
+    public void Test_rules_runs_a_workspace_rules_sample_folders_as_runs()
+    {
+        _workspace.Write("team/domain-title-duplicate.yaml", TitleRule);
+        _workspace.Write("team/domain-title-duplicate/flagged/a.xml", Titled("a", "front end"));
+        _workspace.Write("team/domain-title-duplicate/flagged/b.xml", Titled("b", "front end", "  <!-- expect: ORG0100@3: Title 'front end' is already used by another domain. -->\n"));
+        _workspace.Write("team/domain-title-duplicate/clean/a.xml", Titled("a", "front end"));
+        _workspace.Write("team/domain-title-duplicate/clean/b.xml", Titled("b", "back end"));
+        _workspace.Write("team/domain-title-duplicate/clean-wrong/a.xml", Titled("a", "same"));
+        _workspace.Write("team/domain-title-duplicate/clean-wrong/b.xml", Titled("b", "same"));
+
+        var result = _workspace.Run(["test-rules", "team"], stdin: "", catalog: BuiltInRules.Catalog);
+
+        Assert.Equal(ExitCodes.Findings, result.ExitCode);
+        Assert.Equal("""
+            FAIL ORG0100 domain-title-duplicate (2/3 samples)
+              team/domain-title-duplicate/clean-wrong: b.xml: expected findings on lines [] but got [line 3: Title 'same' is already used by another domain.]
+            0/1: 1 rule(s) failed (1 of 3 samples).
+
+            """, result.Stdout);
+    }
+
     [Fact]
     public void Test_rules_fails_a_sample_whose_finding_is_not_expected()
     {
