@@ -29,6 +29,13 @@ public sealed record RepeatedElementCase(string Name, string RuleId, Func<int, s
         new("dhcp-hosts-ip", "VL4007", n => DhcpHosts(n, duplicateIp: true), _ => 1),
         new("dhcp-hosts-mac", "VL4008", n => DhcpHosts(n, duplicateIp: false), _ => 1),
         new("dhcp-hosts-and-ranges", "VL4006", DhcpHostsAndRanges, _ => 1),
+        new("boot-orders", "VL1323", BootOrders, _ => 1),
+        new("numa-cell-ids", "VL1324", NumaCellIds, _ => 1),
+        new("iothread-ids", "VL1325", IothreadIds, _ => 1),
+        new("usb-buses", "VL1329", n => UsbBuses(n, "<address type='usb' bus='" + I(n) + "' port='1'/>"), _ => 1),
+        new("usb-ports", "VL1330", UsbPorts, _ => 1),
+        new("usb-buses-port-counts", "VL1331", n => UsbBuses(n, "<address type='usb' bus='0' port='5'/>"), _ => 1),
+        new("forward-interfaces", "VL4014", ForwardInterfaces, _ => 1),
     ];
 
     private static string Domain(string body) => $"""
@@ -142,4 +149,39 @@ public sealed record RepeatedElementCase(string Name, string RuleId, Func<int, s
             </network>
             """;
     }
+
+    /// <summary>n interfaces booting in turn, then a disk that repeats the first boot order.</summary>
+    private static string BootOrders(int n) => Domain(
+        "  <devices>\n" + Repeat(n, i => $"<interface type='network'><mac address='{Mac(i)}'/><source network='default'/><boot order='{I(i + 1)}'/></interface>")
+        + "    <disk type='file' device='disk'><source file='/var/lib/libvirt/images/a.qcow2'/><target dev='vda' bus='virtio'/><boot order='1'/></disk>\n  </devices>");
+
+    /// <summary>Cells 0 … n-1, then one more cell 0 (below the cell count, so a duplicate rather than out of range).</summary>
+    private static string NumaCellIds(int n) => Domain(
+        "  <cpu mode='host-passthrough'>\n    <numa>\n" + Repeat(n, i => $"  <cell id='{I(i)}' memory='1024' unit='KiB'/>")
+        + "      <cell id='0' memory='1024' unit='KiB'/>\n    </numa>\n  </cpu>");
+
+    private static string IothreadIds(int n) =>
+        Domain($"  <iothreads>{I(n)}</iothreads>\n  <iothreadids>\n" + Repeat(n, i => $"<iothread id='{I(i + 1)}'/>")
+        + "    <iothread id='1'/>\n  </iothreadids>");
+
+    /// <summary>n 4-port USB controllers, each with a device on its port 1, then <paramref name="last"/> on a redirection.</summary>
+    private static string UsbBuses(int n, string last) => Domain(
+        "  <devices>\n" + Repeat(n, i => $"<controller type='usb' index='{I(i)}' model='qemu-xhci'/>")
+        + Repeat(n, i => $"<redirdev bus='usb' type='spicevmc'><address type='usb' bus='{I(i)}' port='1'/></redirdev>")
+        + $"    <redirdev bus='usb' type='spicevmc'>{last}</redirdev>\n  </devices>");
+
+    /// <summary>n USB devices on ports 1 … n of one bus, then one more on port 1.</summary>
+    private static string UsbPorts(int n) => Domain(
+        "  <devices>\n    <controller type='usb' index='0' model='qusb2'/>\n"
+        + Repeat(n, i => $"<redirdev bus='usb' type='spicevmc'><address type='usb' bus='0' port='{I(i + 1)}'/></redirdev>")
+        + "    <redirdev bus='usb' type='spicevmc'><address type='usb' bus='0' port='1'/></redirdev>\n  </devices>");
+
+    private static string ForwardInterfaces(int n) => $"""
+        <network>
+          <name>scale</name>
+          <forward mode='passthrough'>
+        {Repeat(n, i => $"<interface dev='eth{I(i)}'/>")}    <interface dev='eth0'/>
+          </forward>
+        </network>
+        """;
 }
