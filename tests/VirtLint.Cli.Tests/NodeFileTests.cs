@@ -238,7 +238,8 @@ public sealed class NodeFileTests : IDisposable
     {
         var text = File.ReadAllText(TestNode());
         var linter = new Linter(BuiltInRules.Catalog, new LintOptions { MaxDegreeOfParallelism = 1 });
-        var inNode = linter.Lint("node.xml", text);
+        // Per-document findings only: cross-document ones depend on the other documents of the run by design.
+        var inNode = linter.Lint("node.xml", text).Where(f => f.Rule.Target != "workspace").ToList();
         var lines = text.Split('\n');
         var documents = DocumentLoader.Load("node.xml", System.Text.Encoding.UTF8.GetBytes(text), BuiltInRules.Catalog).Documents;
         Assert.Equal((14, 15, 16), (documents.Count(d => d.Kind == DocumentKind.Domain), documents.Count(d => d.Kind == DocumentKind.Pool), documents.Count(d => d.Kind == DocumentKind.Network)));
@@ -250,7 +251,7 @@ public sealed class NodeFileTests : IDisposable
             var indent = lines[first - 1][..lines[first - 1].IndexOf('<')];
             var last = Array.FindIndex(lines, first, l => l.TrimEnd('\r') == $"{indent}</{document.Root.Name.LocalName}>") + 1;
             Assert.True(last > first, $"no end tag for the {document.Kind} at line {first}");
-            var standalone = linter.Lint("alone.xml", string.Join('\n', lines[(first - 1)..last]));
+            var standalone = linter.Lint("alone.xml", string.Join('\n', lines[(first - 1)..last])).Where(f => f.Rule.Target != "workspace");
             var expected = standalone.Select(f => (f.RuleId, f.Span.StartLine + first - 1, f.Span.StartColumn, f.Span.EndLine + first - 1, f.Span.EndColumn, f.Message)).ToList();
             var actual = inNode.Where(f => f.Span.StartLine >= first && f.Span.StartLine <= last)
                 .Select(f => (f.RuleId, f.Span.StartLine, f.Span.StartColumn, f.Span.EndLine, f.Span.EndColumn, f.Message)).ToList();
