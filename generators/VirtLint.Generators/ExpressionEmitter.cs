@@ -59,6 +59,7 @@ internal sealed class ExpressionEmitter
         {
             case "first-with-same": return $"{Index(call, "KeyIndex")}.FirstWithSame({context})";
             case "first-with-key": return $"{Index(call, "KeyIndex", 2)}.FirstWithKey({context}, {Key(call.Arguments[2], context)})";
+            case "first-with-same-elsewhere": return $"{Index(call, "KeyIndex")}.FirstWithSameElsewhere({context})";
             case "all-with-key": return $"{Index(call, "KeyIndex", 2)}.AllWithKey({context}, {Key(call.Arguments[2], context)})";
             case "first-overlapping-ip-range": return $"{Index(call, "IpOverlapIndex")}.FirstOverlapping({context})";
             case "first-overlapping-cpuset": return $"{Index(call, "CpuOwnerIndex")}.FirstOverlapping({context})";

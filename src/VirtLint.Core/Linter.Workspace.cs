@@ -123,11 +123,7 @@ public sealed partial class Linter
             if (document is null || node is null)
             {
                 // The file changed since it was linted: the finding keeps the place the facts recorded.
-                finding = new Finding(report.Rule, severity, report.Message, input.DisplayPath, report.Origin.Span)
-                {
-                    StartOffset = report.Origin.StartOffset,
-                    EndOffset = report.Origin.EndOffset,
-                };
+                finding = new Finding(report.Rule, severity, report.Message, input.DisplayPath, report.Origin.Span);
             }
             else
             {

@@ -115,6 +115,8 @@ internal sealed partial class PlanEvaluation
                 return ((KeyIndex)Index(call, () => new KeyIndex(n => Nodes(a[0], n), n => Key(a[1], n), Group(a, 2)))).FirstWithSame(context);
             case "first-with-key":
                 return ((KeyIndex)Index(call, () => new KeyIndex(n => Nodes(a[0], n), n => Key(a[1], n)))).FirstWithKey(context, Key(a[2], context));
+            case "first-with-same-elsewhere":
+                return ((KeyIndex)Index(call, () => new KeyIndex(n => Nodes(a[0], n), n => Key(a[1], n), Group(a, 2)))).FirstWithSameElsewhere(context);
             case "all-with-key":
                 return ((KeyIndex)Index(call, () => new KeyIndex(n => Nodes(a[0], n), n => Key(a[1], n)))).AllWithKey(context, Key(a[2], context));
             case "first-overlapping-ip-range":

@@ -125,6 +125,7 @@ public static class FunctionTable
         Add("first-with-same", ValueType.NodeSet, "first-with-same(nodes, key[, group]): the first of nodes whose key equals the context node's key (and whose group node is the same), other than the context node; for a node of nodes, the first earlier duplicate. An empty key is no key.", [ns, ArgumentKind.Any, ns], 2, perNode: [1, 2]);
         Add("first-with-key", ValueType.NodeSet, "first-with-key(nodes, key, value): the first of nodes whose key equals value. An empty key is no key.", [ns, ArgumentKind.Any, ArgumentKind.Any], perNode: [1]);
         Add("first-ip-range-containing", ValueType.NodeSet, "first-ip-range-containing(nodes, start, end, address[, group]): the first of nodes whose IP range from start to end (one family, start not above end) contains the address, within the context node's group; start, end and group are evaluated on each node, address on the context node.", [ns, s, s, s, ns], 4, perNode: [1, 2, 4]);
+        Add("first-with-same-elsewhere", ValueType.NodeSet, "first-with-same-elsewhere(nodes, key, group): the first of nodes whose key equals the context node's key and whose group node is not the context node's (earlier or later). An empty key is no key.", [ns, ArgumentKind.Any, ns], perNode: [1, 2]);
         Add("all-with-key", ValueType.NodeSet, "all-with-key(nodes, key, value): every node of nodes whose key equals value, in document order. An empty key is no key.", [ns, ArgumentKind.Any, ArgumentKind.Any], perNode: [1]);
         Add("first-overlapping-ip-range", ValueType.NodeSet, "first-overlapping-ip-range(nodes, start, end[, group]): for a node of nodes, the first earlier node (of the same group, a string) whose IP range from start to end (one family, start not above end) overlaps its own.", [ns, s, s, s], 3, perNode: [1, 2, 3]);
         Add("first-overlapping-cpuset", ValueType.NodeSet, "first-overlapping-cpuset(nodes, cpuset): the first of nodes whose cpuset shares a CPU with the context node's cpuset, other than the context node; for a node of nodes, the first earlier one.", [ns, s], perNode: [1]);
@@ -135,7 +136,7 @@ public static class FunctionTable
     private static string HelperOf(string name) => name switch
     {
         "not" or "true" or "false" or "if" => "",
-        "first-with-same" or "first-with-key" or "all-with-key" => "KeyIndex",
+        "first-with-same" or "first-with-key" or "all-with-key" or "first-with-same-elsewhere" => "KeyIndex",
         "first-overlapping-ip-range" => "IpOverlapIndex",
         "first-overlapping-cpuset" => "CpuOwnerIndex",
         "first-ip-range-containing" => "IpRangeIndex",

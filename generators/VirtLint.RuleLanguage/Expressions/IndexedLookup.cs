@@ -22,7 +22,7 @@ internal static class IndexedLookup
                 throw Error($"{signature.Name}() evaluates argument {i + 1} on each node of its first argument, so it cannot use let variables", starts[i]);
         }
 
-        if (signature.Name is "first-with-same" or "first-with-key" or "all-with-key")
+        if (signature.Name is "first-with-same" or "first-with-key" or "all-with-key" or "first-with-same-elsewhere")
         {
             var keyType = bound[1].Type == ValueType.Number ? ValueType.Number : ValueType.String;
             bound[1] = ExpressionParser.Convert(bound[1], keyType, starts[1]);

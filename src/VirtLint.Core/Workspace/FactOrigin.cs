@@ -4,46 +4,35 @@ using System.Xml.Linq;
 namespace VirtLint.Core.Workspace;
 
 /// <summary>
-/// Where a fact came from: the input, the flagged node's position (to find it again when a finding needs its logical
-/// location, value or suppressions) and its span. Kept as the fact element's annotation; a few ints per fact, so a run
-/// of 100,000 documents keeps no tree.
+/// Where a fact came from: the input and the flagged node's span, from which its own line info follows (to find the
+/// node again when a finding needs its logical location, value or suppressions). Kept as the fact element's
+/// annotation, a few words per fact, so a run of 100,000 documents keeps no tree.
 /// </summary>
 public sealed class FactOrigin
 {
-    private FactOrigin(FactSource source, int line, int column, bool isAttribute, SourceSpan span, int startOffset, int endOffset)
+    private FactOrigin(FactSource source, SourceSpan span, bool isAttribute)
     {
         Source = source;
-        Line = line;
-        Column = column;
-        IsAttribute = isAttribute;
         Span = span;
-        StartOffset = startOffset;
-        EndOffset = endOffset;
+        IsAttribute = isAttribute;
     }
 
     public FactSource Source { get; }
 
-    /// <summary>The node's own line info (the name of an element or attribute), which identifies it in its file.</summary>
-    public int Line { get; }
-
-    public int Column { get; }
+    public SourceSpan Span { get; }
 
     public bool IsAttribute { get; }
 
-    public SourceSpan Span { get; }
+    /// <summary>The node's own line info: an attribute's span starts at its name, an element's one column before its name, at '&lt;'.</summary>
+    public int Line => Span.StartLine;
 
-    public int StartOffset { get; }
-
-    public int EndOffset { get; }
+    public int Column => IsAttribute ? Span.StartColumn : Span.StartColumn + 1;
 
     public static FactOrigin Of(LintDocument document, FactSource source, XObject node)
     {
         // Text and comments have no identity of their own here: a fact on them is located at their element.
         if (node is not (XElement or XAttribute)) node = node.Parent ?? (XObject)document.Root;
-        var info = (IXmlLineInfo)node;
-        var span = document.SpanOf(node);
-        var (start, end) = document.OffsetsOf(span);
-        return new FactOrigin(source, info.LineNumber, info.LinePosition, node is XAttribute, span, start, end);
+        return new FactOrigin(source, document.SpanOf(node), node is XAttribute);
     }
 
     /// <summary>The fact element's origin; every fact has one.</summary>

@@ -14,6 +14,7 @@ public sealed class KeyIndex
     private readonly Func<XObject, XObject?>? _group;
     private Dictionary<(XObject? Group, string Key), XObject>? _first;
     private Dictionary<string, List<XObject>>? _all;
+    private Dictionary<string, (XObject First, XObject? OtherGroup)>? _firstTwoGroups;
 
     /// <param name="nodes">The indexed node-set, evaluated once from any node of the document.</param>
     /// <param name="key">The key of a node.</param>
@@ -39,6 +40,34 @@ public sealed class KeyIndex
 
     /// <summary>The first indexed node whose key is <paramref name="key"/>; <paramref name="node"/> is any node of the document.</summary>
     public IEnumerable<XObject> FirstWithKey(XObject node, string key) => key.Length > 0 && Find(node, null, key) is { } first ? [first] : [];
+
+    /// <summary>
+    /// The first indexed node with <paramref name="node"/>'s key whose group is not <paramref name="node"/>'s: constant
+    /// time from the first two groups that have each key.
+    /// </summary>
+    public IEnumerable<XObject> FirstWithSameElsewhere(XObject node)
+    {
+        var key = _key(node);
+        if (key.Length == 0) return [];
+        if (_firstTwoGroups is null)
+        {
+            var firstTwo = new Dictionary<string, (XObject, XObject?)>(StringComparer.Ordinal);
+            foreach (var indexed in _nodes(node))
+            {
+                var k = _key(indexed);
+                if (k.Length == 0) continue;
+                if (!firstTwo.TryGetValue(k, out var entry)) firstTwo[k] = (indexed, null);
+                else if (entry.Item2 is null && !ReferenceEquals(_group?.Invoke(indexed), _group?.Invoke(entry.Item1))) firstTwo[k] = (entry.Item1, indexed);
+            }
+
+            _firstTwoGroups = firstTwo;
+        }
+
+        if (!_firstTwoGroups.TryGetValue(key, out var found)) return [];
+        var group = _group?.Invoke(node);
+        var other = !ReferenceEquals(_group?.Invoke(found.First), group) ? found.First : found.OtherGroup;
+        return other is null ? [] : [other];
+    }
 
     /// <summary>Every indexed node whose key is <paramref name="key"/>, in document order; <paramref name="node"/> is any node of the document.</summary>
     public IEnumerable<XObject> AllWithKey(XObject node, string key)
