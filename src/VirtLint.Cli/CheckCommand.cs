@@ -257,14 +257,13 @@ internal sealed class CheckCommand
             },
         };
 
-        // Most formats are written as files arrive, each file's lines shown or hashed while its text is at hand; GitHub
-        // (errors first) and JUnit (failing depends on the whole run) after the run, from the collected findings.
+        // Every format is fed as files arrive, each file's lines shown or hashed while its text is at hand; GitHub
+        // (errors first) and JUnit (failing depends on the whole run) keep findings on disk until the end.
         var statistics = parseResult.GetValue(Statistics);
-        var collector = requests.Any(r => !ReportFormats.IsStreaming(r)) ? new LintReportCollector(keepSources: false) : null;
-        var sink = new StreamingReports(context, new RunTally(policy), collector, tally => RunOutcome.Evaluate(tally, policy));
+        var sink = new StreamingReports(context, new RunTally(policy), tally => RunOutcome.Evaluate(tally, policy));
         // Standard output outermost: its failure then surfaces after every report file is closed, and is never taken for theirs.
-        var streamed = requests.Where(ReportFormats.IsStreaming).OrderBy(r => !r.ToStdout)
-            .Select(r => (r, ReportFormats.CreateStreaming(r, r.ToStdout && _context.StdoutIsTerminal && !_context.NoColor, statistics)!)).ToList();
+        var streamed = requests.OrderBy(r => !r.ToStdout)
+            .Select(r => (r, ReportFormats.Create(r, r.ToStdout && _context.StdoutIsTerminal && !_context.NoColor, statistics))).ToList();
         var exitCode = ExitCodes.Clean;
         StreamInto(streamed, 0, sink, () => new Linter(catalog, options).Lint(inputs, sink, inputErrors), ref exitCode);
         var tally = context.Tally;
@@ -274,20 +273,7 @@ internal sealed class CheckCommand
         foreach (var error in tally.Errors)
             _context.Error($"{error.Path}: {error.Message}");
 
-        foreach (var request in requests.Where(r => !r.ToStdout && !ReportFormats.IsStreaming(r)))
-        {
-            var formatter = ReportFormats.Create(request, useColor: false, statistics);
-            if (!TryWriteFile(request.Path!, context, formatter, out var message))
-            {
-                _context.Error($"{request.Path}: {message}");
-                exitCode = ExitCodes.UsageOrInputError;
-            }
-        }
-
         var toStdout = requests.FirstOrDefault(r => r.ToStdout);
-        if (toStdout is not null && !ReportFormats.IsStreaming(toStdout))
-            ReportFormats.Create(toStdout, _context.StdoutIsTerminal && !_context.NoColor, statistics).Write(context, _context.Stdout);
-
         if (outcome.NoFiles)
         {
             var where = string.Join(", ", paths.Select(p => $"'{p}'"));
@@ -402,21 +388,6 @@ internal sealed class CheckCommand
         }
 
         exitCode = code;
-    }
-
-    private bool TryWriteFile(string path, ReportContext context, IReportFormatter formatter, out string message)
-    {
-        try
-        {
-            AtomicFile.Write(_context.ResolvePath(path), writer => formatter.Write(context, writer));
-            message = "";
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            message = e.Message;
-            return false;
-        }
     }
 
     private static void RequireNonNegative(System.CommandLine.Parsing.OptionResult result, Option option)

@@ -24,4 +24,11 @@ public sealed record LintedFile(string Path, SourceFile? Source, IReadOnlyList<F
 /// file) or that needed every file first (a baseline entry for a path linted more than once), each in report order,
 /// and every input error (the collector's and the files'), sorted by path then message.
 /// </summary>
-public sealed record LintSummary(IReadOnlyList<Finding> Findings, IReadOnlyList<InputError> Errors, int FileCount);
+public sealed record LintSummary(IReadOnlyList<Finding> Findings, IReadOnlyList<InputError> Errors, int FileCount)
+{
+    /// <summary>What the run has to say once rather than per file (a workspace rule skipped because a kind of document it needs is absent); never a finding, never failing a run.</summary>
+    public IReadOnlyList<RunNote> Notes { get; init; } = [];
+}
+
+/// <summary>A run-level remark by a rule: reported once, at note level, outside every file's findings.</summary>
+public sealed record RunNote(string RuleId, string Message);

@@ -50,6 +50,7 @@ internal sealed class TextFormatter(bool useColor, bool statistics = false) : IS
             first = end;
         }
 
+        WriteNotes(_output, summary.Notes);
         var tally = _context.Tally;
         if (statistics)
         {
@@ -78,7 +79,12 @@ internal sealed class TextFormatter(bool useColor, bool statistics = false) : IS
             if (index < MaxFramesPerFile)
             {
                 if (text is not null) WriteFrame(output, text, lineStarts!, findings[i]);
+                WriteRelated(output, findings[i]);
                 output.WriteLine();
+            }
+            else
+            {
+                WriteRelated(output, findings[i]);
             }
         }
 
@@ -90,6 +96,22 @@ internal sealed class TextFormatter(bool useColor, bool statistics = false) : IS
         var span = finding.Span;
         output.WriteLine(
             $"{TerminalText.Escape(finding.Path)}:{span.StartLine}:{span.StartColumn}: {Paint(finding.Severity.ToName(), SeverityColor(finding.Severity))} {Paint(finding.RuleId, Bold)} {DisplayMessage(finding.Message)}");
+    }
+
+    /// <summary>
+    /// A finding's related locations, one <c>  see also path:line:col: message</c> line each, without a code frame:
+    /// a related file's text is not at hand (it may have been linted long before), and is not read again.
+    /// </summary>
+    internal static void WriteRelated(TextWriter output, Finding finding)
+    {
+        foreach (var related in finding.Related)
+            output.WriteLine($"  see also {TerminalText.Escape(related.Path)}:{related.Span.StartLine}:{related.Span.StartColumn}: {DisplayMessage(related.Message)}");
+    }
+
+    /// <summary>Run-level notes (a workspace rule with nothing to check), one <c>note: RULE: message</c> line each.</summary>
+    internal static void WriteNotes(TextWriter output, IReadOnlyList<RunNote> notes)
+    {
+        foreach (var note in notes) output.WriteLine($"note: {TerminalText.Escape(note.RuleId)}: {DisplayMessage(note.Message)}");
     }
 
     /// <summary>The message as a terminal shows it: escaped, and cut after <see cref="MaxMessageLength"/> characters (a value can be megabytes long).</summary>
