@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scale benchmark: generates synthetic workspaces of 1,000 / 10,000 / 100,000 domains (plus pools, volumes and
-# networks) from the shared corpus with fresh names, UUIDs and MACs (bench/scale/generate.py), then records wall time
-# and peak RSS (/usr/bin/time -f '%e %M') of
+# networks) from the shared corpus with fresh names, UUIDs and MACs (bench/scale/generate.py), then records wall time,
+# CPU time and peak RSS (/usr/bin/time -f '%e %U %S %M') of
 #   xmllint --noout over the same files (find -print0 | xargs -0, batched), the yardstick
 #   virtlint check DIR -f FORMAT=/dev/null --fail-on none, for every output format
 # with the published NativeAOT binary, and prints a markdown table. The data is deleted after each size.
@@ -47,11 +47,11 @@ mkdir -p "$out"
 work=$(mktemp -d "$scale_tmp/virtlint-scale.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-# Runs a command under /usr/bin/time and prints "seconds peak-KiB"; fails loudly when the command fails.
+# Runs a command under /usr/bin/time and prints "wall-seconds cpu-seconds peak-KiB"; fails loudly when virtlint fails.
 measure() {
   local log=$work/time.log status
   set +e
-  /usr/bin/time -o "$log" -f '%e %M' "$@" > /dev/null 2> "$work/stderr.log"
+  /usr/bin/time -o "$log" -f '%e %U %S %M' "$@" > /dev/null 2> "$work/stderr.log"
   status=$?
   set -e
   # virtlint exits 1 on findings only without --fail-on none; xmllint exits non-zero on invalid files (3, 4, ...).
@@ -60,7 +60,7 @@ measure() {
     tail -n 5 "$work/stderr.log" >&2
     exit 1
   fi
-  tail -n 1 "$log"
+  tail -n 1 "$log" | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }'
 }
 
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
@@ -68,8 +68,8 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null ||
   echo "machine: $(nproc) logical cores${cpu:+, $cpu}; load average $(cut -d' ' -f1-3 /proc/loadavg); $(uname -sr)"
   echo "binary:  $bin ($(( $(stat -c %s "$bin") / 1024 )) KiB); rules: $("$bin" rules --format json | grep -c '"id"') listed"
   echo
-  echo "| domains | files | MB | command | wall s | peak RSS MiB | × xmllint |"
-  echo "| ---: | ---: | ---: | --- | ---: | ---: | ---: |"
+  echo "| domains | files | MB | command | wall s | CPU s | peak RSS MiB | wall × xmllint |"
+  echo "| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |"
 } | tee "$out/scale.md"
 
 for size in "${sizes[@]}"; do
@@ -84,12 +84,12 @@ for size in "${sizes[@]}"; do
   # Warm the page cache so the first command timed does not pay for the disk alone.
   find "$data" -type f -name '*.xml' -print0 | xargs -0 cat > /dev/null
 
-  read -r xt xm < <(measure bash -c "find '$data' -type f -name '*.xml' -print0 | xargs -0 xmllint --noout")
-  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$size" "$files" "$mb" 'xmllint --noout (xargs)' "$xt" "$(( xm / 1024 ))" "1.00" | tee -a "$out/scale.md"
+  read -r xt xc xm < <(measure bash -c "find '$data' -type f -name '*.xml' -print0 | xargs -0 xmllint --noout")
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$size" "$files" "$mb" 'xmllint --noout (xargs)' "$xt" "$xc" "$(( xm / 1024 ))" "1.00" | tee -a "$out/scale.md"
   for format in "${formats[@]}"; do
-    read -r t m < <(measure "$bin" check "$data" -f "$format=/dev/null" --fail-on none)
+    read -r t c m < <(measure "$bin" check "$data" -f "$format=/dev/null" --fail-on none)
     ratio=$(awk -v a="$t" -v b="$xt" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
-    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$size" "$files" "$mb" "virtlint check -f $format=/dev/null" "$t" "$(( m / 1024 ))" "$ratio" | tee -a "$out/scale.md"
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$size" "$files" "$mb" "virtlint check -f $format=/dev/null" "$t" "$c" "$(( m / 1024 ))" "$ratio" | tee -a "$out/scale.md"
   done
   rm -rf "$data"
 done
