@@ -200,13 +200,10 @@ internal sealed class CheckCommand
         if (requests.Any(r => !r.ToStdout))
         {
             var guard = new OutputGuard(paths.Where(p => p != InputCollector.StdinArgument), inputs, _context.CurrentDirectory);
-            foreach (var request in requests.Where(r => !r.ToStdout))
+            if (guard.Check(requests.Where(r => !r.ToStdout).Select(r => r.Path!).ToArray()).FirstOrDefault(r => r is not null) is { } refusal)
             {
-                if (guard.Check(request.Path!) is { } refusal)
-                {
-                    _context.Error(refusal);
-                    return ExitCodes.UsageOrInputError;
-                }
+                _context.Error(refusal);
+                return ExitCodes.UsageOrInputError;
             }
         }
 

@@ -84,7 +84,8 @@ internal sealed class SarifFormatter : IStreamingFormatter
         }
         else
         {
-            foreach (var finding in late) _unnamedStdin |= Unnamed(finding);
+            // Written from the list at hand, merged with the spilled ones; only described here.
+            foreach (var finding in late) Track(finding);
         }
 
         var context = _context;
@@ -171,17 +172,17 @@ internal sealed class SarifFormatter : IStreamingFormatter
 
     private void Add(Finding finding, string? lineHash)
     {
+        Track(finding);
+        if (_results is not null) _results.Add(finding, () => Result(_context, finding, lineHash));
+        else _spill!.Add(finding, lineHash);
+    }
+
+    private void Track(Finding finding)
+    {
         // Rules are described at the level their findings carry in this run (a finding's severity is already the
         // effective one), so defaultConfiguration.level and each result's level agree.
         if (!_levels.TryGetValue(finding.RuleId, out var level) || finding.Severity > level) _levels[finding.RuleId] = finding.Severity;
-        if (_results is not null)
-        {
-            _results.Add(finding, () => Result(_context, finding, lineHash));
-            return;
-        }
-
-        _unnamedStdin |= Unnamed(finding);
-        _spill!.Add(finding, lineHash);
+        if (_results is null) _unnamedStdin |= Unnamed(finding);
     }
 
     /// <summary>The tool and every rule's metadata, shared with the published rule catalogue (<see cref="SarifRuleCatalog"/>).</summary>

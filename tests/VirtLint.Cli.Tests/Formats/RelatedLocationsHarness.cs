@@ -39,7 +39,8 @@ internal static class RelatedLocationsHarness
     public static RunNote Note() => new("VL1002", "No network definitions were given, so interfaces were not checked against them.");
 
     /// <summary>Runs the format over the hand-made run and returns what it wrote.</summary>
-    public static string Run(Workspace workspace, string format, int sarifMaxResults = SarifFormatter.DefaultMaxResults)
+    /// <param name="lateSeverity">The late finding's severity (its rule's default, note, unless given).</param>
+    public static string Run(Workspace workspace, string format, int sarifMaxResults = SarifFormatter.DefaultMaxResults, Severity lateSeverity = Severity.Note)
     {
         workspace.Write("vms/a.xml", Fixtures.IdeDisk);
         workspace.Write("vms/b.xml", Fixtures.LocalClock);
@@ -62,7 +63,7 @@ internal static class RelatedLocationsHarness
         var bytes = Encoding.UTF8.GetBytes(Fixtures.IdeDisk);
         sink.OnFile(new LintedFile("vms/a.xml", new SourceFile("vms/a.xml", bytes, SourceEncoding.Utf8), [StreamedFinding()], [], null));
         sink.OnFile(new LintedFile("vms/b.xml", null, [], [], null));
-        sink.OnEnd(new LintSummary([LateFinding()], [], 2) { Notes = [Note()] });
+        sink.OnEnd(new LintSummary([LateFinding() with { Severity = lateSeverity }], [], 2) { Notes = [Note()] });
         Assert.Null(sink.FailureOf(0));
         return output.ToString();
     }

@@ -278,4 +278,16 @@ public sealed class RelatedLocationsTests : IDisposable
         Assert.Equal("VL1002", run.GetProperty("tool").GetProperty("driver").GetProperty("rules")[3].GetProperty("id").GetString());
         Assert.True(run.GetProperty("invocations")[0].GetProperty("executionSuccessful").GetBoolean());
     }
+
+    [Theory]
+    [InlineData(5000)]
+    [InlineData(0)]
+    public void Sarif_describes_a_rule_at_the_level_of_its_late_findings_too(int cap)
+    {
+        using var json = JsonDocument.Parse(RelatedLocationsHarness.Run(_workspace, "sarif", cap, VirtLint.Core.Severity.Error));
+        var run = json.RootElement.GetProperty("runs")[0];
+        var rule = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "VL1003");
+        Assert.Equal("error", rule.GetProperty("defaultConfiguration").GetProperty("level").GetString());
+        Assert.Equal("error", run.GetProperty("results")[1].GetProperty("level").GetString());
+    }
 }
