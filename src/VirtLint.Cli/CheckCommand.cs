@@ -221,12 +221,13 @@ internal sealed class CheckCommand
             }
         }
 
-        var fullPaths = FullPaths(inputs, stdinFilename);
-        var artifactPaths = new ArtifactPaths(fullPaths, _context.CurrentDirectory, parseResult.GetValue(SarifRoot), _context.GetEnvironmentVariable("GITHUB_WORKSPACE"));
+        var fullPaths = ArtifactPaths.ExceptionsOnly(FullPaths(inputs, stdinFilename), _context.CurrentDirectory);
+        var rootCandidates = FullPaths(inputs.OrderBy(i => i.DisplayPath, StringComparer.Ordinal), stdinFilename).Select(p => p.Value);
+        var artifactPaths = new ArtifactPaths(fullPaths, _context.CurrentDirectory, parseResult.GetValue(SarifRoot), _context.GetEnvironmentVariable("GITHUB_WORKSPACE"), rootCandidates);
 
         // Baseline identities are relative to the repository as 'virtlint baseline' finds it, whatever --sarif-root says,
         // so a baseline and the SARIF fingerprints agree with the files 'baseline create' wrote.
-        var identityPaths = new ArtifactPaths(fullPaths, _context.CurrentDirectory, null, _context.GetEnvironmentVariable("GITHUB_WORKSPACE"));
+        var identityPaths = new ArtifactPaths(fullPaths, _context.CurrentDirectory, null, _context.GetEnvironmentVariable("GITHUB_WORKSPACE"), rootCandidates);
         var options = new LintOptions
         {
             MaxFileSize = maxFileSize,
@@ -325,18 +326,15 @@ internal sealed class CheckCommand
         return name;
     }
 
-    /// <summary>Display path → absolute path of every input; unnamed standard input has none.</summary>
-    private Dictionary<string, string?> FullPaths(IEnumerable<LintInput> inputs, string? stdinFilename)
+    /// <summary>Display path → absolute path of each input, computed as enumerated; unnamed standard input has none.</summary>
+    private IEnumerable<KeyValuePair<string, string?>> FullPaths(IEnumerable<LintInput> inputs, string? stdinFilename)
     {
-        var paths = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var input in inputs)
         {
-            paths[input.DisplayPath] = input.FilePath is not null ? Path.GetFullPath(input.FilePath, _context.CurrentDirectory)
+            yield return new(input.DisplayPath, input.FilePath is not null ? Path.GetFullPath(input.FilePath, _context.CurrentDirectory)
                 : stdinFilename is not null ? Path.GetFullPath(stdinFilename, _context.CurrentDirectory)
-                : null;
+                : null);
         }
-
-        return paths;
     }
 
     /// <summary>
