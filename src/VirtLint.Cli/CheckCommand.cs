@@ -200,13 +200,10 @@ internal sealed class CheckCommand
         if (requests.Any(r => !r.ToStdout))
         {
             var guard = new OutputGuard(paths.Where(p => p != InputCollector.StdinArgument), inputs, _context.CurrentDirectory);
-            foreach (var request in requests.Where(r => !r.ToStdout))
+            if (guard.Check(requests.Where(r => !r.ToStdout).Select(r => r.Path!).ToArray()).FirstOrDefault(r => r is not null) is { } refusal)
             {
-                if (guard.Check(request.Path!) is { } refusal)
-                {
-                    _context.Error(refusal);
-                    return ExitCodes.UsageOrInputError;
-                }
+                _context.Error(refusal);
+                return ExitCodes.UsageOrInputError;
             }
         }
 
@@ -224,12 +221,13 @@ internal sealed class CheckCommand
             }
         }
 
-        var fullPaths = FullPaths(inputs, stdinFilename);
-        var artifactPaths = new ArtifactPaths(fullPaths, _context.CurrentDirectory, parseResult.GetValue(SarifRoot), _context.GetEnvironmentVariable("GITHUB_WORKSPACE"));
+        var fullPaths = ArtifactPaths.ExceptionsOnly(FullPaths(inputs, stdinFilename), _context.CurrentDirectory);
+        var rootCandidates = FullPaths(inputs.OrderBy(i => i.DisplayPath, StringComparer.Ordinal), stdinFilename).Select(p => p.Value);
+        var artifactPaths = new ArtifactPaths(fullPaths, _context.CurrentDirectory, parseResult.GetValue(SarifRoot), _context.GetEnvironmentVariable("GITHUB_WORKSPACE"), rootCandidates);
 
         // Baseline identities are relative to the repository as 'virtlint baseline' finds it, whatever --sarif-root says,
         // so a baseline and the SARIF fingerprints agree with the files 'baseline create' wrote.
-        var identityPaths = new ArtifactPaths(fullPaths, _context.CurrentDirectory, null, _context.GetEnvironmentVariable("GITHUB_WORKSPACE"));
+        var identityPaths = new ArtifactPaths(fullPaths, _context.CurrentDirectory, null, _context.GetEnvironmentVariable("GITHUB_WORKSPACE"), rootCandidates);
         var options = new LintOptions
         {
             MaxFileSize = maxFileSize,
@@ -257,14 +255,13 @@ internal sealed class CheckCommand
             },
         };
 
-        // Most formats are written as files arrive, each file's lines shown or hashed while its text is at hand; GitHub
-        // (errors first) and JUnit (failing depends on the whole run) after the run, from the collected findings.
+        // Every format is fed as files arrive, each file's lines shown or hashed while its text is at hand; GitHub
+        // (errors first) and JUnit (failing depends on the whole run) keep findings on disk until the end.
         var statistics = parseResult.GetValue(Statistics);
-        var collector = requests.Any(r => !ReportFormats.IsStreaming(r)) ? new LintReportCollector(keepSources: false) : null;
-        var sink = new StreamingReports(context, new RunTally(policy), collector, tally => RunOutcome.Evaluate(tally, policy));
+        var sink = new StreamingReports(context, new RunTally(policy), tally => RunOutcome.Evaluate(tally, policy));
         // Standard output outermost: its failure then surfaces after every report file is closed, and is never taken for theirs.
-        var streamed = requests.Where(ReportFormats.IsStreaming).OrderBy(r => !r.ToStdout)
-            .Select(r => (r, ReportFormats.CreateStreaming(r, r.ToStdout && _context.StdoutIsTerminal && !_context.NoColor, statistics)!)).ToList();
+        var streamed = requests.OrderBy(r => !r.ToStdout)
+            .Select(r => (r, ReportFormats.Create(r, r.ToStdout && _context.StdoutIsTerminal && !_context.NoColor, statistics))).ToList();
         var exitCode = ExitCodes.Clean;
         StreamInto(streamed, 0, sink, () => new Linter(catalog, options).Lint(inputs, sink, inputErrors), ref exitCode);
         var tally = context.Tally;
@@ -274,20 +271,7 @@ internal sealed class CheckCommand
         foreach (var error in tally.Errors)
             _context.Error($"{error.Path}: {error.Message}");
 
-        foreach (var request in requests.Where(r => !r.ToStdout && !ReportFormats.IsStreaming(r)))
-        {
-            var formatter = ReportFormats.Create(request, useColor: false, statistics);
-            if (!TryWriteFile(request.Path!, context, formatter, out var message))
-            {
-                _context.Error($"{request.Path}: {message}");
-                exitCode = ExitCodes.UsageOrInputError;
-            }
-        }
-
         var toStdout = requests.FirstOrDefault(r => r.ToStdout);
-        if (toStdout is not null && !ReportFormats.IsStreaming(toStdout))
-            ReportFormats.Create(toStdout, _context.StdoutIsTerminal && !_context.NoColor, statistics).Write(context, _context.Stdout);
-
         if (outcome.NoFiles)
         {
             var where = string.Join(", ", paths.Select(p => $"'{p}'"));
@@ -342,18 +326,15 @@ internal sealed class CheckCommand
         return name;
     }
 
-    /// <summary>Display path → absolute path of every input; unnamed standard input has none.</summary>
-    private Dictionary<string, string?> FullPaths(IEnumerable<LintInput> inputs, string? stdinFilename)
+    /// <summary>Display path → absolute path of each input, computed as enumerated; unnamed standard input has none.</summary>
+    private IEnumerable<KeyValuePair<string, string?>> FullPaths(IEnumerable<LintInput> inputs, string? stdinFilename)
     {
-        var paths = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var input in inputs)
         {
-            paths[input.DisplayPath] = input.FilePath is not null ? Path.GetFullPath(input.FilePath, _context.CurrentDirectory)
+            yield return new(input.DisplayPath, input.FilePath is not null ? Path.GetFullPath(input.FilePath, _context.CurrentDirectory)
                 : stdinFilename is not null ? Path.GetFullPath(stdinFilename, _context.CurrentDirectory)
-                : null;
+                : null);
         }
-
-        return paths;
     }
 
     /// <summary>
@@ -402,21 +383,6 @@ internal sealed class CheckCommand
         }
 
         exitCode = code;
-    }
-
-    private bool TryWriteFile(string path, ReportContext context, IReportFormatter formatter, out string message)
-    {
-        try
-        {
-            AtomicFile.Write(_context.ResolvePath(path), writer => formatter.Write(context, writer));
-            message = "";
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            message = e.Message;
-            return false;
-        }
     }
 
     private static void RequireNonNegative(System.CommandLine.Parsing.OptionResult result, Option option)

@@ -81,4 +81,40 @@ public sealed class StreamingOutputTests : IDisposable
         // Identical lines in different files: the fingerprints differ by path.
         Assert.Equal(75, issues.Select(i => i.GetProperty("fingerprint").GetString()).Distinct().Count());
     }
+
+    [Fact]
+    public void GitHub_JUnit_and_uncapped_SARIF_keep_findings_on_disk_and_write_them_whole_in_report_order()
+    {
+        // These three can only write at the end of the run; their findings wait in a temporary file, not in memory.
+        for (var i = 0; i < 150; i++) _workspace.Write($"vms/{(i * 7) % 150:D3}.xml", i % 3 == 0 ? Fixtures.VncAnyInterface : i % 3 == 1 ? Fixtures.IdeDisk : Fixtures.Clean);
+        string Kind(int file) => (Enumerable.Range(0, 150).First(i => (i * 7) % 150 == file) % 3) switch { 0 => "vnc", 1 => "ide", _ => "clean" };
+        var vnc = Enumerable.Range(0, 150).Where(f => Kind(f) == "vnc").Select(f => $"vms/{f:D3}.xml").ToArray();
+        var ide = Enumerable.Range(0, 150).Where(f => Kind(f) == "ide").Select(f => $"vms/{f:D3}.xml").ToArray();
+
+        var result = _workspace.Run("check", "vms", "-f", "github=g.txt", "-f", "junit=j.xml", "-f", "sarif=s.sarif", "--sarif-max-results", "0");
+
+        Assert.Equal(ExitCodes.Findings, result.ExitCode);
+        var annotations = _workspace.Read("g.txt").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+            vnc.Select(p => $"::error file={p},line=4,col=26,endLine=4,endColumn=42,title=VL1002 vnc-listens-on-all-interfaces::VNC listens on '0.0.0.0', reachable from every network.")
+                .Concat(ide.Select(p => $"::warning file={p},line=5,col=25,endLine=5,endColumn=34,title=VL1001 disk-bus-not-virtio::Disk 'vda' uses bus 'ide'; use 'virtio'.")),
+            annotations);
+
+        var junit = XDocument.Parse(_workspace.Read("j.xml")).Root!;
+        Assert.Equal(["150", "100", "0"], new[] { "tests", "failures", "errors" }.Select(a => (string?)junit.Attribute(a)));
+        var suites = junit.Elements("testsuite").ToArray();
+        Assert.Equal(Enumerable.Range(0, 150).Select(f => $"vms/{f:D3}.xml"), suites.Select(s => (string?)s.Attribute("name")));
+        Assert.Equal(
+            Enumerable.Range(0, 150).Select(f => Kind(f) switch { "vnc" => "VL1002 vnc-listens-on-all-interfaces", "ide" => "VL1001 disk-bus-not-virtio", _ => JUnitFormatterName }),
+            suites.Select(s => (string?)s.Element("testcase")!.Attribute("name")));
+
+        using var sarif = JsonDocument.Parse(_workspace.Read("s.sarif"));
+        var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToArray();
+        Assert.Equal(
+            vnc.Concat(ide).Order(StringComparer.Ordinal),
+            results.Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()));
+        Assert.All(results, r => Assert.Matches("^[0-9a-f]+:1$", r.GetProperty("partialFingerprints").GetProperty("primaryLocationLineHash").GetString()));
+    }
+
+    private const string JUnitFormatterName = VirtLint.Cli.Formats.JUnitFormatter.CleanCaseName;
 }

@@ -5,11 +5,10 @@ namespace VirtLint.Cli.Check;
 
 /// <summary>
 /// The sink a check run lints into: it hands each file to the formats written as files arrive, counts the run for the
-/// exit code and the summary, and keeps its findings (never file bytes) only when <paramref name="collector"/> is
-/// given, for the formats written after the run. A format whose output fails stops receiving files; its failure is
-/// rethrown when its file is closed.
+/// exit code and the summary, and keeps nothing of a file once it has passed. A format whose output fails stops
+/// receiving files; its failure is rethrown when its file is closed.
 /// </summary>
-internal sealed class StreamingReports(ReportContext context, RunTally tally, LintReportCollector? collector, Func<RunTally, RunOutcome> evaluate) : ILintSink
+internal sealed class StreamingReports(ReportContext context, RunTally tally, Func<RunTally, RunOutcome> evaluate) : ILintSink
 {
     private readonly List<(IStreamingFormatter Formatter, Exception? Failure)> _formats = [];
 
@@ -28,16 +27,13 @@ internal sealed class StreamingReports(ReportContext context, RunTally tally, Li
     public void OnFile(LintedFile file)
     {
         tally.OnFile(file);
-        collector?.OnFile(file);
         for (var i = 0; i < _formats.Count; i++) Guard(i, f => f.OnFile(file));
     }
 
     public void OnEnd(LintSummary summary)
     {
         tally.OnEnd(summary);
-        collector?.OnEnd(summary);
         context.Tally = tally;
-        if (collector is not null) context.Report = collector.Report;
         context.Outcome = evaluate(tally);
         for (var i = 0; i < _formats.Count; i++) Guard(i, f => f.End(summary));
     }

@@ -3,7 +3,10 @@ using VirtLint.Core;
 
 namespace VirtLint.Cli.Formats;
 
-/// <summary><c>path:line:col: severity ID message</c>, one line per finding, then the summary: for editors' error matchers and quick reading.</summary>
+/// <summary>
+/// <c>path:line:col: severity ID message</c>, one line per finding, then the run's notes and the summary: for editors'
+/// error matchers and quick reading. Related locations are left out, so each finding stays one line a matcher reads.
+/// </summary>
 internal sealed class ConciseFormatter(bool statistics = false) : IStreamingFormatter
 {
     private ReportContext _context = null!;
@@ -21,6 +24,7 @@ internal sealed class ConciseFormatter(bool statistics = false) : IStreamingForm
     {
         // Findings in no linted file (a config ignore's problem, in the config file) are known only now: they come last.
         Write(summary.Findings);
+        TextFormatter.WriteNotes(_output, summary.Notes);
         if (statistics)
         {
             foreach (var line in StatisticsTable.Lines(_context.Tally)) _output.WriteLine(line);

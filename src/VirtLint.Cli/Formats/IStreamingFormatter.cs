@@ -3,9 +3,9 @@ using VirtLint.Core;
 namespace VirtLint.Cli.Formats;
 
 /// <summary>
-/// A format written as files arrive from the linter, so it needs neither every file's text nor every finding at the
-/// end. <see cref="ReportContext.Tally"/> and <see cref="ReportContext.Outcome"/> are set only by the time of
-/// <see cref="End"/>; <see cref="ReportContext.Report"/> is not for them (it is collected only for the other formats).
+/// A format fed as files arrive from the linter, so no format needs every file's text or every finding in memory at
+/// the end (those that can only write at the end keep findings on disk, see <see cref="Output.FindingSpill"/>).
+/// <see cref="ReportContext.Tally"/> and <see cref="ReportContext.Outcome"/> are set only by the time of <see cref="End"/>.
 /// </summary>
 internal interface IStreamingFormatter
 {

@@ -43,9 +43,26 @@ internal sealed class JsonFormatter : IStreamingFormatter
 
     public void End(LintSummary summary)
     {
-        // Findings in no linted file (a config ignore's problem, in the config file) are known only now: they come last.
-        Write(summary.Findings);
+        // Findings known only now come last: a config ignore's problem (in the config file), cross-document findings
+        // (with the hidden ones among them, marked, as for each file).
+        if (summary.Hidden.Count == 0)
+        {
+            Write(summary.Findings);
+        }
+        else
+        {
+            var all = summary.Findings.Concat(summary.Hidden).ToList();
+            all.Sort(Finding.Compare);
+            Write(all);
+        }
         _writer.WriteEndArray();
+        if (summary.Notes.Count > 0)
+        {
+            // Only when there are some, so reports of runs without workspace rules keep their shape.
+            _writer.WritePropertyName("notes");
+            JsonSerializer.Serialize(_writer, summary.Notes.Select(n => new JsonNote(n.RuleId, n.Message)).ToArray(), JsonReportContext.Readable.JsonNoteArray);
+        }
+
         var report = _context.Tally;
         _writer.WritePropertyName("summary");
         JsonSerializer.Serialize(_writer, new JsonSummary(
@@ -69,6 +86,8 @@ internal sealed class JsonFormatter : IStreamingFormatter
             {
                 Suppressed = f.Suppression is { } s ? new JsonSuppression(s.By.ToName(), s.Reason, s.Until?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : null,
                 Baselined = f.Suppression is null && f.Baselined ? true : null,
+                Related = f.Related.Count == 0 ? null : f.Related.Select(r => new JsonRelated(
+                    r.Path, r.Span.StartLine, r.Span.StartColumn, r.Span.EndLine, r.Span.EndColumn, r.Message)).ToArray(),
             }, JsonReportContext.Readable.JsonFinding);
         }
 
@@ -92,7 +111,17 @@ internal sealed record JsonFinding(
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Baselined { get; init; }
+
+    /// <summary>The other places the finding points at; absent when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonRelated[]? Related { get; init; }
 }
+
+/// <summary>A related location: another document's line (or another place in the same one), with what it shows there.</summary>
+internal sealed record JsonRelated(string Path, int Line, int Column, int EndLine, int EndColumn, string Message);
+
+/// <summary>A run-level note: a rule that says once why it checked nothing.</summary>
+internal sealed record JsonNote(string RuleId, string Message);
 
 /// <summary>Which carrier hid the finding (<c>comment</c>, <c>metadata</c> or <c>config</c>), why, and until when (null: no expiry).</summary>
 internal sealed record JsonSuppression(string By, string? Reason, string? Until);
@@ -100,6 +129,7 @@ internal sealed record JsonSuppression(string By, string? Reason, string? Until)
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, NewLine = "\n")]
 [JsonSerializable(typeof(JsonSummary))]
 [JsonSerializable(typeof(JsonFinding))]
+[JsonSerializable(typeof(JsonNote[]))]
 internal sealed partial class JsonReportContext : JsonSerializerContext
 {
     /// <summary>Readable quotes and non-ASCII text (<see cref="ReadableJson"/>).</summary>

@@ -8,7 +8,8 @@ namespace VirtLint.Cli.Formats;
 /// <summary>
 /// reviewdog's Diagnostic Format as JSON Lines (<c>reviewdog -f=rdjsonl</c>): one diagnostic per line, with the
 /// rule as its code and a link to the rule's page. reviewdog counts columns in UTF-8 bytes, so columns are
-/// converted from VirtLint's UTF-16 ones using the source line.
+/// converted from VirtLint's UTF-16 ones using the source line (for related locations too when they are in the same
+/// file; in another file, whose text is not at hand, and for late findings, the UTF-16 columns are kept).
 /// </summary>
 internal sealed class RdjsonlFormatter : IStreamingFormatter
 {
@@ -32,18 +33,25 @@ internal sealed class RdjsonlFormatter : IStreamingFormatter
         foreach (var finding in findings)
         {
             var span = finding.Span;
-            var range = new RdRange(
-                new RdPosition(span.StartLine, file?.ByteColumn(span.StartLine, span.StartColumn) ?? span.StartColumn),
-                new RdPosition(span.EndLine, file?.ByteColumn(span.EndLine, span.EndColumn) ?? span.EndColumn));
+            var range = Range(span, file);
             var diagnostic = new RdDiagnostic(
                 finding.Message,
                 new RdLocation(finding.Path, range),
                 Severity(finding.Severity),
                 Source,
-                new RdCode(finding.RuleId, ProjectLinks.RuleDocs(finding.RuleId)));
+                new RdCode(finding.RuleId, ProjectLinks.RuleDocs(finding.RuleId)))
+            {
+                RelatedLocations = finding.Related.Count == 0 ? null : finding.Related.Select(r => new RdRelatedLocation(
+                    r.Message, new RdLocation(r.Path, Range(r.Span, r.Path == finding.Path ? file : null)))).ToArray(),
+            };
             _output.WriteLine(JsonSerializer.Serialize(diagnostic, RdJsonContext.Compact.RdDiagnostic));
         }
     }
+
+    /// <summary>A range in byte columns when the file's text is at hand; otherwise its UTF-16 columns as they are (the same for ASCII lines).</summary>
+    private static RdRange Range(SourceSpan span, Utf8Columns? file) => new(
+        new RdPosition(span.StartLine, file?.ByteColumn(span.StartLine, span.StartColumn) ?? span.StartColumn),
+        new RdPosition(span.EndLine, file?.ByteColumn(span.EndLine, span.EndColumn) ?? span.EndColumn));
 
     public static string Severity(Severity severity) => severity switch
     {
@@ -95,7 +103,15 @@ internal sealed class Utf8Columns(string text)
     }
 }
 
-internal sealed record RdDiagnostic(string Message, RdLocation Location, string Severity, RdSource Source, RdCode Code);
+internal sealed record RdDiagnostic(string Message, RdLocation Location, string Severity, RdSource Source, RdCode Code)
+{
+    /// <summary>reviewdog's <c>related_locations</c>; absent when the finding has none.</summary>
+    [JsonPropertyName("related_locations")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RdRelatedLocation[]? RelatedLocations { get; init; }
+}
+
+internal sealed record RdRelatedLocation(string Message, RdLocation Location);
 
 internal sealed record RdLocation(string Path, RdRange Range);
 

@@ -22,8 +22,8 @@ internal static class ReportFormats
     /// <summary>True when <paramref name="request"/> on standard output is itself the human report, summary included.</summary>
     public static bool IsHuman(OutputRequest request) => request.Format is Text or Concise || request.WithSummary;
 
-    /// <summary>The formats written as files arrive (see <see cref="IStreamingFormatter"/>); the others are written after the run.</summary>
-    public static IStreamingFormatter? CreateStreaming(OutputRequest request, bool useColor = false, bool statistics = false) => request.Format switch
+    /// <summary>The formatter behind <paramref name="request"/>: every format is written as files arrive (see <see cref="IStreamingFormatter"/>).</summary>
+    public static IStreamingFormatter Create(OutputRequest request, bool useColor = false, bool statistics = false) => request.Format switch
     {
         Json => new JsonFormatter(),
         Sarif => new SarifFormatter(),
@@ -32,16 +32,8 @@ internal static class ReportFormats
         Checkstyle => new CheckstyleFormatter(),
         Rdjsonl => new RdjsonlFormatter(),
         GitLab => new GitLabFormatter(),
-        _ => null,
-    };
-
-    /// <summary>True when the format is written as files arrive.</summary>
-    public static bool IsStreaming(OutputRequest request) => CreateStreaming(request) is not null;
-
-    public static IReportFormatter Create(OutputRequest request, bool useColor, bool statistics) => request.Format switch
-    {
         GitHub => new GitHubFormatter(request.WithSummary, statistics && request.WithSummary),
         JUnit => new JUnitFormatter(),
-        _ => throw new ArgumentException($"'{request.Format}' is written as files arrive; see {nameof(CreateStreaming)}.", nameof(request)),
+        _ => throw new ArgumentException($"Unknown format '{request.Format}'.", nameof(request)),
     };
 }

@@ -8,9 +8,17 @@ namespace VirtLint.Cli.Formats;
 
 /// <summary>
 /// SARIF 2.1.0 shaped for GitHub code scanning (see shared/docs/product.md): one run, every rule, URIs relative to
-/// the repository root (<see cref="ArtifactPaths"/>), stable fingerprints, and at most
+/// the repository root (<see cref="ArtifactPaths"/>), stable fingerprints, related locations, and at most
 /// <see cref="ReportContext.SarifMaxResults"/> results, the most severe kept.
 /// </summary>
+/// <remarks>
+/// Rules come before results and are described at the level their findings carry, so the log is written at the end
+/// of the run, piece by piece. Until then results wait within the cap (<see cref="SarifResultCap"/>, a heap of at most
+/// the cap), or, without a cap, on disk (<see cref="FindingSpill"/>, each finding with its line hash): memory never
+/// grows with the run. Late findings (known at the end) get a <c>primaryLocationLineHash</c> only when the run read their
+/// file again for them (cross-document findings, <see cref="LintSummary.Sources"/>); otherwise their file's text is
+/// gone by then and is not read again; GitHub's upload action computes the hash itself when it is missing.
+/// </remarks>
 internal sealed class SarifFormatter : IStreamingFormatter
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -25,21 +33,27 @@ internal sealed class SarifFormatter : IStreamingFormatter
     private const string IdentityFingerprint = "virtlint/v1";
     private const int MaxTags = 20;
 
+    // Results serialised between two hand-overs to the output.
+    private const int FlushEvery = 256;
+
     private ReportContext _context = null!;
     private TextWriter _output = null!;
-    private SarifResultCap _results = null!;
+    private SarifResultCap? _results;
+    private FindingSpill? _spill;
+    private bool _unnamedStdin;
     private readonly Dictionary<string, Severity> _levels = new(StringComparer.Ordinal);
 
     public void Begin(ReportContext context, TextWriter output)
     {
         _context = context;
         _output = output;
-        _results = new SarifResultCap(context.SarifMaxResults);
+        if (context.SarifMaxResults > 0) _results = new SarifResultCap(context.SarifMaxResults);
+        else _spill = new FindingSpill();
     }
 
     /// <summary>
-    /// Each file's published findings become results as the file arrives, while its bytes are at hand for the line
-    /// hashes; only the results the cap can still keep stay in memory (all of them under <c>--sarif-max-results 0</c>).
+    /// Each file's published findings are offered as the file arrives, while its bytes are at hand for the line
+    /// hashes; only the results the cap can still keep stay in memory, and without a cap they go to disk.
     /// </summary>
     public void OnFile(LintedFile file)
     {
@@ -47,18 +61,33 @@ internal sealed class SarifFormatter : IStreamingFormatter
         var published = Published(_context, file.Findings, file.Hidden);
         if (published.Count == 0) return;
         var hashes = file.Source?.LineData(LineHashes.Compute);
-        foreach (var finding in published) Add(finding, hashes);
+        foreach (var finding in published) Add(finding, LineHash(finding, hashes));
     }
 
     public void End(LintSummary summary)
     {
-        // Late findings (cross-document ones) hash their lines from the sources the run read again for them.
-        var lateHashes = new Dictionary<string, string[]?>(StringComparer.Ordinal);
-        foreach (var finding in Published(_context, summary.Findings, summary.Hidden))
+        try
         {
-            if (!lateHashes.TryGetValue(finding.Path, out var hashes))
-                lateHashes[finding.Path] = hashes = summary.Sources.TryGetValue(finding.Path, out var source) ? source.LineData(LineHashes.Compute) : null;
-            Add(finding, hashes);
+            Write(summary);
+        }
+        finally
+        {
+            _spill?.Dispose();
+        }
+    }
+
+    private void Write(LintSummary summary)
+    {
+        var late = Published(_context, summary.Findings, summary.Hidden);
+        _lateHashes = LateHashes(summary, late);
+        if (_results is not null)
+        {
+            foreach (var finding in late) Add(finding, _lateHashes(finding));
+        }
+        else
+        {
+            // Written from the list at hand, merged with the spilled ones; only described here.
+            foreach (var finding in late) Track(finding);
         }
 
         var context = _context;
@@ -67,40 +96,110 @@ internal sealed class SarifFormatter : IStreamingFormatter
         foreach (var error in context.Tally.Errors)
             notifications.Add(new SarifNotification("error", new SarifMessage($"{error.Path}: {error.Message}")));
 
-        if (_results.Dropped(Number) is { } message)
+        if (_results?.Dropped(Number) is { } message)
         {
             notifications.Add(new SarifNotification("warning", new SarifMessage(message)));
             context.Warn("SARIF: " + message);
         }
 
-        if (_results.KeptFindings().Any(f => paths.Locate(f.Path).Full is null))
+        if (_results?.KeptFindings().Any(Unnamed) ?? _unnamedStdin)
         {
             context.Warn($"SARIF: standard input has no file name, so its results point at '{StdinUri}'; name it with --stdin-filename PATH.");
+        }
+
+        foreach (var note in summary.Notes)
+        {
+            var rule = context.Catalog.Find(note.RuleId);
+            notifications.Add(new SarifNotification("note", new SarifMessage(note.Message))
+            {
+                AssociatedRule = new SarifReportingDescriptorReference(note.RuleId, rule is null ? null : context.Catalog.IndexOf(rule)),
+            });
         }
 
         var configured = context.ConfiguredLevel;
         Func<RuleDescriptor, Severity> levelOf = rule => _levels.TryGetValue(rule.Id, out var level) ? level : configured?.Invoke(rule) ?? rule.DefaultSeverity;
         var category = context.SarifCategory;
-        var run = new SarifRun(
-            new SarifTool(Driver(context.Catalog, levelOf)),
-            string.IsNullOrEmpty(category) ? null : new SarifRunAutomationDetails(category.EndsWith('/') ? category : category + "/"),
-            new Dictionary<string, SarifArtifactLocation> { [SourceRoot] = new(DirectoryUri(paths.Root)) },
-            "utf16CodeUnits",
-            _results.Kept(),
-            [new SarifInvocation(
-                context.Tally.Errors.Count == 0,
-                new SarifArtifactLocation(DirectoryUri(paths.CurrentDirectory)),
-                notifications.Count == 0 ? null : notifications.ToArray())]);
-        var log = new SarifLog(SchemaUri, "2.1.0", [run]);
-        _output.WriteLine(JsonSerializer.Serialize(log, SarifJsonContext.Readable.SarifLog));
+        var json = new StreamedJson(_output).Start();
+        var writer = json.Writer;
+        var types = SarifJsonContext.Readable;
+
+        // The shape of SarifLog and SarifRun, written member by member so results need not all be in memory at once.
+        writer.WriteStartObject();
+        writer.WriteString("$schema", SchemaUri);
+        writer.WriteString("version", "2.1.0");
+        writer.WriteStartArray("runs");
+        writer.WriteStartObject();
+        writer.WritePropertyName("tool");
+        JsonSerializer.Serialize(writer, new SarifTool(Driver(context.Catalog, levelOf)), types.SarifTool);
+        if (!string.IsNullOrEmpty(category))
+        {
+            writer.WritePropertyName("automationDetails");
+            JsonSerializer.Serialize(writer, new SarifRunAutomationDetails(category.EndsWith('/') ? category : category + "/"), types.SarifRunAutomationDetails);
+        }
+
+        writer.WritePropertyName("originalUriBaseIds");
+        JsonSerializer.Serialize(writer, new Dictionary<string, SarifArtifactLocation> { [SourceRoot] = new(DirectoryUri(paths.Root)) }, types.DictionaryStringSarifArtifactLocation);
+        writer.WriteString("columnKind", "utf16CodeUnits");
+        writer.WriteStartArray("results");
+        var written = 0;
+        foreach (var result in Results(late))
+        {
+            JsonSerializer.Serialize(writer, result, types.SarifResult);
+            if (++written % FlushEvery == 0) json.Flush();
+        }
+
+        writer.WriteEndArray();
+        writer.WritePropertyName("invocations");
+        JsonSerializer.Serialize(writer, [new SarifInvocation(
+            context.Tally.Errors.Count == 0,
+            new SarifArtifactLocation(DirectoryUri(paths.CurrentDirectory)),
+            notifications.Count == 0 ? null : notifications.ToArray())], types.SarifInvocationArray);
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        json.Flush();
+        _output.WriteLine();
     }
 
-    private void Add(Finding finding, string[]? hashes)
+    /// <summary>The results in report order: those the cap kept, or every spilled one with the late findings merged in place.</summary>
+    private IEnumerable<SarifResult> Results(IReadOnlyList<Finding> late)
+    {
+        if (_results is not null) return _results.Kept();
+        var spilled = _spill!.Read().Select(r => (Finding: r.Finding!, Hash: r.Extra));
+        return ReportOrder.Merge(spilled, late.Select(f => (Finding: f, Hash: _lateHashes(f))).ToArray(), p => p.Finding)
+            .Select(p => Result(_context, p.Finding, p.Hash));
+    }
+
+    private Func<Finding, string?> _lateHashes = _ => null;
+
+    /// <summary>Line hashes for late findings, from the files the run read again for them (cross-document findings); none for the others.</summary>
+    private static Func<Finding, string?> LateHashes(LintSummary summary, IReadOnlyList<Finding> late)
+    {
+        var byPath = new Dictionary<string, string[]?>(StringComparer.Ordinal);
+        foreach (var finding in late)
+        {
+            if (!byPath.ContainsKey(finding.Path))
+                byPath[finding.Path] = summary.Sources.TryGetValue(finding.Path, out var source) ? source.LineData(LineHashes.Compute) : null;
+        }
+
+        return finding => byPath.TryGetValue(finding.Path, out var hashes) ? LineHash(finding, hashes) : null;
+    }
+
+    private bool Unnamed(Finding finding) => _context.Paths.Locate(finding.Path).Full is null;
+
+    private void Add(Finding finding, string? lineHash)
+    {
+        Track(finding);
+        if (_results is not null) _results.Add(finding, () => Result(_context, finding, lineHash));
+        else _spill!.Add(finding, lineHash);
+    }
+
+    private void Track(Finding finding)
     {
         // Rules are described at the level their findings carry in this run (a finding's severity is already the
         // effective one), so defaultConfiguration.level and each result's level agree.
         if (!_levels.TryGetValue(finding.RuleId, out var level) || finding.Severity > level) _levels[finding.RuleId] = finding.Severity;
-        _results.Add(finding, () => Result(_context, finding, hashes));
+        if (_results is null) _unnamedStdin |= Unnamed(finding);
     }
 
     /// <summary>The tool and every rule's metadata, shared with the published rule catalogue (<see cref="SarifRuleCatalog"/>).</summary>
@@ -142,22 +241,41 @@ internal sealed class SarifFormatter : IStreamingFormatter
 
     internal static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static SarifResult Result(ReportContext context, Finding finding, string[]? hashes)
+    private static SarifResult Result(ReportContext context, Finding finding, string? lineHash)
     {
-        var span = finding.Span;
-        var region = new SarifRegion(span.StartLine, span.StartColumn, span.EndLine, span.EndColumn);
-        var location = new SarifLocation(new SarifPhysicalLocation(ArtifactLocation(context.Paths, finding.Path), region));
+        var location = new SarifLocation(new SarifPhysicalLocation(ArtifactLocation(context.Paths, finding.Path), Region(finding.Span)));
         return new SarifResult(
             finding.RuleId,
             context.Catalog.IndexOf(finding.Rule),
             finding.Severity.ToName(),
             new SarifMessage(finding.Message),
             [location],
-            Fingerprints(finding, hashes))
+            lineHash is null ? null : new Dictionary<string, string> { [PrimaryLocationLineHash] = lineHash })
         {
             Fingerprints = new Dictionary<string, string> { [IdentityFingerprint] = finding.Identity((context.IdentityPath ?? context.Paths.RepositoryPath)(finding.Path)).Fingerprint },
+            RelatedLocations = RelatedLocations(context, finding),
             Suppressions = Suppressions(finding),
         };
+    }
+
+    private static SarifRegion Region(SourceSpan span) => new(span.StartLine, span.StartColumn, span.EndLine, span.EndColumn);
+
+    /// <summary>Each related location with an id (from 1) and its message; the result's own message is left as the rule wrote it.</summary>
+    private static SarifLocation[]? RelatedLocations(ReportContext context, Finding finding)
+    {
+        if (finding.Related.Count == 0) return null;
+        var related = new SarifLocation[finding.Related.Count];
+        for (var i = 0; i < related.Length; i++)
+        {
+            var location = finding.Related[i];
+            related[i] = new SarifLocation(new SarifPhysicalLocation(ArtifactLocation(context.Paths, location.Path), Region(location.Span)))
+            {
+                Id = i + 1,
+                Message = new SarifMessage(location.Message),
+            };
+        }
+
+        return related;
     }
 
     private static SarifSuppression[]? Suppressions(Finding finding)
@@ -172,13 +290,11 @@ internal sealed class SarifFormatter : IStreamingFormatter
         return finding.Baselined ? [new SarifSuppression("external", "Accepted in the baseline.")] : null;
     }
 
-    private static Dictionary<string, string>? Fingerprints(Finding finding, string[]? hashes)
+    private static string? LineHash(Finding finding, string[]? hashes)
     {
         if (hashes is null) return null;
         var line = finding.Span.StartLine;
-        return line >= 1 && line <= hashes.Length
-            ? new Dictionary<string, string> { [PrimaryLocationLineHash] = hashes[line - 1] }
-            : null;
+        return line >= 1 && line <= hashes.Length ? hashes[line - 1] : null;
     }
 
     /// <summary>

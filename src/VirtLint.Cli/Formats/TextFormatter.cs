@@ -39,17 +39,19 @@ internal sealed class TextFormatter(bool useColor, bool statistics = false) : IS
 
     public void End(LintSummary summary)
     {
-        // Findings in no linted file (a config ignore's problem, in the config file) are known only now: they come last.
+        // Findings known only now come last: a config ignore's problem (in the config file), cross-document findings (framed from
+        // the text the run read again for them).
         var findings = summary.Findings;
         for (var first = 0; first < findings.Count;)
         {
             var path = findings[first].Path;
             var end = first;
             while (end < findings.Count && findings[end].Path == path) end++;
-            WriteFile(path, null, findings, first, end);
+            WriteFile(path, summary.Sources.GetValueOrDefault(path), findings, first, end);
             first = end;
         }
 
+        WriteNotes(_output, summary.Notes);
         var tally = _context.Tally;
         if (statistics)
         {
@@ -78,7 +80,12 @@ internal sealed class TextFormatter(bool useColor, bool statistics = false) : IS
             if (index < MaxFramesPerFile)
             {
                 if (text is not null) WriteFrame(output, text, lineStarts!, findings[i]);
+                WriteRelated(output, findings[i]);
                 output.WriteLine();
+            }
+            else
+            {
+                WriteRelated(output, findings[i]);
             }
         }
 
@@ -90,6 +97,22 @@ internal sealed class TextFormatter(bool useColor, bool statistics = false) : IS
         var span = finding.Span;
         output.WriteLine(
             $"{TerminalText.Escape(finding.Path)}:{span.StartLine}:{span.StartColumn}: {Paint(finding.Severity.ToName(), SeverityColor(finding.Severity))} {Paint(finding.RuleId, Bold)} {DisplayMessage(finding.Message)}");
+    }
+
+    /// <summary>
+    /// A finding's related locations, one <c>  see also path:line:col: message</c> line each, without a code frame:
+    /// a related file's text is not at hand (it may have been linted long before), and is not read again.
+    /// </summary>
+    internal static void WriteRelated(TextWriter output, Finding finding)
+    {
+        foreach (var related in finding.Related)
+            output.WriteLine($"  see also {TerminalText.Escape(related.Path)}:{related.Span.StartLine}:{related.Span.StartColumn}: {DisplayMessage(related.Message)}");
+    }
+
+    /// <summary>Run-level notes (a workspace rule with nothing to check), one <c>note: RULE: message</c> line each.</summary>
+    internal static void WriteNotes(TextWriter output, IReadOnlyList<RunNote> notes)
+    {
+        foreach (var note in notes) output.WriteLine($"note: {TerminalText.Escape(note.RuleId)}: {DisplayMessage(note.Message)}");
     }
 
     /// <summary>The message as a terminal shows it: escaped, and cut after <see cref="MaxMessageLength"/> characters (a value can be megabytes long).</summary>

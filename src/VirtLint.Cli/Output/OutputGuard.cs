@@ -10,23 +10,16 @@ namespace VirtLint.Cli.Output;
 /// </summary>
 internal sealed class OutputGuard
 {
-    private readonly HashSet<string> _inputs = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<LintInput> _inputs;
     private readonly List<(string Typed, string Real)> _walked = [];
     private readonly string _currentDirectory;
 
     /// <param name="typedPaths">The PATH arguments as given ('-' excluded).</param>
-    /// <param name="inputs">The files they expanded to.</param>
-    public OutputGuard(IEnumerable<string> typedPaths, IEnumerable<LintInput> inputs, string currentDirectory)
+    /// <param name="inputs">The files they expanded to: kept as given, never copied (a run can have 100,000 of them).</param>
+    public OutputGuard(IEnumerable<string> typedPaths, IReadOnlyList<LintInput> inputs, string currentDirectory)
     {
         _currentDirectory = currentDirectory;
-        foreach (var input in inputs)
-        {
-            if (input.FilePath is null) continue;
-            var full = Path.GetFullPath(input.FilePath, currentDirectory);
-            _inputs.Add(full);
-            if (UnixFileStatus.RealPath(full) is { } real) _inputs.Add(real);
-        }
-
+        _inputs = inputs;
         foreach (var typed in typedPaths)
         {
             var full = Path.GetFullPath(typed, currentDirectory);
@@ -35,13 +28,47 @@ internal sealed class OutputGuard
     }
 
     /// <summary>Why <paramref name="path"/> must not be written, or null when it is safe.</summary>
-    public string? Check(string path)
-    {
-        var full = Path.GetFullPath(path, _currentDirectory);
-        var real = UnixFileStatus.RealPath(full) ?? RealParent(full);
-        if (_inputs.Contains(full) || _inputs.Contains(real))
-            return $"'{path}' is one of the files being linted; refusing to overwrite it with the report.";
+    public string? Check(string path) => Check([path])[0];
 
+    /// <summary>
+    /// For each of <paramref name="paths"/>, why it must not be written, or null when it is safe. The inputs are
+    /// resolved in one pass for all of them, and no set of their paths is built.
+    /// </summary>
+    public string?[] Check(IReadOnlyList<string> paths)
+    {
+        var refusals = new string?[paths.Count];
+        var reports = paths.Select(path =>
+        {
+            var full = Path.GetFullPath(path, _currentDirectory);
+            return (Full: full, Real: UnixFileStatus.RealPath(full) ?? RealParent(full));
+        }).ToArray();
+
+        foreach (var input in _inputs)
+        {
+            if (input.FilePath is null) continue;
+            var full = Path.GetFullPath(input.FilePath, _currentDirectory);
+            string? real = null;
+            for (var i = 0; i < reports.Length; i++)
+            {
+                if (refusals[i] is not null) continue;
+                var (reportFull, reportReal) = reports[i];
+                var same = full == reportFull || full == reportReal;
+                if (!same)
+                {
+                    real ??= UnixFileStatus.RealPath(full) ?? "";
+                    same = real == reportFull || real == reportReal;
+                }
+
+                if (same) refusals[i] = $"'{paths[i]}' is one of the files being linted; refusing to overwrite it with the report.";
+            }
+        }
+
+        for (var i = 0; i < reports.Length; i++) refusals[i] ??= InsideWalkedDirectory(paths[i], reports[i].Real);
+        return refusals;
+    }
+
+    private string? InsideWalkedDirectory(string path, string real)
+    {
         if (!real.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)) return null;
         foreach (var (typed, directory) in _walked)
         {

@@ -10,6 +10,11 @@ namespace VirtLint.Cli.Formats.Sarif;
     WriteIndented = true,
     NewLine = "\n")]
 [JsonSerializable(typeof(SarifLog))]
+[JsonSerializable(typeof(SarifTool))]
+[JsonSerializable(typeof(SarifRunAutomationDetails))]
+[JsonSerializable(typeof(Dictionary<string, SarifArtifactLocation>))]
+[JsonSerializable(typeof(SarifResult))]
+[JsonSerializable(typeof(SarifInvocation[]))]
 internal sealed partial class SarifJsonContext : JsonSerializerContext
 {
     /// <summary>As for the JSON report: keep quotes and non-ASCII text readable; SARIF files are not embedded in HTML.

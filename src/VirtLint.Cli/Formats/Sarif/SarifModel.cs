@@ -24,7 +24,14 @@ internal sealed record SarifInvocation(
     SarifArtifactLocation? WorkingDirectory,
     SarifNotification[]? ToolExecutionNotifications);
 
-internal sealed record SarifNotification(string Level, SarifMessage Message);
+internal sealed record SarifNotification(string Level, SarifMessage Message)
+{
+    /// <summary>The rule a run-level note is about (a workspace rule that had nothing to check).</summary>
+    public SarifReportingDescriptorReference? AssociatedRule { get; init; }
+}
+
+/// <summary>A rule named by its id and, when it is in the run's catalogue, its index in <c>tool.driver.rules</c>.</summary>
+internal sealed record SarifReportingDescriptorReference(string Id, int? Index);
 
 internal sealed record SarifRunAutomationDetails(string Id);
 
@@ -68,6 +75,9 @@ internal sealed record SarifResult(
     /// <summary>The finding's baseline identity: <c>virtlint/v1</c>, stable across line moves and reordering.</summary>
     public Dictionary<string, string>? Fingerprints { get; init; }
 
+    /// <summary>The other places a finding points at (another document's definition), each with its own id and message.</summary>
+    public SarifLocation[]? RelatedLocations { get; init; }
+
     /// <summary>Set only under <c>--sarif-include-suppressed</c>, for a suppressed or baselined finding.</summary>
     public SarifSuppression[]? Suppressions { get; init; }
 }
@@ -75,7 +85,15 @@ internal sealed record SarifResult(
 /// <summary><c>inSource</c> for comment and metadata suppressions, <c>external</c> for config ignores and the baseline.</summary>
 internal sealed record SarifSuppression(string Kind, string? Justification);
 
-internal sealed record SarifLocation(SarifPhysicalLocation PhysicalLocation);
+internal sealed record SarifLocation(SarifPhysicalLocation PhysicalLocation)
+{
+    /// <summary>A related location's id, unique within its result (from 1); absent on the primary location.</summary>
+    [JsonPropertyOrder(-1)]
+    public int? Id { get; init; }
+
+    /// <summary>What a related location shows.</summary>
+    public SarifMessage? Message { get; init; }
+}
 
 internal sealed record SarifPhysicalLocation(SarifArtifactLocation ArtifactLocation, SarifRegion Region);
 

@@ -3,21 +3,9 @@ using VirtLint.Core;
 
 namespace VirtLint.Cli.Formats;
 
-/// <summary>Renders a whole report; one implementation per <c>--format</c> value.</summary>
-internal interface IReportFormatter
-{
-    void Write(ReportContext context, TextWriter output);
-}
-
 /// <summary>Everything a format may need about a finished run.</summary>
 internal sealed class ReportContext
 {
-    /// <summary>
-    /// Every finding of the run, collected only for the formats written after it (GitHub, JUnit); set once it has
-    /// ended. Streaming formats use <see cref="Tally"/>.
-    /// </summary>
-    public LintReport Report { get; set; } = null!;
-
     /// <summary>The run's counts; set once it has ended (a streaming format sees them only in its <c>End</c>).</summary>
     public Check.RunTally Tally { get; set; } = null!;
     public required RuleCatalog Catalog { get; init; }
