@@ -5,8 +5,9 @@ Usage: generate.py CORPUS OUT DOMAINS [--seed N]
 
 Writes DOMAINS domain files, plus one pool per 20 domains, one volume per 10 and one network per 50, into
 OUT/{domains,pools,volumes,networks}/NNN/ (1,000 files per folder). Each copy is a corpus file of that kind, taken
-in turn, with a fresh name, UUID and MAC addresses: the same for the same seed, never repeated within a workspace,
-so cross-document rules see a fleet without accidental duplicates. Prints the number of files and bytes written.
+in turn, with a fresh name, UUID and MAC addresses (domains also fresh disk image paths, networks fresh bridge
+names): the same for the same seed, never repeated within a workspace, so cross-document rules see a fleet without
+accidental duplicates. Prints the number of files and bytes written.
 """
 import os
 import random
@@ -21,6 +22,9 @@ ROOT = re.compile(r"<(domain|pool|volume|network)[\s>]")
 NAME = re.compile(r"<name>[^<]*</name>")
 UUID = re.compile(r"<uuid>[^<]*</uuid>")
 MAC = re.compile(r"(<mac\s+address=['\"])[0-9A-Fa-f:]+(['\"])")
+# A domain's disk images (file or block device, backing chains included): one fleet's guests do not share them.
+IMAGE = re.compile(r"(<source\s+(?:file|dev)=['\"])([^'\"]+)(['\"])")
+BRIDGE = re.compile(r"(<bridge\s+name=['\"])([^'\"%]+)(['\"])")
 
 
 def templates(corpus):
@@ -70,6 +74,10 @@ def main():
                 return f"{m.group(1)}52:54:{(s >> 24) & 255:02x}:{(s >> 16) & 255:02x}:{(s >> 8) & 255:02x}:{s & 255:02x}{m.group(2)}"
 
             text = MAC.sub(fresh_mac, text)
+            if kind == "domain":
+                text = IMAGE.sub(lambda m: f"{m.group(1)}{m.group(2)}-{i}{m.group(3)}", text)
+            if kind == "network":
+                text = BRIDGE.sub(lambda m: f"{m.group(1)}vb{i}{m.group(3)}", text)
             folder = os.path.join(out, kind + "s", f"{i // 1000:03d}")
             if i % 1000 == 0:
                 os.makedirs(folder, exist_ok=True)

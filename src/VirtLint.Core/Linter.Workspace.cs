@@ -72,8 +72,9 @@ public sealed partial class Linter
         var missing = checker.Requires.Where(kind => !facts.Has(kind)).ToArray();
         if (missing.Length > 0)
         {
-            // Silent when there is nothing to judge either (no fact of the other kinds); otherwise said once, never as a finding.
-            if (checker.FactKinds.Any(kind => facts.HasFacts(index, kind) && !checker.Requires.Contains(kind)))
+            // Said once, never as a finding, when the run is a workspace (a single document is a definition checked on its
+            // own, as a pre-deploy gate does) and had something for the rule to judge (a fact of its other kinds).
+            if (facts.Documents > 1 && checker.FactKinds.Any(kind => facts.HasFacts(index, kind) && !checker.Requires.Contains(kind)))
                 outcome.Notes.Add(new RunNote(rule.Id, $"{rule.Name} was not checked: the run has no {Kinds(missing)} document to check against."));
             return;
         }

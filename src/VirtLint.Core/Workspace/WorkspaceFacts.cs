@@ -3,7 +3,7 @@ using System.Xml.Linq;
 namespace VirtLint.Core.Workspace;
 
 /// <summary>What one file contributes to the workspace: its documents' fact elements for each rule (by index), and the kinds of document it holds.</summary>
-public sealed record FileFacts(IReadOnlyList<(int Rule, XElement Element)> Elements, IReadOnlyList<DocumentKind> Kinds);
+public sealed record FileFacts(IReadOnlyList<(int Rule, XElement Element)> Elements, IReadOnlyList<DocumentKind> Kinds, int Documents);
 
 /// <summary>
 /// The run's workspace: for each cross-document rule, its own <c>&lt;workspace&gt;</c> element (so a rule sees only the
@@ -29,8 +29,12 @@ public sealed class WorkspaceFacts
         for (var i = 0; i < rules; i++) _roots[i] = new XElement(RootName);
     }
 
+    /// <summary>How many documents the run had (a node file counts each of its documents).</summary>
+    public int Documents { get; private set; }
+
     public void Add(FileFacts facts)
     {
+        Documents += facts.Documents;
         foreach (var kind in facts.Kinds) _present.Add(kind);
         foreach (var (rule, element) in facts.Elements)
         {
@@ -91,6 +95,6 @@ public sealed class WorkspaceFacts
             }
         }
 
-        return new FileFacts(all, kinds);
+        return new FileFacts(all, kinds, documents.Count);
     }
 }
