@@ -11,7 +11,7 @@ namespace VirtLint.Generators;
 /// <c>IEnumerable&lt;XObject&gt;</c>, string → <c>string</c>, number → <c>double</c>, boolean → <c>bool</c>, list → <c>IReadOnlyList&lt;string&gt;</c>.
 /// Element names become cached <c>XName</c> fields, patterns static <c>Regex</c> fields.
 /// </summary>
-internal sealed class ExpressionEmitter
+internal sealed partial class ExpressionEmitter
 {
     private readonly SortedDictionary<string, string> _names = new(StringComparer.Ordinal);
     private readonly List<string> _patterns = new();
@@ -61,6 +61,30 @@ internal sealed class ExpressionEmitter
             case "first-with-key": return $"{Index(call, "KeyIndex", 2)}.FirstWithKey({context}, {Key(call.Arguments[2], context)})";
             case "first-overlapping-cpuset": return $"{Index(call, "CpuOwnerIndex")}.FirstOverlapping({context})";
             case "first-ip-range-containing": return $"{Index(call, "IpRangeIndex", 3)}.FirstContaining({context}, {Emit(call.Arguments[3], context)})";
+        }
+
+        // A node-set read for one answer is looped over (or read as one node) rather than enumerated.
+        if (call.Arguments.Count > 0 && call.Arguments[0].Type == ValueType.NodeSet)
+        {
+            var nodes = call.Arguments[0];
+            switch (call.Function)
+            {
+                case "count": return Count(nodes, context);
+                case "exists":
+                case "boolean":
+                    return Exists(nodes, context);
+                case "string":
+                case "number":
+                case "name":
+                case "local-name":
+                case "bytes":
+                case "default":
+                case "ip-prefix":
+                case "pci-address":
+                    FunctionTable.TryGet(call.Function, out var firstNode);
+                    var rest = call.Arguments.Skip(1).Select(a => ", " + Emit(a, context));
+                    return $"Xp.{firstNode.Helper}({First(nodes, context)}{string.Concat(rest)})";
+            }
         }
 
         var args = call.Arguments.Select(a => Emit(a, context)).ToList();
@@ -166,8 +190,17 @@ internal sealed class ExpressionEmitter
             op = Flip(op);
         }
 
+        // A list parameter is only ever compared: with a node-set, equality is symmetric, so the node-set goes first.
+        if (left.Type == ValueType.StringList && right.Type == ValueType.NodeSet && op == BinaryOperator.Equal)
+            (left, right) = (right, left);
+
+        if (left.Type == ValueType.NodeSet && CompareNodes(op, left, right, context) is { } looped)
+            return looped;
+
         if (IsSequence(left.Type))
         {
+            if (right.Type == ValueType.Boolean && left.Type == ValueType.NodeSet)
+                return $"Xp.Compare({CompareOpName(op)}, {Exists(left, context)}, {Emit(right, context)})";
             var values = Values(left, context);
             var name = CompareOpName(op);
             return right.Type switch

@@ -1,0 +1,471 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using VirtLint.RuleLanguage.Expressions;
+using ValueType = VirtLint.RuleLanguage.Expressions.ValueType;
+
+namespace VirtLint.Generators;
+
+/// <summary>
+/// Node-sets as nested loops: a path becomes one <c>foreach</c> (over the allocation-free <c>Xp</c> axis loops) or one
+/// <c>if</c> per step, with a named local for each step's node, so a debugger steps through the path node by node. A
+/// node-set read for a single answer (exists, first node, count, a comparison) becomes a local function of the checker
+/// that loops and returns early; one that holds at most one node (<c>@bus</c>, <c>../@type</c>) an expression of type
+/// <c>XObject?</c>. The loops visit exactly the nodes, in exactly the order, of the node-set helpers they replace: a
+/// step whose helper removes duplicates or sorts (a descendant, parent or sibling step after a step that yields
+/// several nodes) is not looped but evaluated by the helpers.
+/// </summary>
+internal sealed partial class ExpressionEmitter
+{
+    private readonly List<LocalFunction> _functions = new();
+    private readonly Dictionary<(string Kind, Expr Nodes, string Extra), string> _functionNames = new();
+    private readonly SortedDictionary<string, string> _sets = new(StringComparer.Ordinal);
+    private int _variableCounter;
+    private int _functionCounter;
+
+    /// <summary>The rule file's line the expression being emitted comes from (0: none), for <c>#line</c> in local functions.</summary>
+    public int CurrentLine { get; set; }
+
+    /// <summary>Local functions of the checker's <c>Check</c> method, in creation order (a function's helpers before it).</summary>
+    public IReadOnlyList<LocalFunction> Functions => _functions;
+
+    /// <summary>List parameters looked up as sets: local name → parameter local, bound once per <c>Check</c>.</summary>
+    public IReadOnlyDictionary<string, string> Sets => _sets;
+
+    internal sealed record LocalFunction(int Line, IReadOnlyList<string> Lines);
+
+    /// <summary>Writes loops that run <paramref name="body"/> with each node of <paramref name="nodes"/> (a C# local of type <c>XObject</c>).</summary>
+    public void EmitLoops(Expr nodes, string context, CodeBlock block, Action<string> body)
+    {
+        if (IsLoopable(nodes, out _)) EmitLoopsHere(nodes, context, block, body);
+        else ForEach(Emit(nodes, context), "node", block, body);
+    }
+
+    private void ForEach(string enumerable, string hint, CodeBlock block, Action<string> body)
+    {
+        var variable = Variable(hint);
+        block.Open($"foreach (var {variable} in {enumerable})");
+        body(variable);
+        block.Close();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="nodes"/> can be looped step by step; <paramref name="single"/> tells whether it yields at
+    /// most one node for each node it starts from, so that any axis may follow it.
+    /// </summary>
+    private static bool IsLoopable(Expr nodes, out bool single)
+    {
+        single = false;
+        switch (nodes)
+        {
+            case VariableRef { Kind: VariableKind.Let }:
+            case UnionExpr:
+                return true;
+            case FilterExpr filter:
+                // A source that cannot be looped is enumerated by a foreach; the predicates still become ifs.
+                IsLoopable(filter.Source, out single);
+                return true;
+            case PathExpr path:
+                switch (path.Origin)
+                {
+                    case PathOrigin.Context:
+                    case PathOrigin.Document:
+                        single = true;
+                        break;
+                    default:
+                        if (!IsLoopable(path.Source!, out single)) single = false;
+                        break;
+                }
+
+                foreach (var step in path.Steps)
+                {
+                    if (IsNoOp(step)) continue;
+                    if (!single && step.Axis is not (Axis.Child or Axis.Attribute or Axis.Self)) return false;
+                    if (step.Test == NodeTest.Text && step.Axis is Axis.Attribute or Axis.Descendant) return false;
+                    single = step.Axis is Axis.Parent or Axis.Self || (step.Axis == Axis.Attribute && step.Test == NodeTest.Name) ? single : false;
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsNoOp(Step step) => step.Axis == Axis.Self && step.Test == NodeTest.AnyNode && step.Predicates.Count == 0;
+
+    private void EmitLoopsHere(Expr nodes, string context, CodeBlock block, Action<string> body)
+    {
+        switch (nodes)
+        {
+            case VariableRef let:
+                {
+                    var list = CSharpText.Identifier("l_", let.Name);
+                    var index = Variable("i");
+                    // Indexed, not foreach: the list is an interface, whose enumerator would be allocated.
+                    block.Open($"for (var {index} = 0; {index} < {list}.Count;)");
+                    var node = Variable("node");
+                    block.Line($"var {node} = {list}[{index}++];");
+                    body(node);
+                    block.Close();
+                    return;
+                }
+
+            case UnionExpr union:
+                {
+                    var list = Variable("union");
+                    block.Line($"var {list} = {Union(union, context)};");
+                    var index = Variable("i");
+                    block.Open($"for (var {index} = 0; {index} < {list}.Count;)");
+                    var node = Variable("node");
+                    block.Line($"var {node} = {list}[{index}++];");
+                    body(node);
+                    block.Close();
+                    return;
+                }
+
+            case FilterExpr filter:
+                EmitLoops(filter.Source, context, block, node => Predicates(filter.Predicates, node, block, body));
+                return;
+            case PathExpr path:
+                switch (path.Origin)
+                {
+                    case PathOrigin.Document:
+                        {
+                            var document = Variable("document");
+                            block.Open($"if (Xp.DocumentNode({context}) is {{ }} {document})");
+                            Steps(path.Steps, 0, document, block, body);
+                            block.Close();
+                            return;
+                        }
+
+                    case PathOrigin.Expression:
+                        EmitLoops(path.Source!, context, block, node => Steps(path.Steps, 0, node, block, body));
+                        return;
+                    default:
+                        Steps(path.Steps, 0, context, block, body);
+                        return;
+                }
+        }
+    }
+
+    private void Steps(RuleLanguage.EquatableArray<Step> steps, int index, string input, CodeBlock block, Action<string> body)
+    {
+        while (index < steps.Count && IsNoOp(steps[index])) index++;
+        if (index == steps.Count)
+        {
+            body(input);
+            return;
+        }
+
+        var step = steps[index];
+        Action<string> next = node => Predicates(step.Predicates, node, block, n => Steps(steps, index + 1, n, block, body));
+        var name = step.Test == NodeTest.Name ? NameField(step.Name) : null;
+        var hint = step.Test == NodeTest.Name ? step.Name : step.Axis == Axis.Attribute ? "attribute" : "node";
+        switch (step.Axis)
+        {
+            case Axis.Child:
+                switch (step.Test)
+                {
+                    case NodeTest.Name: ForEach($"Xp.Children({input}, {name})", hint, block, next); break;
+                    case NodeTest.AnyName: ForEach($"Xp.Children({input})", hint, block, next); break;
+                    case NodeTest.Text: ForEach($"Xp.ChildText({input})", "text", block, next); break;
+                    default: ForEach($"Xp.ChildNodes({input})", hint, block, next); break;
+                }
+
+                break;
+            case Axis.Attribute:
+                if (step.Test == NodeTest.Name) If($"Xp.AttributeNode({input}, {name})", hint, block, next);
+                else ForEach($"Xp.Attributes({input})", hint, block, next);
+                break;
+            case Axis.Descendant:
+                ForEach(step.Test == NodeTest.Name ? $"Xp.Descendants({input}, {name})" : $"Xp.Descendants({input})", hint, block, next);
+                break;
+            case Axis.DescendantOrSelf:
+                ForEach($"Xp.DescendantOrSelf({input})", hint, block, node => Test(step.Test, name, node, block, next));
+                break;
+            case Axis.Self:
+                switch (step.Test)
+                {
+                    case NodeTest.Name: If($"Xp.SelfElement({input}, {name})", hint, block, next); break;
+                    case NodeTest.AnyName: If($"Xp.ElementOrNull({input})", hint, block, next); break;
+                    default: next(input); break;
+                }
+
+                break;
+            case Axis.Parent:
+                If(SingleTest(step.Test, name, $"Xp.ParentNode({input})"), hint, block, next);
+                break;
+            case Axis.Ancestor:
+            case Axis.AncestorOrSelf:
+                ForEach($"Xp.Ancestor({input}, {(step.Axis == Axis.AncestorOrSelf ? "true" : "false")})", hint, block, node => Test(step.Test, name, node, block, next));
+                break;
+            case Axis.FollowingSibling:
+                ForEach($"Xp.FollowingSiblings({input})", hint, block, node => Test(step.Test, name, node, block, next));
+                break;
+            default:
+                ForEach($"Xp.PrecedingSiblings({input})", hint, block, node => Test(step.Test, name, node, block, next));
+                break;
+        }
+    }
+
+    private void If(string node, string hint, CodeBlock block, Action<string> body)
+    {
+        var variable = Variable(hint);
+        block.Open($"if ({node} is {{ }} {variable})");
+        body(variable);
+        block.Close();
+    }
+
+    /// <summary>A node test applied to an axis that yields any node, as the <c>Xp.Named</c>/<c>Xp.Elements</c> filters apply it.</summary>
+    private static void Test(NodeTest test, string? name, string node, CodeBlock block, Action<string> body)
+    {
+        var condition = test switch
+        {
+            NodeTest.Name => $"Xp.IsNamed({node}, {name})",
+            NodeTest.AnyName => $"{node} is XElement",
+            NodeTest.Text => $"{node} is XText",
+            _ => null,
+        };
+        if (condition is null)
+        {
+            body(node);
+            return;
+        }
+
+        block.Open($"if ({condition})");
+        body(node);
+        block.Close();
+    }
+
+    private static string SingleTest(NodeTest test, string? name, string node) => test switch
+    {
+        NodeTest.Name => $"Xp.NamedOrNull({node}, {name})",
+        NodeTest.AnyName => $"Xp.ElementOrNull({node})",
+        NodeTest.Text => $"({node} as XText)",
+        _ => node,
+    };
+
+    private void Predicates(RuleLanguage.EquatableArray<Expr> predicates, string node, CodeBlock block, Action<string> body)
+    {
+        foreach (var predicate in predicates) block.Open($"if ({Emit(predicate, node)})");
+        body(node);
+        foreach (var _ in predicates) block.Close();
+    }
+
+    /// <summary>A fresh local: the element or attribute name it holds (when it is a plain name), numbered so it never collides.</summary>
+    private string Variable(string hint)
+    {
+        var number = (++_variableCounter).ToString(CultureInfo.InvariantCulture);
+        var plain = hint.Length > 0 && char.IsLetter(hint[0]) && hint.All(c => c < 128 && char.IsLetterOrDigit(c));
+        return (plain ? hint : "node") + number;
+    }
+
+    // ---- a node-set of at most one node, as an expression ----
+
+    /// <summary>
+    /// C# of type <c>XObject?</c> for a path that yields at most one node and has no predicate (<c>@bus</c>,
+    /// <c>../../@prefix</c>, <c>.</c>), or null.
+    /// </summary>
+    private string? SingleNode(Expr nodes, string context)
+    {
+        if (nodes is not PathExpr { Origin: PathOrigin.Context } path) return null;
+        var current = context;
+        foreach (var step in path.Steps)
+        {
+            if (IsNoOp(step)) continue;
+            if (step.Predicates.Count > 0) return null;
+            var name = step.Test == NodeTest.Name ? NameField(step.Name) : null;
+            switch (step.Axis)
+            {
+                case Axis.Attribute when step.Test == NodeTest.Name:
+                    current = $"Xp.AttributeNode({current}, {name})";
+                    break;
+                case Axis.Parent:
+                    current = SingleTest(step.Test, name, $"Xp.ParentNode({current})");
+                    break;
+                case Axis.Self when step.Test == NodeTest.Name:
+                    current = $"Xp.SelfElement({current}, {name})";
+                    break;
+                case Axis.Self when step.Test == NodeTest.AnyName:
+                    current = $"Xp.ElementOrNull({current})";
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return current;
+    }
+
+    /// <summary>C# of type <c>string?</c>: the value of the single node of <see cref="SingleNode"/>, or null when there is none.</summary>
+    private string? SingleValue(Expr nodes, string context)
+    {
+        var node = SingleNode(nodes, context);
+        if (node is null) return null;
+        const string attributePrefix = "Xp.AttributeNode(";
+        return node.StartsWith(attributePrefix, StringComparison.Ordinal)
+            ? "Xp.AttributeValue(" + node.Substring(attributePrefix.Length)
+            : $"Xp.ValueOrNull({node})";
+    }
+
+    // ---- node-sets read for one answer ----
+
+    /// <summary>C# of type <c>bool</c>: whether the node-set is non-empty.</summary>
+    public string Exists(Expr nodes, string context)
+    {
+        if (SingleNode(nodes, context) is { } single) return $"({single} is not null)";
+        if (!IsLoopable(nodes, out _)) return $"Xp.Exists({Emit(nodes, context)})";
+        return Call("Exists", nodes, "", context, "bool", null, _ => "return true;", "return false;");
+    }
+
+    /// <summary>C# of type <c>XObject?</c>: the node-set's first node.</summary>
+    public string First(Expr nodes, string context)
+    {
+        if (SingleNode(nodes, context) is { } single) return single;
+        if (!IsLoopable(nodes, out _)) return $"Xp.FirstOrNull({Emit(nodes, context)})";
+        return Call("First", nodes, "", context, "XObject?", null, node => $"return {node};", "return null;");
+    }
+
+    /// <summary>C# of type <c>double</c>: the number of nodes.</summary>
+    public string Count(Expr nodes, string context)
+    {
+        if (SingleNode(nodes, context) is { } single) return $"({single} is null ? 0d : 1d)";
+        if (!IsLoopable(nodes, out _)) return $"Xp.Count({Emit(nodes, context)})";
+        return Call("Count", nodes, "", context, "double", "var count = 0d;", _ => "count++;", "return count;");
+    }
+
+    /// <summary>C# of type <c>IReadOnlyList&lt;XObject&gt;</c>: the nodes, for a <c>let</c> read more than once; no list for none.</summary>
+    public string List(Expr nodes, string context)
+    {
+        if (nodes is VariableRef || !IsLoopable(nodes, out _)) return $"Xp.Materialize({Emit(nodes, context)})";
+        return Call("Nodes", nodes, "", context, "IReadOnlyList<XObject>", "List<XObject>? nodes = null;", node => $"(nodes ??= new List<XObject>()).Add({node});",
+            "return nodes is null ? Array.Empty<XObject>() : nodes;");
+    }
+
+    /// <summary>
+    /// C# of type <c>IReadOnlyList&lt;XObject&gt;</c>: a union's nodes in document order, gathered by looping over each
+    /// operand into one list, sorted in place only when the operands interleave.
+    /// </summary>
+    private string Union(UnionExpr union, string context)
+    {
+        var operands = new List<Expr>();
+        void Flatten(Expr e)
+        {
+            if (e is UnionExpr u)
+            {
+                Flatten(u.Left);
+                Flatten(u.Right);
+            }
+            else
+            {
+                operands.Add(e);
+            }
+        }
+
+        Flatten(union);
+        return Call("Union", union, "", context, "IReadOnlyList<XObject>", "List<XObject>? nodes = null;", null, "return DocumentOrder.SortInPlace(nodes);",
+            body: (block, node) =>
+            {
+                foreach (var operand in operands)
+                    EmitLoops(operand, node, block, n => block.Line($"(nodes ??= new List<XObject>()).Add({n});"));
+            });
+    }
+
+    /// <summary>
+    /// C# of type <c>bool</c>: a node-set compared with a string or a number (<paramref name="right"/>, evaluated once),
+    /// or for equality with a list parameter, looked up in its set: true when some node's value satisfies the operator.
+    /// </summary>
+    public string? CompareNodes(BinaryOperator op, Expr nodes, Expr right, string context)
+    {
+        var opName = CompareOpName(op);
+        if (right is VariableRef { Kind: VariableKind.Parameter, VariableType: ValueType.StringList } list && op == BinaryOperator.Equal)
+        {
+            var set = CSharpText.Identifier("set_", list.Name);
+            _sets[set] = CSharpText.Identifier("p_", list.Name);
+            if (SingleValue(nodes, context) is { } value) return $"Xp.In({value}, {set})";
+            if (!IsLoopable(nodes, out _)) return null;
+            return Call("In", nodes, "set " + list.Name, context, "bool", null, node => $"if ({set}.Contains(Xp.StringValue({node}))) return true;", "return false;");
+        }
+
+        if (right.Type is not (ValueType.String or ValueType.Number)) return null;
+        var rightCode = Emit(right, context);
+        if (SingleValue(nodes, context) is { } single)
+        {
+            if (right.Type == ValueType.Number || op is not (BinaryOperator.Equal or BinaryOperator.NotEqual)) return $"Xp.Compare({opName}, {single}, {AsNumber(right, rightCode)})";
+            return op == BinaryOperator.Equal ? $"({single} == {rightCode})" : $"Xp.NotEqual({single}, {rightCode})";
+        }
+
+        if (!IsLoopable(nodes, out _)) return null;
+        var parameter = right.Type == ValueType.Number ? "double value" : "string value";
+        Func<string, string> test = right.Type == ValueType.Number
+            ? node => $"if (Xp.CompareNumbers({opName}, Xp.Number(Xp.StringValue({node})), value)) return true;"
+            : op == BinaryOperator.Equal
+                ? node => $"if (Xp.StringValue({node}) == value) return true;"
+                : node => $"if (Xp.CompareValue({opName}, Xp.StringValue({node}), value)) return true;";
+        return Call("Compare", nodes, opName + " " + parameter, context, "bool", null, test, "return false;", parameter, rightCode);
+    }
+
+    /// <summary>
+    /// A call of the local function looping over <paramref name="nodes"/> from its <c>node</c> parameter; one function per
+    /// node-set and purpose, shared by every use. Let variables the node-set reads are passed as parameters.
+    /// </summary>
+    private string Call(string kind, Expr nodes, string extra, string context, string returnType, string? setup, Func<string, string>? onNode, string end,
+        string? extraParameter = null, string? extraArgument = null, Action<CodeBlock, string>? body = null)
+    {
+        var lets = LetsOf(nodes);
+        var arguments = string.Concat(lets.Select(l => ", " + CSharpText.Identifier("l_", l.Name))) + (extraArgument is null ? "" : ", " + extraArgument);
+        if (_functionNames.TryGetValue((kind, nodes, extra), out var existing)) return $"{existing}({context}{arguments})";
+
+        var name = kind + (++_functionCounter).ToString(CultureInfo.InvariantCulture);
+        _functionNames[(kind, nodes, extra)] = name;
+        var line = CurrentLine;
+        var parameters = string.Concat(lets.Select(l => $", {CSharpType(l.VariableType)} {CSharpText.Identifier("l_", l.Name)}")) + (extraParameter is null ? "" : ", " + extraParameter);
+        var block = new CodeBlock();
+        block.Open($"{returnType} {name}(XObject node{parameters})");
+        if (setup is not null) block.Line(setup);
+        if (body is not null) body(block, "node");
+        else EmitLoopsHere(nodes, "node", block, node => block.Line(onNode!(node)));
+        block.Line(end);
+        block.Close();
+        _functions.Add(new LocalFunction(line, block.Lines));
+        return $"{name}({context}{arguments})";
+    }
+
+    private static string CSharpType(ValueType type) => type switch
+    {
+        ValueType.NodeSet => "IReadOnlyList<XObject>",
+        ValueType.String => "string",
+        ValueType.Number => "double",
+        ValueType.Boolean => "bool",
+        _ => "IReadOnlyList<string>",
+    };
+
+    /// <summary>The let variables an expression reads, each once, in order of first use.</summary>
+    private static List<VariableRef> LetsOf(Expr expr)
+    {
+        var found = new List<VariableRef>();
+        void Visit(Expr e)
+        {
+            switch (e)
+            {
+                case VariableRef { Kind: VariableKind.Let } v:
+                    if (!found.Any(f => f.Name == v.Name)) found.Add(v);
+                    break;
+                case FunctionCall f: foreach (var a in f.Arguments) Visit(a); break;
+                case BinaryExpr b: Visit(b.Left); Visit(b.Right); break;
+                case NegateExpr n: Visit(n.Operand); break;
+                case UnionExpr u: Visit(u.Left); Visit(u.Right); break;
+                case FilterExpr f: Visit(f.Source); foreach (var p in f.Predicates) Visit(p); break;
+                case PathExpr p:
+                    if (p.Source is not null) Visit(p.Source);
+                    foreach (var step in p.Steps)
+                        foreach (var predicate in step.Predicates) Visit(predicate);
+                    break;
+            }
+        }
+
+        Visit(expr);
+        return found;
+    }
+}
