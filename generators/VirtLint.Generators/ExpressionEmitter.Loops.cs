@@ -253,11 +253,17 @@ internal sealed partial class ExpressionEmitter
         foreach (var _ in predicates) block.Close();
     }
 
-    /// <summary>A fresh local: the element or attribute name it holds (when it is a plain name), numbered so it never collides.</summary>
+    /// <summary>
+    /// A fresh local: the element or attribute name it holds, numbered. Collision-free: every local of this shape takes a
+    /// new number; other generated names have a '_' (<c>p_</c>, <c>l_</c>, <c>set_</c>, <c>Name_</c>), an upper-case
+    /// first letter (local functions) or no number; the numbered plumbing (<c>once</c>, <c>index</c>, lambda <c>n</c>)
+    /// is never a hint.
+    /// </summary>
     private string Variable(string hint)
     {
         var number = (++_variableCounter).ToString(CultureInfo.InvariantCulture);
-        var plain = hint.Length > 0 && char.IsLetter(hint[0]) && hint.All(c => c < 128 && char.IsLetterOrDigit(c));
+        var plain = hint.Length > 0 && hint[0] is >= 'a' and <= 'z' && hint.All(c => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9')
+            && hint is not ("once" or "index" or "n");
         return (plain ? hint : "node") + number;
     }
 
@@ -314,6 +320,7 @@ internal sealed partial class ExpressionEmitter
     /// <summary>C# of type <c>bool</c>: whether the node-set is non-empty.</summary>
     public string Exists(Expr nodes, string context)
     {
+        if (nodes is VariableRef { Kind: VariableKind.Let } let) return $"({CSharpText.Identifier("l_", let.Name)}.Count > 0)";
         if (SingleNode(nodes, context) is { } single) return $"({single} is not null)";
         if (!IsLoopable(nodes, out _)) return $"Xp.Exists({Emit(nodes, context)})";
         return Call("Exists", nodes, "", context, "bool", null, _ => "return true;", "return false;");
@@ -322,7 +329,13 @@ internal sealed partial class ExpressionEmitter
     /// <summary>C# of type <c>XObject?</c>: the node-set's first node.</summary>
     public string First(Expr nodes, string context)
     {
+        if (nodes is VariableRef { Kind: VariableKind.Let } let) return $"Xp.FirstOrNull({CSharpText.Identifier("l_", let.Name)})";
         if (SingleNode(nodes, context) is { } single) return single;
+        // One child step after at most one node (`target`, `../driver`): the first such child.
+        if (nodes is PathExpr { Origin: PathOrigin.Context } path && path.Steps.Count > 0
+            && path.Steps[path.Steps.Count - 1] is { Axis: Axis.Child, Test: NodeTest.Name, Predicates.Count: 0 } last
+            && SingleNode(path with { Steps = new RuleLanguage.EquatableArray<Step>(path.Steps.Take(path.Steps.Count - 1).ToArray()) }, context) is { } parent)
+            return $"Xp.FirstChild({parent}, {NameField(last.Name)})";
         if (!IsLoopable(nodes, out _)) return $"Xp.FirstOrNull({Emit(nodes, context)})";
         return Call("First", nodes, "", context, "XObject?", null, node => $"return {node};", "return null;");
     }
@@ -330,6 +343,7 @@ internal sealed partial class ExpressionEmitter
     /// <summary>C# of type <c>double</c>: the number of nodes.</summary>
     public string Count(Expr nodes, string context)
     {
+        if (nodes is VariableRef { Kind: VariableKind.Let } let) return $"((double){CSharpText.Identifier("l_", let.Name)}.Count)";
         if (SingleNode(nodes, context) is { } single) return $"({single} is null ? 0d : 1d)";
         if (!IsLoopable(nodes, out _)) return $"Xp.Count({Emit(nodes, context)})";
         return Call("Count", nodes, "", context, "double", "var count = 0d;", _ => "count++;", "return count;");

@@ -147,7 +147,7 @@ internal sealed partial class ExpressionEmitter
         var arguments = call.Arguments.Where((_, i) => i != valueArgument).ToArray();
         var indexed = new FunctionCall(call.Function, new RuleLanguage.EquatableArray<Expr>(arguments), call.Type);
         if (_indexes.TryGetValue(indexed, out var existing)) return existing;
-        var lambdas = new List<string> { Lambda(n => Emit(arguments[0], n)) };
+        var lambdas = new List<string> { Lambda(n => IsLoopable(arguments[0], out _) ? List(arguments[0], n) : Emit(arguments[0], n)) };
         foreach (var argument in arguments.Skip(1))
             lambdas.Add(Lambda(n => argument.Type == ValueType.NodeSet ? $"Xp.FirstOrNull({Emit(argument, n)})" : Key(argument, n)));
         var name = "index" + _indexes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);

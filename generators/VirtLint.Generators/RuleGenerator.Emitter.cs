@@ -118,7 +118,7 @@ public sealed partial class RuleGenerator
         // loop (or an if), and the lets, the test and the report run in the innermost one.
         lines.Add("XObject root = context.Root;");
         var loop = new CodeBlock();
-        var path = rulePath.Replace("\"", "");
+        var path = LinePath(rulePath);
         void MapTo(int line)
         {
             expressions.CurrentLine = line;
@@ -160,6 +160,20 @@ public sealed partial class RuleGenerator
 
         lines.Add("#line default");
         return lines;
+    }
+
+    /// <summary>The rule file's path for <c>#line</c>: '.' and '..' segments resolved (MSBuild passes <c>project/../../rules/…</c>), no quotes.</summary>
+    private static string LinePath(string path)
+    {
+        var segments = new List<string>();
+        foreach (var segment in path.Replace('\\', '/').Replace("\"", "").Split('/'))
+        {
+            if (segment == "." || (segment.Length == 0 && segments.Count > 0)) continue;
+            if (segment == ".." && segments.Count > 1 && segments[segments.Count - 1] != "..") segments.RemoveAt(segments.Count - 1);
+            else segments.Add(segment);
+        }
+
+        return string.Join("/", segments);
     }
 
     private static string EmitMessage(MessageTemplate message, ExpressionEmitter expressions, string context)

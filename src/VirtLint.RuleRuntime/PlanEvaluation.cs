@@ -16,9 +16,10 @@ internal sealed partial class PlanEvaluation
 {
     private readonly InterpretedRule _rule;
     private readonly Dictionary<string, object> _parameters;
-    private readonly Dictionary<string, object> _lets = new(StringComparer.Ordinal);
-    private readonly Dictionary<Expr, object> _once = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<FunctionCall, object> _indexes = new(ReferenceEqualityComparer.Instance);
+    // Created on first use: most rules find no context node in most documents, and one evaluation runs per rule and document.
+    private Dictionary<string, object>? _lets;
+    private Dictionary<Expr, object>? _once;
+    private Dictionary<FunctionCall, object>? _indexesByCall;
     private readonly XObject _root;
 
     public PlanEvaluation(InterpretedRule rule, Dictionary<string, object> parameters, XObject root)
@@ -28,13 +29,16 @@ internal sealed partial class PlanEvaluation
         _root = root;
     }
 
-    public void SetLet(string name, object value) => _lets[name] = value;
+    private Dictionary<FunctionCall, object> _indexes => _indexesByCall ??= new(ReferenceEqualityComparer.Instance);
+
+    public void SetLet(string name, object value) => (_lets ??= new(StringComparer.Ordinal))[name] = value;
 
     public object Eval(Expr expr, XObject context)
     {
         // What the emitter computes once per document (an expression reading the document through absolute paths only).
         if (_rule.OncePerDocument.Contains(expr))
         {
+            _once ??= new(ReferenceEqualityComparer.Instance);
             if (!_once.TryGetValue(expr, out var value)) _once[expr] = value = EvalHere(expr, _root);
             return value;
         }
@@ -46,7 +50,7 @@ internal sealed partial class PlanEvaluation
     {
         StringLiteral s => s.Value,
         NumberLiteral n => n.Value,
-        VariableRef v => v.Kind == VariableKind.Parameter ? _parameters[v.Name] : _lets[v.Name],
+        VariableRef v => v.Kind == VariableKind.Parameter ? _parameters[v.Name] : _lets![v.Name],
         FunctionCall f => Call(f, context),
         BinaryExpr b => Binary(b, context),
         NegateExpr n => -Number(n.Operand, context),
@@ -60,9 +64,48 @@ internal sealed partial class PlanEvaluation
 
     public string String(Expr expr, XObject context) => (string)Eval(expr, context);
 
-    public double Number(Expr expr, XObject context) => (double)Eval(expr, context);
+    /// <summary>A number, computed without boxing for the operators and literals (most of a check's arithmetic).</summary>
+    public double Number(Expr expr, XObject context)
+    {
+        if (!_rule.OncePerDocument.Contains(expr))
+        {
+            switch (expr)
+            {
+                case NumberLiteral n: return n.Value;
+                case NegateExpr n: return -Number(n.Operand, context);
+                case BinaryExpr { Operator: >= BinaryOperator.Add } b: return Arithmetic(b, context);
+            }
+        }
 
-    public bool Boolean(Expr expr, XObject context) => (bool)Eval(expr, context);
+        return (double)Eval(expr, context);
+    }
+
+    /// <summary>A boolean, computed without boxing for the logical operators, comparisons and not().</summary>
+    public bool Boolean(Expr expr, XObject context)
+    {
+        if (!_rule.OncePerDocument.Contains(expr))
+        {
+            switch (expr)
+            {
+                case BinaryExpr { Operator: BinaryOperator.Or } b: return Boolean(b.Left, context) || Boolean(b.Right, context);
+                case BinaryExpr { Operator: BinaryOperator.And } b: return Boolean(b.Left, context) && Boolean(b.Right, context);
+                case BinaryExpr { Operator: < BinaryOperator.Add } b: return Comparison(b.Operator, b.Left, b.Right, context);
+                case FunctionCall { Function: "not" } f: return !Boolean(f.Arguments[0], context);
+                case FunctionCall { Function: "boolean" } f when f.Arguments[0].Type == ValueType.NodeSet: return Xp.Exists(Nodes(f.Arguments[0], context));
+            }
+        }
+
+        return (bool)Eval(expr, context);
+    }
+
+    private double Arithmetic(BinaryExpr b, XObject context) => b.Operator switch
+    {
+        BinaryOperator.Add => Number(b.Left, context) + Number(b.Right, context),
+        BinaryOperator.Subtract => Number(b.Left, context) - Number(b.Right, context),
+        BinaryOperator.Multiply => Number(b.Left, context) * Number(b.Right, context),
+        BinaryOperator.Divide => Number(b.Left, context) / Number(b.Right, context),
+        _ => Number(b.Left, context) % Number(b.Right, context),
+    };
 
     private IReadOnlyList<string> List(Expr expr, XObject context) => (IReadOnlyList<string>)Eval(expr, context);
 

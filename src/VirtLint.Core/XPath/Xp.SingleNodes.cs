@@ -32,6 +32,12 @@ public static partial class Xp
 
     public static bool IsNamed(XObject node, XName name) => node is XElement e ? e.Name == name : node is XAttribute a && a.Name == name;
 
+    /// <summary>The first child element named <paramref name="name"/>, as the first node of <see cref="Child(XObject, XName)"/>.</summary>
+    public static XElement? FirstChild(XObject? node, XName name) => (node as XContainer)?.Element(name);
+
+    /// <summary>The first node of a <c>let</c>'s nodes.</summary>
+    public static XObject? FirstOrNull(IReadOnlyList<XObject> nodes) => nodes.Count > 0 ? nodes[0] : null;
+
     /// <summary>The string-value of a node, or null for no node.</summary>
     public static string? ValueOrNull(XObject? node) => node is null ? null : StringValue(node);
 
