@@ -10,7 +10,17 @@ internal sealed class CodeBlock
 
     public IReadOnlyList<string> Lines => _lines;
 
-    public void Line(string text) => _lines.Add(text.Length == 0 ? "" : new string(' ', _depth * 4) + text);
+    /// <summary>
+    /// A <c>#line</c> directive written before every statement while set: each statement of a loop nest maps to its rule
+    /// line, instead of the lines after a directive counting on from it.
+    /// </summary>
+    public string? Mapping { get; set; }
+
+    public void Line(string text)
+    {
+        if (Mapping is not null && text is not ("{" or "}" or "")) _lines.Add(Mapping);
+        _lines.Add(text.Length == 0 ? "" : new string(' ', _depth * 4) + text);
+    }
 
     /// <summary>A preprocessor directive (<c>#line</c>), which C# writes without indentation.</summary>
     public void Directive(string text) => _lines.Add(text);

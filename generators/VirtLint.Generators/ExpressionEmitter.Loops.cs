@@ -27,6 +27,12 @@ internal sealed partial class ExpressionEmitter
     /// <summary>The rule file's line the expression being emitted comes from (0: none), for <c>#line</c> in local functions.</summary>
     public int CurrentLine { get; set; }
 
+    /// <summary>The rule file's path as <c>#line</c> names it; null writes no directives.</summary>
+    public string? LinePath { get; set; }
+
+    /// <summary>The directive mapping the next statement to <paramref name="line"/> of the rule file, or null when it is unknown.</summary>
+    public string? LineDirective(int line) => line > 0 && LinePath is not null ? $"#line {line.ToString(CultureInfo.InvariantCulture)} \"{LinePath}\"" : null;
+
     /// <summary>Local functions of the checker's <c>Check</c> method, in creation order (a function's helpers before it).</summary>
     public IReadOnlyList<LocalFunction> Functions => _functions;
 
@@ -437,10 +443,12 @@ internal sealed partial class ExpressionEmitter
         var parameters = string.Concat(lets.Select(l => $", {CSharpType(l.VariableType)} {CSharpText.Identifier("l_", l.Name)}")) + (extraParameter is null ? "" : ", " + extraParameter);
         var block = new CodeBlock();
         block.Open($"{returnType} {name}(XObject node{parameters})");
+        block.Mapping = LineDirective(line);
         if (setup is not null) block.Line(setup);
         if (body is not null) body(block, "node");
         else EmitLoopsHere(nodes, "node", block, node => block.Line(onNode!(node)));
         block.Line(end);
+        block.Mapping = null;
         block.Close();
         _functions.Add(new LocalFunction(line, block.Lines));
         return $"{name}({context}{arguments})";

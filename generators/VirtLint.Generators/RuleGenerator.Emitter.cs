@@ -118,11 +118,12 @@ public sealed partial class RuleGenerator
         // loop (or an if), and the lets, the test and the report run in the innermost one.
         lines.Add("XObject root = context.Root;");
         var loop = new CodeBlock();
-        var path = LinePath(rulePath);
+        expressions.LinePath = LinePath(rulePath);
         void MapTo(int line)
         {
             expressions.CurrentLine = line;
-            loop.Directive(line > 0 ? $"#line {line} \"{path}\"" : "#line hidden");
+            loop.Mapping = expressions.LineDirective(line);
+            if (loop.Mapping is null) loop.Directive("#line hidden");
         }
 
         MapTo(check.ContextLine);
@@ -144,6 +145,7 @@ public sealed partial class RuleGenerator
             loop.Line($"context.Report({location}, {EmitMessage(rule.Message, expressions, node)});");
             loop.Close();
         });
+        loop.Mapping = null;
         loop.Directive("#line hidden");
 
         // Values computed once per document, indexes and list parameters as sets, known once every expression is
@@ -154,7 +156,8 @@ public sealed partial class RuleGenerator
         foreach (var function in expressions.Functions)
         {
             lines.Add("");
-            lines.Add(function.Line > 0 ? $"#line {function.Line} \"{path}\"" : "#line hidden");
+            // The header and braces are plumbing; the function's statements carry their own directives.
+            lines.Add("#line hidden");
             lines.AddRange(function.Lines);
         }
 

@@ -59,8 +59,10 @@ internal sealed class VL9001_NicModelMissing : RuleChecker
         #line 13 "/repo/rules/test/simple-report.yaml"
         foreach (var devices1 in Xp.Children(root, Name_devices))
         {
+        #line 13 "/repo/rules/test/simple-report.yaml"
             foreach (var interface2 in Xp.Children(devices1, Name_interface))
             {
+        #line 13 "/repo/rules/test/simple-report.yaml"
                 if (((Xp.AttributeValue(interface2, Name_type) == "network") || (Xp.AttributeValue(interface2, Name_type) == "bridge")))
                 {
         #line 14 "/repo/rules/test/simple-report.yaml"
@@ -74,26 +76,33 @@ internal sealed class VL9001_NicModelMissing : RuleChecker
         }
         #line hidden
 
-        #line 14 "/repo/rules/test/simple-report.yaml"
+        #line hidden
         bool Exists1(XObject node)
         {
+        #line 14 "/repo/rules/test/simple-report.yaml"
             foreach (var model3 in Xp.Children(node, Name_model))
             {
+        #line 14 "/repo/rules/test/simple-report.yaml"
                 return true;
             }
+        #line 14 "/repo/rules/test/simple-report.yaml"
             return false;
         }
 
-        #line 15 "/repo/rules/test/simple-report.yaml"
+        #line hidden
         XObject? First2(XObject node)
         {
+        #line 15 "/repo/rules/test/simple-report.yaml"
             foreach (var mac4 in Xp.Children(node, Name_mac))
             {
+        #line 15 "/repo/rules/test/simple-report.yaml"
                 if (Xp.AttributeNode(mac4, Name_address) is { } address5)
                 {
+        #line 15 "/repo/rules/test/simple-report.yaml"
                     return address5;
                 }
             }
+        #line 15 "/repo/rules/test/simple-report.yaml"
             return null;
         }
         #line default

@@ -60,6 +60,7 @@ internal sealed class VL9002_VolumeNearlyFull : RuleChecker
         #line 27 "/repo/rules/test/params-and-lets.yaml"
         if (Xp.SelfElement(root, Name_volume) is { } volume1)
         {
+        #line 27 "/repo/rules/test/params-and-lets.yaml"
             if (In1(volume1))
             {
         #line 29 "/repo/rules/test/params-and-lets.yaml"
@@ -78,19 +79,24 @@ internal sealed class VL9002_VolumeNearlyFull : RuleChecker
         }
         #line hidden
 
-        #line 27 "/repo/rules/test/params-and-lets.yaml"
+        #line hidden
         bool In1(XObject node)
         {
+        #line 27 "/repo/rules/test/params-and-lets.yaml"
             foreach (var target2 in Xp.Children(node, Name_target))
             {
+        #line 27 "/repo/rules/test/params-and-lets.yaml"
                 foreach (var format3 in Xp.Children(target2, Name_format))
                 {
+        #line 27 "/repo/rules/test/params-and-lets.yaml"
                     if (Xp.AttributeNode(format3, Name_type) is { } type4)
                     {
+        #line 27 "/repo/rules/test/params-and-lets.yaml"
                         if (set_thin_formats.Contains(Xp.StringValue(type4))) return true;
                     }
                 }
             }
+        #line 27 "/repo/rules/test/params-and-lets.yaml"
             return false;
         }
         #line default

@@ -58,12 +58,16 @@ internal sealed class VL9003_DhcpHostOutsideSubnet : RuleChecker
         #line 11 "/repo/rules/test/functions-and-axes.yaml"
         foreach (var ip1 in Xp.Children(root, Name_ip))
         {
+        #line 11 "/repo/rules/test/functions-and-axes.yaml"
             if ((Xp.AttributeNode(ip1, Name_address) is not null))
             {
+        #line 11 "/repo/rules/test/functions-and-axes.yaml"
                 foreach (var dhcp2 in Xp.Children(ip1, Name_dhcp))
                 {
+        #line 11 "/repo/rules/test/functions-and-axes.yaml"
                     foreach (var host3 in Xp.Children(dhcp2, Name_host))
                     {
+        #line 11 "/repo/rules/test/functions-and-axes.yaml"
                         if ((Xp.AttributeNode(host3, Name_ip) is not null))
                         {
         #line 13 "/repo/rules/test/functions-and-axes.yaml"
@@ -83,54 +87,74 @@ internal sealed class VL9003_DhcpHostOutsideSubnet : RuleChecker
         }
         #line hidden
 
-        #line 14 "/repo/rules/test/functions-and-axes.yaml"
+        #line hidden
         IReadOnlyList<XObject> Nodes1(XObject node)
         {
+        #line 14 "/repo/rules/test/functions-and-axes.yaml"
             List<XObject>? nodes = null;
+        #line 14 "/repo/rules/test/functions-and-axes.yaml"
             foreach (var host4 in Xp.PrecedingSiblings(node))
             {
+        #line 14 "/repo/rules/test/functions-and-axes.yaml"
                 if (Xp.IsNamed(host4, Name_host))
                 {
+        #line 14 "/repo/rules/test/functions-and-axes.yaml"
                     if (Xp.Compare(CompareOp.Equal, Xp.Values(Xp.Attribute(host4, Name_mac)), Xp.Values(Xp.Attribute(Xp.Child(Xp.Parent(host4), Name_host), Name_mac))))
                     {
+        #line 14 "/repo/rules/test/functions-and-axes.yaml"
                         (nodes ??= new List<XObject>()).Add(host4);
                     }
                 }
             }
+        #line 14 "/repo/rules/test/functions-and-axes.yaml"
             return nodes is null ? Array.Empty<XObject>() : nodes;
         }
 
-        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+        #line hidden
         IReadOnlyList<XObject> Union3(XObject node)
         {
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
             List<XObject>? nodes = null;
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
             if (Xp.DocumentNode(node) is { } document6)
             {
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
                 foreach (var host7 in Xp.Descendants(document6, Name_host))
                 {
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
                     (nodes ??= new List<XObject>()).Add(host7);
                 }
             }
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
             if (Xp.DocumentNode(node) is { } document8)
             {
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
                 foreach (var range9 in Xp.Descendants(document8, Name_range))
                 {
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
                     (nodes ??= new List<XObject>()).Add(range9);
                 }
             }
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
             return DocumentOrder.SortInPlace(nodes);
         }
 
-        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+        #line hidden
         double Count2(XObject node)
         {
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
             var count = 0d;
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
             var union5 = Union3(node);
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
             for (var i10 = 0; i10 < union5.Count;)
             {
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
                 var node11 = union5[i10++];
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
                 count++;
             }
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
             return count;
         }
         #line default
