@@ -60,9 +60,17 @@ internal sealed partial class ExpressionEmitter
     /// Whether <paramref name="nodes"/> can be looped step by step; <paramref name="single"/> tells whether it yields at
     /// most one node for each node it starts from, so that any axis may follow it.
     /// </summary>
-    private static bool IsLoopable(Expr nodes, out bool single)
+    private static bool IsLoopable(Expr nodes, out bool single) => IsLoopable(nodes, out single, out _);
+
+    /// <param name="flat">
+    /// Whether no node of the result contains another (all at one depth, as after child steps): the descendants of
+    /// such nodes, taken one node after the other, are already in document order without duplicates, so a descendant
+    /// step loops instead of sorting.
+    /// </param>
+    private static bool IsLoopable(Expr nodes, out bool single, out bool flat)
     {
         single = false;
+        flat = false;
         switch (nodes)
         {
             case VariableRef { Kind: VariableKind.Let }:
@@ -70,7 +78,7 @@ internal sealed partial class ExpressionEmitter
                 return true;
             case FilterExpr filter:
                 // A source that cannot be looped is enumerated by a foreach; the predicates still become ifs.
-                IsLoopable(filter.Source, out single);
+                if (!IsLoopable(filter.Source, out single, out flat)) single = flat = false;
                 return true;
             case PathExpr path:
                 switch (path.Origin)
@@ -80,16 +88,21 @@ internal sealed partial class ExpressionEmitter
                         single = true;
                         break;
                     default:
-                        if (!IsLoopable(path.Source!, out single)) single = false;
+                        if (!IsLoopable(path.Source!, out single, out flat)) single = flat = false;
                         break;
                 }
 
                 foreach (var step in path.Steps)
                 {
                     if (IsNoOp(step)) continue;
-                    if (!single && step.Axis is not (Axis.Child or Axis.Attribute or Axis.Self)) return false;
+                    var allowed = single
+                        || step.Axis is Axis.Child or Axis.Attribute or Axis.Self
+                        || (flat && step.Axis is Axis.Descendant or Axis.DescendantOrSelf);
+                    if (!allowed) return false;
                     if (step.Test == NodeTest.Text && step.Axis is Axis.Attribute or Axis.Descendant) return false;
-                    single = step.Axis is Axis.Parent or Axis.Self || (step.Axis == Axis.Attribute && step.Test == NodeTest.Name) ? single : false;
+                    var wasFlat = single || flat;
+                    single = single && (step.Axis is Axis.Parent or Axis.Self || (step.Axis == Axis.Attribute && step.Test == NodeTest.Name));
+                    flat = single || (wasFlat && step.Axis is Axis.Child or Axis.Attribute or Axis.Self or Axis.FollowingSibling or Axis.PrecedingSibling);
                 }
 
                 return true;

@@ -28,8 +28,8 @@ internal sealed partial class ExpressionEmitter
     public IReadOnlyList<string> Patterns => _patterns;
 
     /// <summary>
-    /// Statements that run once per document before the checker's loop: the values of expressions that are the same for
-    /// every context node (<c>once0</c>, …) and the indexes of indexed look-ups (<c>index0</c>, …, built on first use).
+    /// Statements before the checker's loop: the values of expressions that are the same for every context node of a
+    /// document (<c>once0</c>, …, computed on first use) and the indexes of indexed look-ups (<c>index0</c>, …, built on first use).
     /// </summary>
     public IReadOnlyList<string> Declarations => _declarations;
 
@@ -130,10 +130,18 @@ internal sealed partial class ExpressionEmitter
         _hoisting = true;
         var code = EmitHere(expr, RootVariable);
         _hoisting = false;
+        // Computed on first use, as the interpreter does: most documents have no context node for most rules.
         var name = "once" + _hoisted.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _hoisted[expr] = name;
-        _declarations.Add($"var {name} = {code};");
-        return name;
+        var type = expr.Type switch
+        {
+            ValueType.String => "string?",
+            ValueType.Number => "double?",
+            _ => "bool?",
+        };
+        var use = $"({name} ??= {code})";
+        _hoisted[expr] = use;
+        _declarations.Add($"{type} {name} = null;");
+        return use;
     }
 
     /// <summary>

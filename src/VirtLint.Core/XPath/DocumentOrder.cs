@@ -44,7 +44,7 @@ public static class DocumentOrder
     /// </summary>
     public static IReadOnlyList<XObject> SortInPlace(List<XObject>? nodes)
     {
-        if (nodes is null) return [];
+        if (nodes is null) return Array.Empty<XObject>();
         if (nodes.Count < 2 || nodes[0].Document is not { } document) return nodes;
         var positions = PositionsOf(document);
         var previous = -1;

@@ -54,7 +54,7 @@ internal sealed class VL9003_DhcpHostOutsideSubnet : RuleChecker
     {
         #line hidden
         XObject root = context.Root;
-        var once0 = Count2(root);
+        double? once0 = null;
         #line 11 "/repo/rules/test/functions-and-axes.yaml"
         foreach (var ip1 in Xp.Children(root, Name_ip))
         {
@@ -75,7 +75,7 @@ internal sealed class VL9003_DhcpHostOutsideSubnet : RuleChecker
         #line 14 "/repo/rules/test/functions-and-axes.yaml"
                             var l_earlier = Nodes1(host3);
         #line 16 "/repo/rules/test/functions-and-axes.yaml"
-                            if ((((((!(Xp.InSubnet(Xp.String(Xp.AttributeNode(host3, Name_ip)), Xp.String(Xp.AttributeNode(Xp.ParentNode(Xp.ParentNode(host3)), Name_address)), l_mask)) || Xp.Matches(Xp.String(Xp.AttributeNode(host3, Name_mac)), Pattern0)) || (once0 > (100d + ((double)l_earlier.Count)))) || ((-Xp.StringLength(Xp.String(Xp.AttributeNode(host3, Name_name)))) < (-63d))) || Xp.StartsWith(Xp.Translate(Xp.String(Xp.AttributeNode(host3, Name_name)), "ABC", "abc"), "x")) || string.Equals(Xp.Default(Xp.AttributeNode(host3, Name_name), "unnamed"), ((Xp.IpPrefix(Xp.ParentNode(Xp.ParentNode(host3))) > 24d) ? "small" : "large"), StringComparison.Ordinal)))
+                            if ((((((!(Xp.InSubnet(Xp.String(Xp.AttributeNode(host3, Name_ip)), Xp.String(Xp.AttributeNode(Xp.ParentNode(Xp.ParentNode(host3)), Name_address)), l_mask)) || Xp.Matches(Xp.String(Xp.AttributeNode(host3, Name_mac)), Pattern0)) || ((once0 ??= Count2(root)) > (100d + ((double)l_earlier.Count)))) || ((-Xp.StringLength(Xp.String(Xp.AttributeNode(host3, Name_name)))) < (-63d))) || Xp.StartsWith(Xp.Translate(Xp.String(Xp.AttributeNode(host3, Name_name)), "ABC", "abc"), "x")) || string.Equals(Xp.Default(Xp.AttributeNode(host3, Name_name), "unnamed"), ((Xp.IpPrefix(Xp.ParentNode(Xp.ParentNode(host3))) > 24d) ? "small" : "large"), StringComparison.Ordinal)))
                             {
         #line 23 "/repo/rules/test/functions-and-axes.yaml"
                                 context.Report(Xp.FirstOr(Xp.AttributeNode(host3, Name_ip), host3), string.Concat("DHCP host '", Xp.String(Xp.AttributeNode(host3, Name_ip)), "' is outside ", Xp.String(Xp.AttributeNode(Xp.ParentNode(Xp.ParentNode(host3)), Name_address)), "/", l_mask, "{sic}."));

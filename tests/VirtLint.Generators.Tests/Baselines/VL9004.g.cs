@@ -65,11 +65,11 @@ internal sealed class VL9004_IndexedLookups : RuleChecker
         XObject root = context.Root;
         var index0 = new KeyIndex(n1 => Nodes2(n1), n2 => Xp.LowerCase(Xp.String(First3(n2))), n3 => Xp.FirstOrNull(Xp.Parent(n3)));
         var index1 = new KeyIndex(n4 => Nodes4(n4), n5 => Xp.NumberKey(Xp.Number(Xp.AttributeNode(n5, Name_id))));
-        var once0 = Xp.String(First7(root));
-        var index2 = new CpuOwnerIndex(n6 => Nodes6(n6), n7 => once0);
+        string? once0 = null;
+        var index2 = new CpuOwnerIndex(n6 => Nodes6(n6), n7 => (once0 ??= Xp.String(First7(root))));
         var index3 = new IpRangeIndex(n8 => Nodes9(n8), n9 => Xp.String(Xp.AttributeNode(n9, Name_address)), n10 => Xp.String(Xp.AttributeNode(n10, Name_peer)), n11 => Xp.FirstOrNull(Xp.Parent(n11)));
-        var once1 = (Count10(root) > 31d);
-        var once2 = Xp.String(Count10(root));
+        bool? once1 = null;
+        string? once2 = null;
         #line 9 "/repo/rules/test/indexed-lookups.yaml"
         foreach (var devices1 in Xp.Children(root, Name_devices))
         {
@@ -92,10 +92,10 @@ internal sealed class VL9004_IndexedLookups : RuleChecker
         #line 16 "/repo/rules/test/indexed-lookups.yaml"
                     var l_inside = Xp.Materialize(index3.FirstContaining(disk2, Xp.String(First3(disk2))));
         #line 18 "/repo/rules/test/indexed-lookups.yaml"
-                    if ((((((((l_other.Count > 0) || (l_again.Count > 0)) || !((l_thread.Count > 0))) || (l_pinned.Count > 0)) || (l_inside.Count > 0)) || once1) || (Xp.Uint(Xp.String(First11(disk2))) == Xp.Uint("010"))))
+                    if ((((((((l_other.Count > 0) || (l_again.Count > 0)) || !((l_thread.Count > 0))) || (l_pinned.Count > 0)) || (l_inside.Count > 0)) || (once1 ??= (Count10(root) > 31d))) || (Xp.Uint(Xp.String(First11(disk2))) == Xp.Uint("010"))))
                     {
         #line 20 "/repo/rules/test/indexed-lookups.yaml"
-                        context.Report(disk2, string.Concat("Disk '", Xp.String(First3(disk2)), "' at '", l_address, "' repeats '", Xp.String(First12(disk2, l_other)), "' of ", once2, " disks."));
+                        context.Report(disk2, string.Concat("Disk '", Xp.String(First3(disk2)), "' at '", l_address, "' repeats '", Xp.String(First12(disk2, l_other)), "' of ", (once2 ??= Xp.String(Count10(root))), " disks."));
                     }
                 }
             }
