@@ -58,13 +58,17 @@ public static class DocumentOrder
         }
 
         if (ordered) return nodes;
-        nodes.Sort((a, b) => positions[a].CompareTo(positions[b]));
+        SortByPosition(nodes, positions);
         var kept = 1;
         for (var i = 1; i < nodes.Count; i++)
             if (!ReferenceEquals(nodes[i], nodes[kept - 1])) nodes[kept++] = nodes[i];
         nodes.RemoveRange(kept, nodes.Count - kept);
         return nodes;
     }
+
+    // A method of its own: the comparison's closure would otherwise be allocated on every call of SortInPlace.
+    private static void SortByPosition(List<XObject> nodes, Dictionary<XObject, int> positions) =>
+        nodes.Sort((a, b) => positions[a].CompareTo(positions[b]));
 
     private static Dictionary<XObject, int> PositionsOf(XDocument document)
     {
