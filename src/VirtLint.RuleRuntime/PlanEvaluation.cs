@@ -91,7 +91,7 @@ internal sealed partial class PlanEvaluation
                 case BinaryExpr { Operator: BinaryOperator.And } b: return Boolean(b.Left, context) && Boolean(b.Right, context);
                 case BinaryExpr { Operator: < BinaryOperator.Add } b: return Comparison(b.Operator, b.Left, b.Right, context);
                 case FunctionCall { Function: "not" } f: return !Boolean(f.Arguments[0], context);
-                case FunctionCall { Function: "boolean" } f when f.Arguments[0].Type == ValueType.NodeSet: return Xp.Exists(Nodes(f.Arguments[0], context));
+                case FunctionCall { Function: "boolean" or "exists" } f when f.Arguments[0].Type == ValueType.NodeSet: return Exists(f.Arguments[0], context);
             }
         }
 
@@ -133,6 +133,19 @@ internal sealed partial class PlanEvaluation
         {
             (left, right) = (right, left);
             op = Flip(op);
+        }
+
+        if (left.Type == ValueType.NodeSet && right.Type is ValueType.String or ValueType.Number && TrySingle(left, context, out var single))
+        {
+            // @bus = 'ide': the attribute's value or none, as the emitted code compares it.
+            var value = Xp.ValueOrNull(single);
+            if (right.Type == ValueType.Number) return Xp.Compare(ToCompareOp(op), value, Number(right, context));
+            return op switch
+            {
+                BinaryOperator.Equal => value == String(right, context),
+                BinaryOperator.NotEqual => Xp.NotEqual(value, String(right, context)),
+                _ => Xp.Compare(ToCompareOp(op), value, Xp.Number(String(right, context))),
+            };
         }
 
         if (IsSequence(left.Type))
@@ -193,7 +206,7 @@ internal sealed partial class PlanEvaluation
 
     private string ToString(Expr expr, XObject context) => expr.Type switch
     {
-        ValueType.NodeSet => Xp.String(Nodes(expr, context)),
+        ValueType.NodeSet => TrySingle(expr, context, out var node) ? Xp.String(node) : Xp.String(Nodes(expr, context)),
         ValueType.String => String(expr, context),
         ValueType.Number => Xp.String(Number(expr, context)),
         ValueType.Boolean => Xp.String(Boolean(expr, context)),
@@ -202,7 +215,7 @@ internal sealed partial class PlanEvaluation
 
     private double ToNumber(Expr expr, XObject context) => expr.Type switch
     {
-        ValueType.NodeSet => Xp.Number(Nodes(expr, context)),
+        ValueType.NodeSet => TrySingle(expr, context, out var node) ? Xp.Number(node) : Xp.Number(Nodes(expr, context)),
         ValueType.String => Xp.Number(String(expr, context)),
         ValueType.Number => Number(expr, context),
         ValueType.Boolean => Xp.Number(Boolean(expr, context)),
@@ -211,12 +224,57 @@ internal sealed partial class PlanEvaluation
 
     private bool ToBoolean(Expr expr, XObject context) => expr.Type switch
     {
-        ValueType.NodeSet => Xp.Boolean(Nodes(expr, context)),
+        ValueType.NodeSet => Exists(expr, context),
         ValueType.String => Xp.Boolean(String(expr, context)),
         ValueType.Number => Xp.Boolean(Number(expr, context)),
         ValueType.Boolean => Boolean(expr, context),
         _ => Xp.Boolean(List(expr, context)),
     };
+
+    private bool Exists(Expr nodes, XObject context) =>
+        TrySingle(nodes, context, out var node) ? node is not null : Xp.Exists(Nodes(nodes, context));
+
+    /// <summary>
+    /// The node of a path that yields at most one node and has no predicate (<c>@bus</c>, <c>../../@prefix</c>, <c>.</c>),
+    /// found without a node-set, as the emitter reads such paths; false for any other expression.
+    /// </summary>
+    private bool TrySingle(Expr expr, XObject context, out XObject? node)
+    {
+        node = null;
+        if (expr is not PathExpr { Origin: PathOrigin.Context } path) return false;
+        XObject? current = context;
+        foreach (var step in path.Steps)
+        {
+            if (step.Axis == Axis.Self && step.Test == NodeTest.AnyNode && step.Predicates.Count == 0) continue;
+            if (step.Predicates.Count > 0) return false;
+            switch (step.Axis)
+            {
+                case Axis.Attribute when step.Test == NodeTest.Name:
+                    current = Xp.AttributeNode(current, _rule.NameOf(step));
+                    break;
+                case Axis.Parent:
+                    current = step.Test switch
+                    {
+                        NodeTest.Name => Xp.NamedOrNull(Xp.ParentNode(current), _rule.NameOf(step)),
+                        NodeTest.AnyName => Xp.ElementOrNull(Xp.ParentNode(current)),
+                        NodeTest.Text => Xp.ParentNode(current) as XText,
+                        _ => Xp.ParentNode(current),
+                    };
+                    break;
+                case Axis.Self when step.Test == NodeTest.Name:
+                    current = Xp.SelfElement(current, _rule.NameOf(step));
+                    break;
+                case Axis.Self when step.Test == NodeTest.AnyName:
+                    current = Xp.ElementOrNull(current);
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        node = current;
+        return true;
+    }
 
     private static InvalidOperationException Unconvertible(Expr expr, string to) =>
         new($"a {expr.Type.ToName()} cannot be converted to a {to}; the type checker should have refused this expression");
