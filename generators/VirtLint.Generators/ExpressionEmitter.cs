@@ -11,7 +11,7 @@ namespace VirtLint.Generators;
 /// <c>IEnumerable&lt;XObject&gt;</c>, string → <c>string</c>, number → <c>double</c>, boolean → <c>bool</c>, list → <c>IReadOnlyList&lt;string&gt;</c>.
 /// Element names become cached <c>XName</c> fields, patterns static <c>Regex</c> fields.
 /// </summary>
-internal sealed class ExpressionEmitter
+internal sealed partial class ExpressionEmitter
 {
     private readonly SortedDictionary<string, string> _names = new(StringComparer.Ordinal);
     private readonly List<string> _patterns = new();
@@ -28,8 +28,8 @@ internal sealed class ExpressionEmitter
     public IReadOnlyList<string> Patterns => _patterns;
 
     /// <summary>
-    /// Statements that run once per document before the checker's loop: the values of expressions that are the same for
-    /// every context node (<c>once0</c>, …) and the indexes of indexed look-ups (<c>index0</c>, …, built on first use).
+    /// Statements before the checker's loop: the values of expressions that are the same for every context node of a
+    /// document (<c>once0</c>, …, computed on first use) and the indexes of indexed look-ups (<c>index0</c>, …, built on first use).
     /// </summary>
     public IReadOnlyList<string> Declarations => _declarations;
 
@@ -64,6 +64,30 @@ internal sealed class ExpressionEmitter
             case "first-overlapping-ip-range": return $"{Index(call, "IpOverlapIndex")}.FirstOverlapping({context})";
             case "first-overlapping-cpuset": return $"{Index(call, "CpuOwnerIndex")}.FirstOverlapping({context})";
             case "first-ip-range-containing": return $"{Index(call, "IpRangeIndex", 3)}.FirstContaining({context}, {Emit(call.Arguments[3], context)})";
+        }
+
+        // A node-set read for one answer is looped over (or read as one node) rather than enumerated.
+        if (call.Arguments.Count > 0 && call.Arguments[0].Type == ValueType.NodeSet)
+        {
+            var nodes = call.Arguments[0];
+            switch (call.Function)
+            {
+                case "count": return Count(nodes, context);
+                case "exists":
+                case "boolean":
+                    return Exists(nodes, context);
+                case "string":
+                case "number":
+                case "name":
+                case "local-name":
+                case "bytes":
+                case "default":
+                case "ip-prefix":
+                case "pci-address":
+                    FunctionTable.TryGet(call.Function, out var firstNode);
+                    var rest = call.Arguments.Skip(1).Select(a => ", " + Emit(a, context));
+                    return $"Xp.{firstNode.Helper}({First(nodes, context)}{string.Concat(rest)})";
+            }
         }
 
         var args = call.Arguments.Select(a => Emit(a, context)).ToList();
@@ -109,10 +133,18 @@ internal sealed class ExpressionEmitter
         _hoisting = true;
         var code = EmitHere(expr, RootVariable);
         _hoisting = false;
+        // Computed on first use, as the interpreter does: most documents have no context node for most rules.
         var name = "once" + _hoisted.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _hoisted[expr] = name;
-        _declarations.Add($"var {name} = {code};");
-        return name;
+        var type = expr.Type switch
+        {
+            ValueType.String => "string?",
+            ValueType.Number => "double?",
+            _ => "bool?",
+        };
+        var use = $"({name} ??= {code})";
+        _hoisted[expr] = use;
+        _declarations.Add($"{type} {name} = null;");
+        return use;
     }
 
     /// <summary>
@@ -126,7 +158,7 @@ internal sealed class ExpressionEmitter
         var arguments = call.Arguments.Where((_, i) => i != valueArgument).ToArray();
         var indexed = new FunctionCall(call.Function, new RuleLanguage.EquatableArray<Expr>(arguments), call.Type);
         if (_indexes.TryGetValue(indexed, out var existing)) return existing;
-        var lambdas = new List<string> { Lambda(n => Emit(arguments[0], n)) };
+        var lambdas = new List<string> { Lambda(n => IsLoopable(arguments[0], out _) ? List(arguments[0], n) : Emit(arguments[0], n)) };
         foreach (var argument in arguments.Skip(1))
             lambdas.Add(Lambda(n => argument.Type == ValueType.NodeSet ? $"Xp.FirstOrNull({Emit(argument, n)})" : Key(argument, n)));
         var name = "index" + _indexes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -169,8 +201,17 @@ internal sealed class ExpressionEmitter
             op = Flip(op);
         }
 
+        // A list parameter is only ever compared: with a node-set, equality is symmetric, so the node-set goes first.
+        if (left.Type == ValueType.StringList && right.Type == ValueType.NodeSet && op == BinaryOperator.Equal)
+            (left, right) = (right, left);
+
+        if (left.Type == ValueType.NodeSet && CompareNodes(op, left, right, context) is { } looped)
+            return looped;
+
         if (IsSequence(left.Type))
         {
+            if (right.Type == ValueType.Boolean && left.Type == ValueType.NodeSet)
+                return $"Xp.Compare({CompareOpName(op)}, {Exists(left, context)}, {Emit(right, context)})";
             var values = Values(left, context);
             var name = CompareOpName(op);
             return right.Type switch

@@ -22,11 +22,15 @@ public sealed partial class RuleGenerator
         foreach (var diagnostic in file.Diagnostics) Report(output, diagnostic);
         // A duplicated id is reported by the registry (VLG0007); emitting either class would clash on the hint name.
         if (file.Rule is null || duplicatedIds.Contains(file.Rule.Id)) return;
-        output.AddSource(file.Rule.Id + ".g.cs", EmitChecker(file.Rule));
+        output.AddSource(file.Rule.Id + ".g.cs", EmitChecker(file.Rule, file.IdLocation.Path));
     }
 
-    /// <summary>The C# of one rule: its descriptor and, unless the engine reports it, a checker.</summary>
-    internal static string EmitChecker(RuleSpec rule)
+    /// <summary>
+    /// The C# of one rule: its descriptor and, unless the engine reports it, a checker whose statements carry
+    /// <c>#line</c> directives into <paramref name="rulePath"/> (the rule file as the build reads it), so a debugger
+    /// steps through the YAML and an error in a check's code points at its expression.
+    /// </summary>
+    internal static string EmitChecker(RuleSpec rule, string? rulePath = null)
     {
         var w = new IndentedWriter();
         Header(w);
@@ -52,7 +56,7 @@ public sealed partial class RuleGenerator
         }
 
         var expressions = new ExpressionEmitter();
-        var body = EmitCheckBody(rule, rule.Check, expressions);
+        var body = EmitCheckBody(rule, rule.Check, expressions, rulePath ?? rule.SourcePath);
 
         var isWorkspace = rule.Target == WorkspaceTarget;
         w.Open($"internal sealed class {className} : {(isWorkspace ? "global::VirtLint.Core.Workspace.WorkspaceRuleChecker" : "RuleChecker")}");
@@ -103,9 +107,9 @@ public sealed partial class RuleGenerator
 
     private static string StringArray(EquatableArray<string> values) => $"new string[] {{ {string.Join(", ", values.Select(CSharpText.Literal))} }}";
 
-    private static List<string> EmitCheckBody(RuleSpec rule, CheckSpec check, ExpressionEmitter expressions)
+    private static List<string> EmitCheckBody(RuleSpec rule, CheckSpec check, ExpressionEmitter expressions, string rulePath)
     {
-        var lines = new List<string>();
+        var lines = new List<string> { "#line hidden" };
         foreach (var parameter in rule.Parameters)
         {
             var local = CSharpText.Identifier("p_", parameter.Name);
@@ -119,30 +123,72 @@ public sealed partial class RuleGenerator
             });
         }
 
-        // The context path is evaluated from the root element, so "devices/disk" reads naturally.
+        // The context path is evaluated from the root element, so "devices/disk" reads naturally; each of its steps is a
+        // loop (or an if), and the lets, the test and the report run in the innermost one.
         lines.Add("XObject root = context.Root;");
-        lines.Add($"foreach (var n0 in {expressions.Emit(check.Context, "root")})");
-        lines.Add("{");
-        foreach (var let in check.Lets)
+        var loop = new CodeBlock();
+        expressions.LinePath = LinePath(rulePath);
+        void MapTo(int line)
         {
-            var value = expressions.Emit(let.Value, "n0");
-            if (let.Value.Type == ValueType.NodeSet) value = $"Xp.Materialize({value})";
-            lines.Add($"    var {CSharpText.Identifier("l_", let.Name)} = {value};");
+            expressions.CurrentLine = line;
+            loop.Mapping = expressions.LineDirective(line);
+            if (loop.Mapping is null) loop.Directive("#line hidden");
         }
 
-        var test = expressions.Emit(check.Test, "n0");
-        lines.Add(check.IsAssert ? $"    if (!{Parenthesize(test)})" : $"    if ({test})");
-        lines.Add("    {");
-        var location = check.Location is null ? "n0" : $"Xp.FirstOr({expressions.Emit(check.Location, "n0")}, n0)";
-        lines.AddRange(EmitReport(rule, location, expressions).Select(line => "        " + line));
-        lines.Add("    }");
-        lines.Add("}");
-        // Values computed once per document and indexes, known once every expression is emitted, go just before the loop.
-        lines.InsertRange(lines.FindIndex(line => line.StartsWith("foreach (var n0 in ", System.StringComparison.Ordinal)), expressions.Declarations);
+        MapTo(check.ContextLine);
+        expressions.EmitLoops(check.Context, "root", loop, node =>
+        {
+            foreach (var let in check.Lets)
+            {
+                MapTo(let.Line);
+                var value = let.Value.Type == ValueType.NodeSet ? expressions.List(let.Value, node) : expressions.Emit(let.Value, node);
+                loop.Line($"var {CSharpText.Identifier("l_", let.Name)} = {value};");
+            }
+
+            MapTo(check.TestLine);
+            var test = expressions.Emit(check.Test, node);
+            loop.Open(check.IsAssert ? $"if (!{Parenthesize(test)})" : $"if ({test})");
+            expressions.CurrentLine = check.LocationLine;
+            var location = check.Location is null ? node : $"Xp.FirstOr({expressions.First(check.Location, node)}, {node})";
+            MapTo(rule.Message.Line);
+            EmitReport(rule, location, expressions, node, loop);
+            loop.Close();
+        });
+        loop.Mapping = null;
+        loop.Directive("#line hidden");
+
+        // Values computed once per document, indexes and list parameters as sets, known once every expression is
+        // emitted, go just before the loop.
+        foreach (var set in expressions.Sets) lines.Add($"var {set.Key} = Xp.StringSet({set.Value});");
+        lines.AddRange(expressions.Declarations);
+        lines.AddRange(loop.Lines);
+        foreach (var function in expressions.Functions)
+        {
+            lines.Add("");
+            // The header and braces are plumbing; the function's statements carry their own directives.
+            lines.Add("#line hidden");
+            lines.AddRange(function.Lines);
+        }
+
+        lines.Add("#line default");
         return lines;
     }
 
-    private static string EmitMessage(MessageTemplate message, ExpressionEmitter expressions, string context = "n0")
+    /// <summary>The rule file's path for <c>#line</c>: '.' and '..' segments resolved (MSBuild passes <c>project/../../rules/…</c>), no quotes.</summary>
+    private static string LinePath(string path)
+    {
+        var segments = new List<string>();
+        foreach (var segment in path.Replace('\\', '/').Replace("\"", "").Split('/'))
+        {
+            if (segment == "." || (segment.Length == 0 && segments.Count > 0)) continue;
+            if (segment == ".." && segments.Count > 1 && segments[segments.Count - 1] != "..") segments.RemoveAt(segments.Count - 1);
+            else segments.Add(segment);
+        }
+
+        return string.Join("/", segments);
+    }
+
+    private static string EmitMessage(MessageTemplate message, ExpressionEmitter expressions, string context)
     {
         var parts = message.Parts.Select(p => p.Expression is null ? CSharpText.Literal(p.Text) : expressions.Emit(p.Expression, context)).ToList();
         return parts.Count switch

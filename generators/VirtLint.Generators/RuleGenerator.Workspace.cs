@@ -10,18 +10,21 @@ public sealed partial class RuleGenerator
 {
     private const string WorkspaceTarget = "workspace";
 
-    /// <summary>The report statement(s): with related nodes, each with its message evaluated on it.</summary>
-    private static List<string> EmitReport(RuleSpec rule, string location, ExpressionEmitter expressions)
+    /// <summary>The report statement: with related nodes, each with its message evaluated on it.</summary>
+    private static void EmitReport(RuleSpec rule, string location, ExpressionEmitter expressions, string node, CodeBlock loop)
     {
-        var message = EmitMessage(rule.Message, expressions);
-        if (rule.Related is not { } related) return new List<string> { $"context.Report({location}, {message});" };
-        return new List<string>
+        var message = EmitMessage(rule.Message, expressions, node);
+        if (rule.Related is not { } related)
         {
-            "var related = new List<RelatedNode>();",
-            $"foreach (var r0 in {expressions.Emit(related.Nodes, "n0")})",
-            $"    related.Add(new RelatedNode(r0, {EmitMessage(related.Message, expressions, "r0")}));",
-            $"context.Report({location}, {message}, related);",
-        };
+            loop.Line($"context.Report({location}, {message});");
+            return;
+        }
+
+        loop.Line("var related = new List<RelatedNode>();");
+        loop.Open($"foreach (var relatedNode in {expressions.List(related.Nodes, node)})");
+        loop.Line($"related.Add(new RelatedNode(relatedNode, {EmitMessage(related.Message, expressions, "relatedNode")}));");
+        loop.Close();
+        loop.Line($"context.Report({location}, {message}, related);");
     }
 
     /// <summary>
@@ -49,20 +52,28 @@ public sealed partial class RuleGenerator
     private static void EmitFactsClass(IndentedWriter w, string kind, List<FactSpec> facts)
     {
         var expressions = new ExpressionEmitter();
-        var body = new List<string> { $"XObject {ExpressionEmitter.RootVariable} = context.Root;" };
-        var loops = new List<string>();
+        var loop = new CodeBlock();
         for (var i = 0; i < facts.Count; i++)
         {
             var fact = facts[i];
-            loops.Add($"foreach (var n0 in {expressions.Emit(fact.Each, ExpressionEmitter.RootVariable)})");
-            loops.Add("{");
-            var values = fact.Values.Select(v => expressions.Emit(v.Value, "n0"));
-            loops.Add($"    context.Add(Fact{i}, n0, Fact{i}Values, new string[] {{ {string.Join(", ", values)} }});");
-            loops.Add("}");
+            var index = i;
+            // Each fact's path from the root element is loops, as a check's context is; its values are read on each node.
+            expressions.EmitLoops(fact.Each, ExpressionEmitter.RootVariable, loop, node =>
+            {
+                var values = fact.Values.Select(v => expressions.Emit(v.Value, node));
+                loop.Line($"context.Add(Fact{index}, {node}, Fact{index}Values, new string[] {{ {string.Join(", ", values)} }});");
+            });
         }
 
+        var body = new List<string> { $"XObject {ExpressionEmitter.RootVariable} = context.Root;" };
+        foreach (var set in expressions.Sets) body.Add($"var {set.Key} = Xp.StringSet({set.Value});");
         body.AddRange(expressions.Declarations);
-        body.AddRange(loops);
+        body.AddRange(loop.Lines);
+        foreach (var function in expressions.Functions)
+        {
+            body.Add("");
+            body.AddRange(function.Lines);
+        }
 
         w.Line($"/// <summary>The facts of a {kind} document.</summary>");
         w.Open($"private static class {FactsClass(kind)}");

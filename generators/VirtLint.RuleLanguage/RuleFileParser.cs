@@ -375,7 +375,7 @@ public sealed class RuleFileParser
 
                     var value = Expression(entry.Value, scope, trail, null, out var letTrail);
                     if (value is null) continue;
-                    lets.Add(new LetSpec(letName, value));
+                    lets.Add(new LetSpec(letName, value) { Line = LineOf(entry.Value) });
                     scope.Declare(new VariableInfo(letName, VariableKind.Let, value.Type, letTrail));
                 }
             }
@@ -392,7 +392,12 @@ public sealed class RuleFileParser
             location = Expression(locationField.Value, scope, trail, ValueType.NodeSet, out _);
 
         if (context is null || test is null) return null;
-        return new CheckSpec(context, new EquatableArray<LetSpec>(lets), test, hasAssert, location);
+        return new CheckSpec(context, new EquatableArray<LetSpec>(lets), test, hasAssert, location)
+        {
+            ContextLine = LineOf(contextField.Value),
+            TestLine = LineOf(testField.Value!),
+            LocationLine = location is null ? 0 : LineOf(locationField.Value),
+        };
     }
 
     private Expr? Expression(YamlNode node, BindingScope scope, ElementTrail trail, ValueType? expected, out ElementTrail resultTrail)
@@ -476,7 +481,7 @@ public sealed class RuleFileParser
         }
 
         if (literal.Length > 0) parts.Add(new MessagePart(literal.ToString(), null));
-        return failed ? null : new MessageTemplate(text, new EquatableArray<MessagePart>(parts));
+        return failed ? null : new MessageTemplate(text, new EquatableArray<MessagePart>(parts)) { Line = LineOf(node) };
     }
 
     // ---- params ----
@@ -701,6 +706,10 @@ public sealed class RuleFileParser
 
         return new EquatableArray<string>(items);
     }
+
+    /// <summary>The line an expression's text starts on (a block scalar's text starts on the line after its indicator).</summary>
+    private static int LineOf(YamlNode node) =>
+        node is YamlScalarNode { Style: ScalarStyle.Literal or ScalarStyle.Folded } ? YamlSource.RangeOf(node).Line + 1 : YamlSource.RangeOf(node).Line;
 
     private static SourceRange RangeOfField(Dictionary<string, KeyValuePair<YamlNode, YamlNode>> fields, string key) =>
         fields.TryGetValue(key, out var field) ? YamlSource.RangeOf(field.Value) : SourceRange.At(1, 1);

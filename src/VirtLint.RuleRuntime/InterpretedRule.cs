@@ -20,6 +20,10 @@ public sealed class InterpretedRule : RuleChecker
     private readonly CheckSpec _check;
     private readonly Dictionary<string, Regex> _patterns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, XName> _names = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, object> NoParameters = new(StringComparer.Ordinal);
+
+    // One array per list default, as a compiled checker has one static field: list parameters are looked up as sets cached per list.
+    private readonly Dictionary<string, string[]> _defaultLists = new(StringComparer.Ordinal);
 
     public InterpretedRule(RuleSpec rule)
     {
@@ -28,6 +32,8 @@ public sealed class InterpretedRule : RuleChecker
         Descriptor = RuleDescriptors.From(rule);
         Kind = RuleDescriptors.KindOf(rule.Target);
         OncePerDocument = new HashSet<Expr>(ReferenceEqualityComparer.Instance);
+        foreach (var parameter in rule.Parameters)
+            if (parameter.Type == ValueType.StringList) _defaultLists[parameter.Name] = parameter.DefaultList.ToArray();
         foreach (var expr in Expressions()) Prepare(expr);
     }
 
@@ -58,12 +64,12 @@ public sealed class InterpretedRule : RuleChecker
             if (scope.Machines.Count > 0 && !Contains(scope.Machines, domain.MachineFamily)) return;
         }
 
-        var parameters = new Dictionary<string, object>(StringComparer.Ordinal);
+        var parameters = _rule.Parameters.Count == 0 ? NoParameters : new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var parameter in _rule.Parameters)
         {
             parameters[parameter.Name] = parameter.Type switch
             {
-                ValueType.StringList => context.GetStringList(parameter.Name, parameter.DefaultList.ToArray()),
+                ValueType.StringList => context.GetStringList(parameter.Name, _defaultLists[parameter.Name]),
                 ValueType.Number => context.GetNumber(parameter.Name, double.Parse(parameter.DefaultText, CultureInfo.InvariantCulture)),
                 ValueType.Boolean => context.GetBoolean(parameter.Name, parameter.DefaultText == "true"),
                 _ => context.GetString(parameter.Name, parameter.DefaultText),

@@ -16,9 +16,10 @@ internal sealed partial class PlanEvaluation
 {
     private readonly InterpretedRule _rule;
     private readonly Dictionary<string, object> _parameters;
-    private readonly Dictionary<string, object> _lets = new(StringComparer.Ordinal);
-    private readonly Dictionary<Expr, object> _once = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<FunctionCall, object> _indexes = new(ReferenceEqualityComparer.Instance);
+    // Created on first use: most rules find no context node in most documents, and one evaluation runs per rule and document.
+    private Dictionary<string, object>? _lets;
+    private Dictionary<Expr, object>? _once;
+    private Dictionary<FunctionCall, object>? _indexesByCall;
     private readonly XObject _root;
 
     public PlanEvaluation(InterpretedRule rule, Dictionary<string, object> parameters, XObject root)
@@ -28,13 +29,16 @@ internal sealed partial class PlanEvaluation
         _root = root;
     }
 
-    public void SetLet(string name, object value) => _lets[name] = value;
+    private Dictionary<FunctionCall, object> _indexes => _indexesByCall ??= new(ReferenceEqualityComparer.Instance);
+
+    public void SetLet(string name, object value) => (_lets ??= new(StringComparer.Ordinal))[name] = value;
 
     public object Eval(Expr expr, XObject context)
     {
         // What the emitter computes once per document (an expression reading the document through absolute paths only).
         if (_rule.OncePerDocument.Contains(expr))
         {
+            _once ??= new(ReferenceEqualityComparer.Instance);
             if (!_once.TryGetValue(expr, out var value)) _once[expr] = value = EvalHere(expr, _root);
             return value;
         }
@@ -46,7 +50,7 @@ internal sealed partial class PlanEvaluation
     {
         StringLiteral s => s.Value,
         NumberLiteral n => n.Value,
-        VariableRef v => v.Kind == VariableKind.Parameter ? _parameters[v.Name] : _lets[v.Name],
+        VariableRef v => v.Kind == VariableKind.Parameter ? _parameters[v.Name] : _lets![v.Name],
         FunctionCall f => Call(f, context),
         BinaryExpr b => Binary(b, context),
         NegateExpr n => -Number(n.Operand, context),
@@ -60,9 +64,48 @@ internal sealed partial class PlanEvaluation
 
     public string String(Expr expr, XObject context) => (string)Eval(expr, context);
 
-    public double Number(Expr expr, XObject context) => (double)Eval(expr, context);
+    /// <summary>A number, computed without boxing for the operators and literals (most of a check's arithmetic).</summary>
+    public double Number(Expr expr, XObject context)
+    {
+        if (!_rule.OncePerDocument.Contains(expr))
+        {
+            switch (expr)
+            {
+                case NumberLiteral n: return n.Value;
+                case NegateExpr n: return -Number(n.Operand, context);
+                case BinaryExpr { Operator: >= BinaryOperator.Add } b: return Arithmetic(b, context);
+            }
+        }
 
-    public bool Boolean(Expr expr, XObject context) => (bool)Eval(expr, context);
+        return (double)Eval(expr, context);
+    }
+
+    /// <summary>A boolean, computed without boxing for the logical operators, comparisons and not().</summary>
+    public bool Boolean(Expr expr, XObject context)
+    {
+        if (!_rule.OncePerDocument.Contains(expr))
+        {
+            switch (expr)
+            {
+                case BinaryExpr { Operator: BinaryOperator.Or } b: return Boolean(b.Left, context) || Boolean(b.Right, context);
+                case BinaryExpr { Operator: BinaryOperator.And } b: return Boolean(b.Left, context) && Boolean(b.Right, context);
+                case BinaryExpr { Operator: < BinaryOperator.Add } b: return Comparison(b.Operator, b.Left, b.Right, context);
+                case FunctionCall { Function: "not" } f: return !Boolean(f.Arguments[0], context);
+                case FunctionCall { Function: "boolean" or "exists" } f when f.Arguments[0].Type == ValueType.NodeSet: return Exists(f.Arguments[0], context);
+            }
+        }
+
+        return (bool)Eval(expr, context);
+    }
+
+    private double Arithmetic(BinaryExpr b, XObject context) => b.Operator switch
+    {
+        BinaryOperator.Add => Number(b.Left, context) + Number(b.Right, context),
+        BinaryOperator.Subtract => Number(b.Left, context) - Number(b.Right, context),
+        BinaryOperator.Multiply => Number(b.Left, context) * Number(b.Right, context),
+        BinaryOperator.Divide => Number(b.Left, context) / Number(b.Right, context),
+        _ => Number(b.Left, context) % Number(b.Right, context),
+    };
 
     private IReadOnlyList<string> List(Expr expr, XObject context) => (IReadOnlyList<string>)Eval(expr, context);
 
@@ -90,6 +133,19 @@ internal sealed partial class PlanEvaluation
         {
             (left, right) = (right, left);
             op = Flip(op);
+        }
+
+        if (left.Type == ValueType.NodeSet && right.Type is ValueType.String or ValueType.Number && TrySingle(left, context, out var single))
+        {
+            // @bus = 'ide': the attribute's value or none, as the emitted code compares it.
+            var value = Xp.ValueOrNull(single);
+            if (right.Type == ValueType.Number) return Xp.Compare(ToCompareOp(op), value, Number(right, context));
+            return op switch
+            {
+                BinaryOperator.Equal => value == String(right, context),
+                BinaryOperator.NotEqual => Xp.NotEqual(value, String(right, context)),
+                _ => Xp.Compare(ToCompareOp(op), value, Xp.Number(String(right, context))),
+            };
         }
 
         if (IsSequence(left.Type))
@@ -150,7 +206,7 @@ internal sealed partial class PlanEvaluation
 
     private string ToString(Expr expr, XObject context) => expr.Type switch
     {
-        ValueType.NodeSet => Xp.String(Nodes(expr, context)),
+        ValueType.NodeSet => TrySingle(expr, context, out var node) ? Xp.String(node) : Xp.String(Nodes(expr, context)),
         ValueType.String => String(expr, context),
         ValueType.Number => Xp.String(Number(expr, context)),
         ValueType.Boolean => Xp.String(Boolean(expr, context)),
@@ -159,7 +215,7 @@ internal sealed partial class PlanEvaluation
 
     private double ToNumber(Expr expr, XObject context) => expr.Type switch
     {
-        ValueType.NodeSet => Xp.Number(Nodes(expr, context)),
+        ValueType.NodeSet => TrySingle(expr, context, out var node) ? Xp.Number(node) : Xp.Number(Nodes(expr, context)),
         ValueType.String => Xp.Number(String(expr, context)),
         ValueType.Number => Number(expr, context),
         ValueType.Boolean => Xp.Number(Boolean(expr, context)),
@@ -168,12 +224,57 @@ internal sealed partial class PlanEvaluation
 
     private bool ToBoolean(Expr expr, XObject context) => expr.Type switch
     {
-        ValueType.NodeSet => Xp.Boolean(Nodes(expr, context)),
+        ValueType.NodeSet => Exists(expr, context),
         ValueType.String => Xp.Boolean(String(expr, context)),
         ValueType.Number => Xp.Boolean(Number(expr, context)),
         ValueType.Boolean => Boolean(expr, context),
         _ => Xp.Boolean(List(expr, context)),
     };
+
+    private bool Exists(Expr nodes, XObject context) =>
+        TrySingle(nodes, context, out var node) ? node is not null : Xp.Exists(Nodes(nodes, context));
+
+    /// <summary>
+    /// The node of a path that yields at most one node and has no predicate (<c>@bus</c>, <c>../../@prefix</c>, <c>.</c>),
+    /// found without a node-set, as the emitter reads such paths; false for any other expression.
+    /// </summary>
+    private bool TrySingle(Expr expr, XObject context, out XObject? node)
+    {
+        node = null;
+        if (expr is not PathExpr { Origin: PathOrigin.Context } path) return false;
+        XObject? current = context;
+        foreach (var step in path.Steps)
+        {
+            if (step.Axis == Axis.Self && step.Test == NodeTest.AnyNode && step.Predicates.Count == 0) continue;
+            if (step.Predicates.Count > 0) return false;
+            switch (step.Axis)
+            {
+                case Axis.Attribute when step.Test == NodeTest.Name:
+                    current = Xp.AttributeNode(current, _rule.NameOf(step));
+                    break;
+                case Axis.Parent:
+                    current = step.Test switch
+                    {
+                        NodeTest.Name => Xp.NamedOrNull(Xp.ParentNode(current), _rule.NameOf(step)),
+                        NodeTest.AnyName => Xp.ElementOrNull(Xp.ParentNode(current)),
+                        NodeTest.Text => Xp.ParentNode(current) as XText,
+                        _ => Xp.ParentNode(current),
+                    };
+                    break;
+                case Axis.Self when step.Test == NodeTest.Name:
+                    current = Xp.SelfElement(current, _rule.NameOf(step));
+                    break;
+                case Axis.Self when step.Test == NodeTest.AnyName:
+                    current = Xp.ElementOrNull(current);
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        node = current;
+        return true;
+    }
 
     private static InvalidOperationException Unconvertible(Expr expr, string to) =>
         new($"a {expr.Type.ToName()} cannot be converted to a {to}; the type checker should have refused this expression");

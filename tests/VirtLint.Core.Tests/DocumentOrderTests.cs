@@ -72,4 +72,17 @@ public sealed class DocumentOrderTests
         Assert.Equal(["name", "devices", "disk"], Names(Xp.PrecedingSibling([devices.Element("interface")!, os])));
         Assert.Equal("name", Xp.Name(Xp.PrecedingSibling([devices.Element("interface")!, os])));
     }
+
+    [Fact]
+    public void A_gathered_union_is_sorted_in_place_without_duplicates()
+    {
+        var disk = Root.Element("devices")!.Element("disk")!;
+        List<XObject> nodes = [Root.Element("os")!, Target, disk, Target, Root.Element("name")!];
+        var sorted = DocumentOrder.SortInPlace(nodes);
+        Assert.Equal(["name", "disk", "target", "os"], Names(sorted));
+        Assert.Same(nodes, sorted);
+        Assert.Empty(DocumentOrder.SortInPlace(null));
+        List<XObject> ordered = [Root.Element("name")!, disk];
+        Assert.Same(ordered, DocumentOrder.SortInPlace(ordered));
+    }
 }

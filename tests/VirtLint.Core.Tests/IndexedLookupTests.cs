@@ -124,6 +124,17 @@ public sealed class IndexedLookupTests
         Assert.Empty(index.FirstOverlapping(new XElement("cell", new XAttribute("cpus", "x"))));
     }
 
+    [Fact]
+    public void Cpus_above_every_indexed_cpuset_have_no_owner()
+    {
+        var small = XDocument.Parse("<numa><cell cpus='0-3'/><cell cpus='4-5'/></numa>");
+        var cells = small.Root!.Elements().ToList();
+        var index = new CpuOwnerIndex(_ => small.Root!.Elements(), n => ((XElement)n).Attribute("cpus")!.Value);
+        Assert.Empty(index.FirstOverlapping(new XElement("cell", new XAttribute("cpus", "6-16383"))));
+        Assert.Empty(index.FirstOverlapping(new XElement("cell", new XAttribute("cpus", "9000"))));
+        Assert.Same(cells[1], Assert.Single(index.FirstOverlapping(new XElement("cell", new XAttribute("cpus", "5-16383")))));
+    }
+
     private static readonly XDocument Ranges = XDocument.Parse("""
         <network>
           <ip address='192.168.122.1' prefix='24'>

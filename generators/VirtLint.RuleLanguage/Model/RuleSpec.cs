@@ -53,15 +53,31 @@ public sealed record ScopeSpec(EquatableArray<string> Hypervisors, EquatableArra
 public sealed record ParamSpec(string Name, ValueType Type, string DefaultText, EquatableArray<string> DefaultList, string Description, bool IsInteger = false);
 
 /// <summary>A Schematron-style check: for each context node, bind the lets, then a finding when the assert is false or the report is true.</summary>
-public sealed record CheckSpec(Expr Context, EquatableArray<LetSpec> Lets, Expr Test, bool IsAssert, Expr? Location);
+public sealed record CheckSpec(Expr Context, EquatableArray<LetSpec> Lets, Expr Test, bool IsAssert, Expr? Location)
+{
+    /// <summary>The rule file's line of each expression (0 when unknown), for <c>#line</c> directives in generated code.</summary>
+    public int ContextLine { get; init; }
 
-public sealed record LetSpec(string Name, Expr Value);
+    public int TestLine { get; init; }
+
+    public int LocationLine { get; init; }
+}
+
+public sealed record LetSpec(string Name, Expr Value)
+{
+    /// <summary>The rule file's line of the expression (0 when unknown).</summary>
+    public int Line { get; init; }
+}
 
 /// <summary>The fixed documentation sections of a rule.</summary>
 public sealed record DocsSpec(string WhatItDoes, string WhyIsThisBad, string Example, string UseInstead, EquatableArray<string> References);
 
 /// <summary>A message with <c>{expression}</c> placeholders, split into literal text and typed expressions.</summary>
-public sealed record MessageTemplate(string Source, EquatableArray<MessagePart> Parts);
+public sealed record MessageTemplate(string Source, EquatableArray<MessagePart> Parts)
+{
+    /// <summary>The rule file's line of the message (0 when unknown).</summary>
+    public int Line { get; init; }
+}
 
 /// <summary>Either literal text (<see cref="Expression"/> null) or a placeholder expression converted to a string.</summary>
 public sealed record MessagePart(string Text, Expr? Expression);

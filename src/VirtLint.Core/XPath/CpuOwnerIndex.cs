@@ -41,8 +41,9 @@ public sealed class CpuOwnerIndex
     {
         if (_firstEarlier is not null) return;
         var byPosition = new List<XObject>();
+        var sets = new List<CpuSet>();
         var firstEarlier = new Dictionary<XObject, int>();
-        var owners = new MinTree();
+        var highest = 0;
         foreach (var node in _nodes(anyNode))
         {
             if (firstEarlier.ContainsKey(node)) continue;
@@ -52,10 +53,18 @@ public sealed class CpuOwnerIndex
                 continue;
             }
 
-            var position = byPosition.Count;
+            firstEarlier[node] = byPosition.Count;
             byPosition.Add(node);
-            firstEarlier[node] = owners.Min(set);
-            owners.Claim(set, position);
+            sets.Add(set);
+            foreach (var (_, last) in set.Ranges) highest = Math.Max(highest, last);
+        }
+
+        // The tree covers the CPUs the indexed sets name, not every possible CPU: most guests name a handful.
+        var owners = new MinTree(highest + 1);
+        for (var position = 0; position < sets.Count; position++)
+        {
+            firstEarlier[byPosition[position]] = owners.Min(sets[position]);
+            owners.Claim(sets[position], position);
         }
 
         (_byPosition, _owners, _firstEarlier) = (byPosition, owners, firstEarlier);
@@ -64,11 +73,17 @@ public sealed class CpuOwnerIndex
     /// <summary>The owner of each CPU (the first position to claim it) in a segment tree, with a skip list of unclaimed CPUs.</summary>
     private sealed class MinTree
     {
-        private readonly int[] _tree = new int[2 * CpuSet.Limit];
-        private readonly int[] _nextUnclaimed = new int[CpuSet.Limit + 1];
+        private readonly int _size;
+        private readonly int[] _tree;
+        private readonly int[] _nextUnclaimed;
 
-        public MinTree()
+        /// <param name="cpus">How many CPUs (from 0) can be claimed; CPUs above have no owner.</param>
+        public MinTree(int cpus)
         {
+            _size = 1;
+            while (_size < cpus) _size *= 2;
+            _tree = new int[2 * _size];
+            _nextUnclaimed = new int[_size + 1];
             Array.Fill(_tree, None);
             for (var i = 0; i < _nextUnclaimed.Length; i++) _nextUnclaimed[i] = i;
         }
@@ -108,7 +123,7 @@ public sealed class CpuOwnerIndex
 
         private void Set(int cpu, int position)
         {
-            var i = cpu + CpuSet.Limit;
+            var i = cpu + _size;
             _tree[i] = position;
             for (i /= 2; i >= 1; i /= 2) _tree[i] = Math.Min(_tree[2 * i], _tree[2 * i + 1]);
         }
@@ -116,7 +131,8 @@ public sealed class CpuOwnerIndex
         private int Min(int first, int last)
         {
             var min = None;
-            for (int l = first + CpuSet.Limit, r = last + CpuSet.Limit + 1; l < r; l /= 2, r /= 2)
+            last = Math.Min(last, _size - 1);
+            for (int l = first + _size, r = last + _size + 1; l < r; l /= 2, r /= 2)
             {
                 if ((l & 1) == 1) min = Math.Min(min, _tree[l++]);
                 if ((r & 1) == 1) min = Math.Min(min, _tree[--r]);

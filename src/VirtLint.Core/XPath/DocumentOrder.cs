@@ -38,6 +38,38 @@ public static class DocumentOrder
         return keyed.OrderBy(k => k.Position).Select(k => k.Node).ToArray();
     }
 
+    /// <summary>
+    /// A union's nodes, gathered into <paramref name="nodes"/> (null for none), put in document order without duplicates
+    /// in place: what <see cref="Sort"/> returns for the same nodes, without an extra copy.
+    /// </summary>
+    public static IReadOnlyList<XObject> SortInPlace(List<XObject>? nodes)
+    {
+        if (nodes is null) return Array.Empty<XObject>();
+        if (nodes.Count < 2 || nodes[0].Document is not { } document) return nodes;
+        var positions = PositionsOf(document);
+        var previous = -1;
+        var ordered = true;
+        foreach (var node in nodes)
+        {
+            // A node of another document (never expected) has no position: the general sort keeps such nodes last.
+            if (!positions.TryGetValue(node, out var position)) return Sort(nodes.Distinct());
+            if (position <= previous) ordered = false;
+            previous = position;
+        }
+
+        if (ordered) return nodes;
+        SortByPosition(nodes, positions);
+        var kept = 1;
+        for (var i = 1; i < nodes.Count; i++)
+            if (!ReferenceEquals(nodes[i], nodes[kept - 1])) nodes[kept++] = nodes[i];
+        nodes.RemoveRange(kept, nodes.Count - kept);
+        return nodes;
+    }
+
+    // A method of its own: the comparison's closure would otherwise be allocated on every call of SortInPlace.
+    private static void SortByPosition(List<XObject> nodes, Dictionary<XObject, int> positions) =>
+        nodes.Sort((a, b) => positions[a].CompareTo(positions[b]));
+
     private static Dictionary<XObject, int> PositionsOf(XDocument document)
     {
         lock (document)

@@ -6,33 +6,57 @@ namespace VirtLint.Core.XPath;
 /// </summary>
 public static partial class Xp
 {
-    public static bool Compare(CompareOp op, IEnumerable<string> left, string right) => op switch
+    // Plain loops rather than LINQ: these run for every context node, and a lambda capturing the right operand allocates.
+    public static bool Compare(CompareOp op, IEnumerable<string> left, string right)
     {
-        CompareOp.Equal => left.Any(v => string.Equals(v, right, StringComparison.Ordinal)),
-        CompareOp.NotEqual => left.Any(v => !string.Equals(v, right, StringComparison.Ordinal)),
-        _ => Compare(op, left, Number(right)),
-    };
+        if (op is not (CompareOp.Equal or CompareOp.NotEqual)) return Compare(op, left, Number(right));
+        foreach (var value in left)
+            if (string.Equals(value, right, StringComparison.Ordinal) == (op == CompareOp.Equal)) return true;
+        return false;
+    }
 
-    public static bool Compare(CompareOp op, IEnumerable<string> left, double right) =>
-        left.Any(v => CompareNumbers(op, Number(v), right));
+    public static bool Compare(CompareOp op, IEnumerable<string> left, double right)
+    {
+        foreach (var value in left)
+            if (CompareNumbers(op, Number(value), right)) return true;
+        return false;
+    }
 
     public static bool Compare(CompareOp op, IEnumerable<string> left, IEnumerable<string> right)
     {
-        var rightValues = right as IReadOnlyCollection<string> ?? right.ToArray();
+        var rightValues = right as IReadOnlyList<string> ?? right.ToArray();
         switch (op)
         {
             case CompareOp.Equal:
                 {
-                    var set = new HashSet<string>(rightValues, StringComparer.Ordinal);
-                    return left.Any(set.Contains);
+                    // A list parameter (an array or list that lives as long as its configuration) is looked up in its cached set.
+                    var set = rightValues.Count > 4 && right is string[] or List<string> ? StringSet(rightValues) : null;
+                    foreach (var l in left)
+                    {
+                        if (set is not null) { if (set.Contains(l)) return true; }
+                        else { for (var i = 0; i < rightValues.Count; i++) if (string.Equals(l, rightValues[i], StringComparison.Ordinal)) return true; }
+                    }
+
+                    return false;
                 }
 
             case CompareOp.NotEqual:
-                return left.Any(l => rightValues.Any(r => !string.Equals(l, r, StringComparison.Ordinal)));
+                foreach (var l in left)
+                    for (var i = 0; i < rightValues.Count; i++)
+                        if (!string.Equals(l, rightValues[i], StringComparison.Ordinal)) return true;
+                return false;
             default:
                 {
-                    var numbers = rightValues.Select(Number).ToArray();
-                    return left.Any(l => { var x = Number(l); return numbers.Any(r => CompareNumbers(op, x, r)); });
+                    var numbers = new double[rightValues.Count];
+                    for (var i = 0; i < numbers.Length; i++) numbers[i] = Number(rightValues[i]);
+                    foreach (var l in left)
+                    {
+                        var x = Number(l);
+                        foreach (var r in numbers)
+                            if (CompareNumbers(op, x, r)) return true;
+                    }
+
+                    return false;
                 }
         }
     }

@@ -9,6 +9,8 @@ public static partial class Xp
     public static string StringValue(XObject node) => node switch
     {
         XAttribute attribute => attribute.Value,
+        // An element holding one text node (almost every valued element) has that text as its value: no concatenation.
+        XElement { FirstNode: XText text } element when ReferenceEquals(text, element.LastNode) => text.Value,
         XElement element => element.Value,
         XText text => text.Value,
         XDocument document => document.Root?.Value ?? "",

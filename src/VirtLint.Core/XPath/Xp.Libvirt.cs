@@ -29,8 +29,10 @@ public static partial class Xp
     public static bool IsValidNetmask(string s) => IpNetworks.NetmaskPrefix(s) >= 0;
 
     /// <summary>The prefix length of a network's &lt;ip&gt; element, with libvirt's defaults when neither prefix nor netmask is set.</summary>
-    public static double IpPrefix(IEnumerable<XObject> nodes) =>
-        nodes.FirstOrDefault() is XElement ip && IpNetworks.EffectivePrefix(
+    public static double IpPrefix(IEnumerable<XObject> nodes) => IpPrefix(nodes.FirstOrDefault());
+
+    public static double IpPrefix(XObject? node) =>
+        node is XElement ip && IpNetworks.EffectivePrefix(
             ip.Attribute("address")?.Value, ip.Attribute("prefix")?.Value, ip.Attribute("netmask")?.Value, ip.Attribute("family")?.Value) is var p && p >= 0
             ? p
             : double.NaN;

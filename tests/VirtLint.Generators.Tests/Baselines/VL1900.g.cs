@@ -54,13 +54,57 @@ internal sealed class VL1900_NicModelMissing : RuleChecker
         if (domain.Type is not ("kvm" or "qemu")) return;
         if (domain.Arch is not "x86_64") return;
         if (domain.MachineFamily is not ("pc" or "q35")) return;
+        #line hidden
         XObject root = context.Root;
-        foreach (var n0 in Xp.Child(Xp.Child(root, Name_devices), Name_interface).Where(n1 => (Xp.Compare(CompareOp.Equal, Xp.Values(Xp.Attribute(n1, Name_type)), "network") || Xp.Compare(CompareOp.Equal, Xp.Values(Xp.Attribute(n1, Name_type)), "bridge"))))
+        #line 13 "/repo/rules/test/simple-report.yaml"
+        foreach (var devices1 in Xp.Children(root, Name_devices))
         {
-            if (!(Xp.Boolean(Xp.Child(n0, Name_model))))
+        #line 13 "/repo/rules/test/simple-report.yaml"
+            foreach (var interface2 in Xp.Children(devices1, Name_interface))
             {
-                context.Report(Xp.FirstOr(Xp.Attribute(Xp.Child(n0, Name_mac), Name_address), n0), string.Concat("Interface '", Xp.String(Xp.Attribute(Xp.Child(n0, Name_mac), Name_address)), "' has no model; QEMU picks an emulated one."));
+        #line 13 "/repo/rules/test/simple-report.yaml"
+                if (((Xp.AttributeValue(interface2, Name_type) == "network") || (Xp.AttributeValue(interface2, Name_type) == "bridge")))
+                {
+        #line 14 "/repo/rules/test/simple-report.yaml"
+                    if (!(Exists1(interface2)))
+                    {
+        #line 16 "/repo/rules/test/simple-report.yaml"
+                        context.Report(Xp.FirstOr(First2(interface2), interface2), string.Concat("Interface '", Xp.String(First2(interface2)), "' has no model; QEMU picks an emulated one."));
+                    }
+                }
             }
         }
+        #line hidden
+
+        #line hidden
+        bool Exists1(XObject node)
+        {
+        #line 14 "/repo/rules/test/simple-report.yaml"
+            foreach (var model3 in Xp.Children(node, Name_model))
+            {
+        #line 14 "/repo/rules/test/simple-report.yaml"
+                return true;
+            }
+        #line 14 "/repo/rules/test/simple-report.yaml"
+            return false;
+        }
+
+        #line hidden
+        XObject? First2(XObject node)
+        {
+        #line 15 "/repo/rules/test/simple-report.yaml"
+            foreach (var mac4 in Xp.Children(node, Name_mac))
+            {
+        #line 15 "/repo/rules/test/simple-report.yaml"
+                if (Xp.AttributeNode(mac4, Name_address) is { } address5)
+                {
+        #line 15 "/repo/rules/test/simple-report.yaml"
+                    return address5;
+                }
+            }
+        #line 15 "/repo/rules/test/simple-report.yaml"
+            return null;
+        }
+        #line default
     }
 }

@@ -50,20 +50,55 @@ internal sealed class VL3900_VolumeNearlyFull : RuleChecker
 
     public override void Check(CheckContext context)
     {
+        #line hidden
         var p_threshold = context.GetNumber("threshold", 0.9d);
         var p_thin_formats = context.GetStringList("thin-formats", Default_thin_formats);
         var p_enabled = context.GetBoolean("enabled", true);
         var p_label = context.GetString("label", "thin");
         XObject root = context.Root;
-        foreach (var n0 in Xp.SelfNamed(root, Name_volume).Where(n1 => Xp.Compare(CompareOp.Equal, Xp.Values(Xp.Attribute(Xp.Child(Xp.Child(n1, Name_target), Name_format), Name_type)), p_thin_formats)))
+        var set_thin_formats = Xp.StringSet(p_thin_formats);
+        #line 27 "/repo/rules/test/params-and-lets.yaml"
+        if (Xp.SelfElement(root, Name_volume) is { } volume1)
         {
-            var l_capacity = Xp.Bytes(Xp.Child(n0, Name_capacity));
-            var l_allocation = Xp.Bytes(Xp.Child(n0, Name_allocation));
-            var l_ratio = (l_allocation / l_capacity);
-            if (!(!(p_enabled) || !((l_ratio >= p_threshold))))
+        #line 27 "/repo/rules/test/params-and-lets.yaml"
+            if (In1(volume1))
             {
-                context.Report(Xp.FirstOr(Xp.Child(n0, Name_allocation), n0), string.Concat("Volume '", Xp.String(Xp.Child(n0, Name_name)), "' is ", Xp.String(Xp.Round((l_ratio * 100d))), "% allocated (", p_label, "); the threshold is ", Xp.String((p_threshold * 100d)), "%."));
+        #line 29 "/repo/rules/test/params-and-lets.yaml"
+                var l_capacity = Xp.Bytes(Xp.FirstChild(volume1, Name_capacity));
+        #line 30 "/repo/rules/test/params-and-lets.yaml"
+                var l_allocation = Xp.Bytes(Xp.FirstChild(volume1, Name_allocation));
+        #line 31 "/repo/rules/test/params-and-lets.yaml"
+                var l_ratio = (l_allocation / l_capacity);
+        #line 32 "/repo/rules/test/params-and-lets.yaml"
+                if (!(!(p_enabled) || !((l_ratio >= p_threshold))))
+                {
+        #line 34 "/repo/rules/test/params-and-lets.yaml"
+                    context.Report(Xp.FirstOr(Xp.FirstChild(volume1, Name_allocation), volume1), string.Concat("Volume '", Xp.String(Xp.FirstChild(volume1, Name_name)), "' is ", Xp.String(Xp.Round((l_ratio * 100d))), "% allocated (", p_label, "); the threshold is ", Xp.String((p_threshold * 100d)), "%."));
+                }
             }
         }
+        #line hidden
+
+        #line hidden
+        bool In1(XObject node)
+        {
+        #line 27 "/repo/rules/test/params-and-lets.yaml"
+            foreach (var target2 in Xp.Children(node, Name_target))
+            {
+        #line 27 "/repo/rules/test/params-and-lets.yaml"
+                foreach (var format3 in Xp.Children(target2, Name_format))
+                {
+        #line 27 "/repo/rules/test/params-and-lets.yaml"
+                    if (Xp.AttributeNode(format3, Name_type) is { } type4)
+                    {
+        #line 27 "/repo/rules/test/params-and-lets.yaml"
+                        if (set_thin_formats.Contains(Xp.StringValue(type4))) return true;
+                    }
+                }
+            }
+        #line 27 "/repo/rules/test/params-and-lets.yaml"
+            return false;
+        }
+        #line default
     }
 }

@@ -52,16 +52,111 @@ internal sealed class VL4900_DhcpHostOutsideSubnet : RuleChecker
 
     public override void Check(CheckContext context)
     {
+        #line hidden
         XObject root = context.Root;
-        var once0 = Xp.Count(Xp.Union(Xp.Descendant(Xp.Document(root), Name_host), Xp.Descendant(Xp.Document(root), Name_range)));
-        foreach (var n0 in Xp.Child(Xp.Child(Xp.Child(root, Name_ip).Where(n1 => Xp.Boolean(Xp.Attribute(n1, Name_address))), Name_dhcp), Name_host).Where(n2 => Xp.Boolean(Xp.Attribute(n2, Name_ip))))
+        double? once0 = null;
+        #line 11 "/repo/rules/test/functions-and-axes.yaml"
+        foreach (var ip1 in Xp.Children(root, Name_ip))
         {
-            var l_mask = Xp.Concat(Xp.String(Xp.Attribute(Xp.Parent(Xp.Parent(n0)), Name_prefix)), Xp.String(Xp.Attribute(Xp.Parent(Xp.Parent(n0)), Name_netmask)));
-            var l_earlier = Xp.Materialize(Xp.Named(Xp.PrecedingSibling(n0), Name_host).Where(n3 => Xp.Compare(CompareOp.Equal, Xp.Values(Xp.Attribute(n3, Name_mac)), Xp.Values(Xp.Attribute(Xp.Child(Xp.Parent(n3), Name_host), Name_mac)))));
-            if ((((((!(Xp.InSubnet(Xp.String(Xp.Attribute(n0, Name_ip)), Xp.String(Xp.Attribute(Xp.Parent(Xp.Parent(n0)), Name_address)), l_mask)) || Xp.Matches(Xp.String(Xp.Attribute(n0, Name_mac)), Pattern0)) || (once0 > (100d + Xp.Count(l_earlier)))) || ((-Xp.StringLength(Xp.String(Xp.Attribute(n0, Name_name)))) < (-63d))) || Xp.StartsWith(Xp.Translate(Xp.String(Xp.Attribute(n0, Name_name)), "ABC", "abc"), "x")) || string.Equals(Xp.Default(Xp.Attribute(n0, Name_name), "unnamed"), ((Xp.IpPrefix(Xp.Parent(Xp.Parent(n0))) > 24d) ? "small" : "large"), StringComparison.Ordinal)))
+        #line 11 "/repo/rules/test/functions-and-axes.yaml"
+            if ((Xp.AttributeNode(ip1, Name_address) is not null))
             {
-                context.Report(Xp.FirstOr(Xp.Attribute(n0, Name_ip), n0), string.Concat("DHCP host '", Xp.String(Xp.Attribute(n0, Name_ip)), "' is outside ", Xp.String(Xp.Attribute(Xp.Parent(Xp.Parent(n0)), Name_address)), "/", l_mask, "{sic}."));
+        #line 11 "/repo/rules/test/functions-and-axes.yaml"
+                foreach (var dhcp2 in Xp.Children(ip1, Name_dhcp))
+                {
+        #line 11 "/repo/rules/test/functions-and-axes.yaml"
+                    foreach (var host3 in Xp.Children(dhcp2, Name_host))
+                    {
+        #line 11 "/repo/rules/test/functions-and-axes.yaml"
+                        if ((Xp.AttributeNode(host3, Name_ip) is not null))
+                        {
+        #line 13 "/repo/rules/test/functions-and-axes.yaml"
+                            var l_mask = Xp.Concat(Xp.String(Xp.AttributeNode(Xp.ParentNode(Xp.ParentNode(host3)), Name_prefix)), Xp.String(Xp.AttributeNode(Xp.ParentNode(Xp.ParentNode(host3)), Name_netmask)));
+        #line 14 "/repo/rules/test/functions-and-axes.yaml"
+                            var l_earlier = Nodes1(host3);
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+                            if ((((((!(Xp.InSubnet(Xp.String(Xp.AttributeNode(host3, Name_ip)), Xp.String(Xp.AttributeNode(Xp.ParentNode(Xp.ParentNode(host3)), Name_address)), l_mask)) || Xp.Matches(Xp.String(Xp.AttributeNode(host3, Name_mac)), Pattern0)) || ((once0 ??= Count2(root)) > (100d + ((double)l_earlier.Count)))) || ((-Xp.StringLength(Xp.String(Xp.AttributeNode(host3, Name_name)))) < (-63d))) || Xp.StartsWith(Xp.Translate(Xp.String(Xp.AttributeNode(host3, Name_name)), "ABC", "abc"), "x")) || string.Equals(Xp.Default(Xp.AttributeNode(host3, Name_name), "unnamed"), ((Xp.IpPrefix(Xp.ParentNode(Xp.ParentNode(host3))) > 24d) ? "small" : "large"), StringComparison.Ordinal)))
+                            {
+        #line 23 "/repo/rules/test/functions-and-axes.yaml"
+                                context.Report(Xp.FirstOr(Xp.AttributeNode(host3, Name_ip), host3), string.Concat("DHCP host '", Xp.String(Xp.AttributeNode(host3, Name_ip)), "' is outside ", Xp.String(Xp.AttributeNode(Xp.ParentNode(Xp.ParentNode(host3)), Name_address)), "/", l_mask, "{sic}."));
+                            }
+                        }
+                    }
+                }
             }
         }
+        #line hidden
+
+        #line hidden
+        IReadOnlyList<XObject> Nodes1(XObject node)
+        {
+        #line 14 "/repo/rules/test/functions-and-axes.yaml"
+            List<XObject>? nodes = null;
+        #line 14 "/repo/rules/test/functions-and-axes.yaml"
+            foreach (var host4 in Xp.PrecedingSiblings(node))
+            {
+        #line 14 "/repo/rules/test/functions-and-axes.yaml"
+                if (Xp.IsNamed(host4, Name_host))
+                {
+        #line 14 "/repo/rules/test/functions-and-axes.yaml"
+                    if (Xp.Compare(CompareOp.Equal, Xp.Values(Xp.Attribute(host4, Name_mac)), Xp.Values(Xp.Attribute(Xp.Child(Xp.Parent(host4), Name_host), Name_mac))))
+                    {
+        #line 14 "/repo/rules/test/functions-and-axes.yaml"
+                        (nodes ??= new List<XObject>()).Add(host4);
+                    }
+                }
+            }
+        #line 14 "/repo/rules/test/functions-and-axes.yaml"
+            return nodes is null ? Array.Empty<XObject>() : nodes;
+        }
+
+        #line hidden
+        IReadOnlyList<XObject> Union3(XObject node)
+        {
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+            List<XObject>? nodes = null;
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+            if (Xp.DocumentNode(node) is { } document6)
+            {
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+                foreach (var host7 in Xp.Descendants(document6, Name_host))
+                {
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+                    (nodes ??= new List<XObject>()).Add(host7);
+                }
+            }
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+            if (Xp.DocumentNode(node) is { } document8)
+            {
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+                foreach (var range9 in Xp.Descendants(document8, Name_range))
+                {
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+                    (nodes ??= new List<XObject>()).Add(range9);
+                }
+            }
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+            return DocumentOrder.SortInPlace(nodes);
+        }
+
+        #line hidden
+        double Count2(XObject node)
+        {
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+            var count = 0d;
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+            var union5 = Union3(node);
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+            for (var i10 = 0; i10 < union5.Count;)
+            {
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+                var node11 = union5[i10++];
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+                count++;
+            }
+        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+            return count;
+        }
+        #line default
     }
 }
