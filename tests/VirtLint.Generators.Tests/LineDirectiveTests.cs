@@ -9,12 +9,12 @@ namespace VirtLint.Generators.Tests;
 /// </summary>
 public sealed class LineDirectiveTests
 {
-    private const string RulePath = "/repo/rules/test/params-and-lets.yaml";
+    private const string RulePath = "/repo/rules/volume/volume-nearly-full.yaml";
 
     private static SyntaxTree Checker()
     {
-        var (_, _, output) = GeneratorHarness.Run(new InMemoryAdditionalText(RulePath, GeneratorHarness.TestRule("params-and-lets.yaml")));
-        return output.SyntaxTrees.Single(t => t.FilePath.EndsWith("VL9002.g.cs", StringComparison.Ordinal));
+        var (_, _, output) = GeneratorHarness.Run(new InMemoryAdditionalText(RulePath, GeneratorHarness.TestRule("volume/volume-nearly-full.yaml")));
+        return output.SyntaxTrees.Single(t => t.FilePath.EndsWith("VL3900.g.cs", StringComparison.Ordinal));
     }
 
     private static (string Path, int Line, bool Hidden) MappedLine(SyntaxTree tree, SyntaxNode node)

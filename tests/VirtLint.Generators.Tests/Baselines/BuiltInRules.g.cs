@@ -18,6 +18,7 @@ public static partial class BuiltInRules
         VL1901_IndexedLookups.Rule,
         VL3900_VolumeNearlyFull.Rule,
         VL4900_DhcpHostOutsideSubnet.Rule,
+        VL5900_MacShared.Rule,
     };
 
     /// <summary>One checker per rule that has a check, ordered by id.</summary>
@@ -27,5 +28,6 @@ public static partial class BuiltInRules
         new VL1901_IndexedLookups(),
         new VL3900_VolumeNearlyFull(),
         new VL4900_DhcpHostOutsideSubnet(),
+        new VL5900_MacShared(),
     };
 }

@@ -56,19 +56,19 @@ internal sealed class VL1900_NicModelMissing : RuleChecker
         if (domain.MachineFamily is not ("pc" or "q35")) return;
         #line hidden
         XObject root = context.Root;
-        #line 13 "/repo/rules/test/simple-report.yaml"
+        #line 13 "/repo/rules/domain/nic-model-missing.yaml"
         foreach (var devices1 in Xp.Children(root, Name_devices))
         {
-        #line 13 "/repo/rules/test/simple-report.yaml"
+        #line 13 "/repo/rules/domain/nic-model-missing.yaml"
             foreach (var interface2 in Xp.Children(devices1, Name_interface))
             {
-        #line 13 "/repo/rules/test/simple-report.yaml"
+        #line 13 "/repo/rules/domain/nic-model-missing.yaml"
                 if (((Xp.AttributeValue(interface2, Name_type) == "network") || (Xp.AttributeValue(interface2, Name_type) == "bridge")))
                 {
-        #line 14 "/repo/rules/test/simple-report.yaml"
+        #line 14 "/repo/rules/domain/nic-model-missing.yaml"
                     if (!(Exists1(interface2)))
                     {
-        #line 16 "/repo/rules/test/simple-report.yaml"
+        #line 16 "/repo/rules/domain/nic-model-missing.yaml"
                         context.Report(Xp.FirstOr(First2(interface2), interface2), string.Concat("Interface '", Xp.String(First2(interface2)), "' has no model; QEMU picks an emulated one."));
                     }
                 }
@@ -79,30 +79,30 @@ internal sealed class VL1900_NicModelMissing : RuleChecker
         #line hidden
         bool Exists1(XObject node)
         {
-        #line 14 "/repo/rules/test/simple-report.yaml"
+        #line 14 "/repo/rules/domain/nic-model-missing.yaml"
             foreach (var model3 in Xp.Children(node, Name_model))
             {
-        #line 14 "/repo/rules/test/simple-report.yaml"
+        #line 14 "/repo/rules/domain/nic-model-missing.yaml"
                 return true;
             }
-        #line 14 "/repo/rules/test/simple-report.yaml"
+        #line 14 "/repo/rules/domain/nic-model-missing.yaml"
             return false;
         }
 
         #line hidden
         XObject? First2(XObject node)
         {
-        #line 15 "/repo/rules/test/simple-report.yaml"
+        #line 15 "/repo/rules/domain/nic-model-missing.yaml"
             foreach (var mac4 in Xp.Children(node, Name_mac))
             {
-        #line 15 "/repo/rules/test/simple-report.yaml"
+        #line 15 "/repo/rules/domain/nic-model-missing.yaml"
                 if (Xp.AttributeNode(mac4, Name_address) is { } address5)
                 {
-        #line 15 "/repo/rules/test/simple-report.yaml"
+        #line 15 "/repo/rules/domain/nic-model-missing.yaml"
                     return address5;
                 }
             }
-        #line 15 "/repo/rules/test/simple-report.yaml"
+        #line 15 "/repo/rules/domain/nic-model-missing.yaml"
             return null;
         }
         #line default

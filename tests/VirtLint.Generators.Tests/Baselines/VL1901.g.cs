@@ -70,31 +70,31 @@ internal sealed class VL1901_IndexedLookups : RuleChecker
         var index3 = new IpRangeIndex(n8 => Nodes9(n8), n9 => Xp.String(Xp.AttributeNode(n9, Name_address)), n10 => Xp.String(Xp.AttributeNode(n10, Name_peer)), n11 => Xp.FirstOrNull(Xp.Parent(n11)));
         bool? once1 = null;
         string? once2 = null;
-        #line 9 "/repo/rules/test/indexed-lookups.yaml"
+        #line 9 "/repo/rules/domain/indexed-lookups.yaml"
         foreach (var devices1 in Xp.Children(root, Name_devices))
         {
-        #line 9 "/repo/rules/test/indexed-lookups.yaml"
+        #line 9 "/repo/rules/domain/indexed-lookups.yaml"
             foreach (var disk2 in Xp.Children(devices1, Name_disk))
             {
-        #line 9 "/repo/rules/test/indexed-lookups.yaml"
+        #line 9 "/repo/rules/domain/indexed-lookups.yaml"
                 if (Exists1(disk2))
                 {
-        #line 11 "/repo/rules/test/indexed-lookups.yaml"
+        #line 11 "/repo/rules/domain/indexed-lookups.yaml"
                     var l_other = Xp.Materialize(index0.FirstWithSame(disk2));
-        #line 12 "/repo/rules/test/indexed-lookups.yaml"
+        #line 12 "/repo/rules/domain/indexed-lookups.yaml"
                     var l_again = Xp.Materialize(index0.FirstWithSame(disk2));
-        #line 13 "/repo/rules/test/indexed-lookups.yaml"
+        #line 13 "/repo/rules/domain/indexed-lookups.yaml"
                     var l_thread = Xp.Materialize(index1.FirstWithKey(disk2, Xp.NumberKey(Xp.Number(First5(disk2)))));
-        #line 14 "/repo/rules/test/indexed-lookups.yaml"
+        #line 14 "/repo/rules/domain/indexed-lookups.yaml"
                     var l_pinned = Xp.Materialize(index2.FirstOverlapping(disk2));
-        #line 15 "/repo/rules/test/indexed-lookups.yaml"
+        #line 15 "/repo/rules/domain/indexed-lookups.yaml"
                     var l_address = Xp.PciAddress(First8(disk2));
-        #line 16 "/repo/rules/test/indexed-lookups.yaml"
+        #line 16 "/repo/rules/domain/indexed-lookups.yaml"
                     var l_inside = Xp.Materialize(index3.FirstContaining(disk2, Xp.String(First3(disk2))));
-        #line 18 "/repo/rules/test/indexed-lookups.yaml"
+        #line 18 "/repo/rules/domain/indexed-lookups.yaml"
                     if ((((((((l_other.Count > 0) || (l_again.Count > 0)) || !((l_thread.Count > 0))) || (l_pinned.Count > 0)) || (l_inside.Count > 0)) || (once1 ??= (Count10(root) > 31d))) || (Xp.Uint(Xp.String(First11(disk2))) == Xp.Uint("010"))))
                     {
-        #line 20 "/repo/rules/test/indexed-lookups.yaml"
+        #line 20 "/repo/rules/domain/indexed-lookups.yaml"
                         context.Report(disk2, string.Concat("Disk '", Xp.String(First3(disk2)), "' at '", l_address, "' repeats '", Xp.String(First12(disk2, l_other)), "' of ", (once2 ??= Xp.String(Count10(root))), " disks."));
                     }
                 }
@@ -105,280 +105,280 @@ internal sealed class VL1901_IndexedLookups : RuleChecker
         #line hidden
         bool Exists1(XObject node)
         {
-        #line 9 "/repo/rules/test/indexed-lookups.yaml"
+        #line 9 "/repo/rules/domain/indexed-lookups.yaml"
             foreach (var target3 in Xp.Children(node, Name_target))
             {
-        #line 9 "/repo/rules/test/indexed-lookups.yaml"
+        #line 9 "/repo/rules/domain/indexed-lookups.yaml"
                 if (Xp.AttributeNode(target3, Name_dev) is { } dev4)
                 {
-        #line 9 "/repo/rules/test/indexed-lookups.yaml"
+        #line 9 "/repo/rules/domain/indexed-lookups.yaml"
                     return true;
                 }
             }
-        #line 9 "/repo/rules/test/indexed-lookups.yaml"
+        #line 9 "/repo/rules/domain/indexed-lookups.yaml"
             return false;
         }
 
         #line hidden
         IReadOnlyList<XObject> Nodes2(XObject node)
         {
-        #line 11 "/repo/rules/test/indexed-lookups.yaml"
+        #line 11 "/repo/rules/domain/indexed-lookups.yaml"
             List<XObject>? nodes = null;
-        #line 11 "/repo/rules/test/indexed-lookups.yaml"
+        #line 11 "/repo/rules/domain/indexed-lookups.yaml"
             if (Xp.DocumentNode(node) is { } document5)
             {
-        #line 11 "/repo/rules/test/indexed-lookups.yaml"
+        #line 11 "/repo/rules/domain/indexed-lookups.yaml"
                 foreach (var domain6 in Xp.Children(document5, Name_domain))
                 {
-        #line 11 "/repo/rules/test/indexed-lookups.yaml"
+        #line 11 "/repo/rules/domain/indexed-lookups.yaml"
                     foreach (var devices7 in Xp.Children(domain6, Name_devices))
                     {
-        #line 11 "/repo/rules/test/indexed-lookups.yaml"
+        #line 11 "/repo/rules/domain/indexed-lookups.yaml"
                         foreach (var disk8 in Xp.Children(devices7, Name_disk))
                         {
-        #line 11 "/repo/rules/test/indexed-lookups.yaml"
+        #line 11 "/repo/rules/domain/indexed-lookups.yaml"
                             if (Exists1(disk8))
                             {
-        #line 11 "/repo/rules/test/indexed-lookups.yaml"
+        #line 11 "/repo/rules/domain/indexed-lookups.yaml"
                                 (nodes ??= new List<XObject>()).Add(disk8);
                             }
                         }
                     }
                 }
             }
-        #line 11 "/repo/rules/test/indexed-lookups.yaml"
+        #line 11 "/repo/rules/domain/indexed-lookups.yaml"
             return nodes is null ? Array.Empty<XObject>() : nodes;
         }
 
         #line hidden
         XObject? First3(XObject node)
         {
-        #line 11 "/repo/rules/test/indexed-lookups.yaml"
+        #line 11 "/repo/rules/domain/indexed-lookups.yaml"
             foreach (var target9 in Xp.Children(node, Name_target))
             {
-        #line 11 "/repo/rules/test/indexed-lookups.yaml"
+        #line 11 "/repo/rules/domain/indexed-lookups.yaml"
                 if (Xp.AttributeNode(target9, Name_dev) is { } dev10)
                 {
-        #line 11 "/repo/rules/test/indexed-lookups.yaml"
+        #line 11 "/repo/rules/domain/indexed-lookups.yaml"
                     return dev10;
                 }
             }
-        #line 11 "/repo/rules/test/indexed-lookups.yaml"
+        #line 11 "/repo/rules/domain/indexed-lookups.yaml"
             return null;
         }
 
         #line hidden
         IReadOnlyList<XObject> Nodes4(XObject node)
         {
-        #line 13 "/repo/rules/test/indexed-lookups.yaml"
+        #line 13 "/repo/rules/domain/indexed-lookups.yaml"
             List<XObject>? nodes = null;
-        #line 13 "/repo/rules/test/indexed-lookups.yaml"
+        #line 13 "/repo/rules/domain/indexed-lookups.yaml"
             if (Xp.DocumentNode(node) is { } document11)
             {
-        #line 13 "/repo/rules/test/indexed-lookups.yaml"
+        #line 13 "/repo/rules/domain/indexed-lookups.yaml"
                 foreach (var domain12 in Xp.Children(document11, Name_domain))
                 {
-        #line 13 "/repo/rules/test/indexed-lookups.yaml"
+        #line 13 "/repo/rules/domain/indexed-lookups.yaml"
                     foreach (var iothreadids13 in Xp.Children(domain12, Name_iothreadids))
                     {
-        #line 13 "/repo/rules/test/indexed-lookups.yaml"
+        #line 13 "/repo/rules/domain/indexed-lookups.yaml"
                         foreach (var iothread14 in Xp.Children(iothreadids13, Name_iothread))
                         {
-        #line 13 "/repo/rules/test/indexed-lookups.yaml"
+        #line 13 "/repo/rules/domain/indexed-lookups.yaml"
                             (nodes ??= new List<XObject>()).Add(iothread14);
                         }
                     }
                 }
             }
-        #line 13 "/repo/rules/test/indexed-lookups.yaml"
+        #line 13 "/repo/rules/domain/indexed-lookups.yaml"
             return nodes is null ? Array.Empty<XObject>() : nodes;
         }
 
         #line hidden
         XObject? First5(XObject node)
         {
-        #line 13 "/repo/rules/test/indexed-lookups.yaml"
+        #line 13 "/repo/rules/domain/indexed-lookups.yaml"
             foreach (var driver15 in Xp.Children(node, Name_driver))
             {
-        #line 13 "/repo/rules/test/indexed-lookups.yaml"
+        #line 13 "/repo/rules/domain/indexed-lookups.yaml"
                 if (Xp.AttributeNode(driver15, Name_iothread) is { } iothread16)
                 {
-        #line 13 "/repo/rules/test/indexed-lookups.yaml"
+        #line 13 "/repo/rules/domain/indexed-lookups.yaml"
                     return iothread16;
                 }
             }
-        #line 13 "/repo/rules/test/indexed-lookups.yaml"
+        #line 13 "/repo/rules/domain/indexed-lookups.yaml"
             return null;
         }
 
         #line hidden
         IReadOnlyList<XObject> Nodes6(XObject node)
         {
-        #line 14 "/repo/rules/test/indexed-lookups.yaml"
+        #line 14 "/repo/rules/domain/indexed-lookups.yaml"
             List<XObject>? nodes = null;
-        #line 14 "/repo/rules/test/indexed-lookups.yaml"
+        #line 14 "/repo/rules/domain/indexed-lookups.yaml"
             if (Xp.DocumentNode(node) is { } document17)
             {
-        #line 14 "/repo/rules/test/indexed-lookups.yaml"
+        #line 14 "/repo/rules/domain/indexed-lookups.yaml"
                 foreach (var domain18 in Xp.Children(document17, Name_domain))
                 {
-        #line 14 "/repo/rules/test/indexed-lookups.yaml"
+        #line 14 "/repo/rules/domain/indexed-lookups.yaml"
                     foreach (var cputune19 in Xp.Children(domain18, Name_cputune))
                     {
-        #line 14 "/repo/rules/test/indexed-lookups.yaml"
+        #line 14 "/repo/rules/domain/indexed-lookups.yaml"
                         foreach (var vcpupin20 in Xp.Children(cputune19, Name_vcpupin))
                         {
-        #line 14 "/repo/rules/test/indexed-lookups.yaml"
+        #line 14 "/repo/rules/domain/indexed-lookups.yaml"
                             (nodes ??= new List<XObject>()).Add(vcpupin20);
                         }
                     }
                 }
             }
-        #line 14 "/repo/rules/test/indexed-lookups.yaml"
+        #line 14 "/repo/rules/domain/indexed-lookups.yaml"
             return nodes is null ? Array.Empty<XObject>() : nodes;
         }
 
         #line hidden
         XObject? First7(XObject node)
         {
-        #line 14 "/repo/rules/test/indexed-lookups.yaml"
+        #line 14 "/repo/rules/domain/indexed-lookups.yaml"
             if (Xp.DocumentNode(node) is { } document21)
             {
-        #line 14 "/repo/rules/test/indexed-lookups.yaml"
+        #line 14 "/repo/rules/domain/indexed-lookups.yaml"
                 foreach (var domain22 in Xp.Children(document21, Name_domain))
                 {
-        #line 14 "/repo/rules/test/indexed-lookups.yaml"
+        #line 14 "/repo/rules/domain/indexed-lookups.yaml"
                     foreach (var cputune23 in Xp.Children(domain22, Name_cputune))
                     {
-        #line 14 "/repo/rules/test/indexed-lookups.yaml"
+        #line 14 "/repo/rules/domain/indexed-lookups.yaml"
                         foreach (var emulatorpin24 in Xp.Children(cputune23, Name_emulatorpin))
                         {
-        #line 14 "/repo/rules/test/indexed-lookups.yaml"
+        #line 14 "/repo/rules/domain/indexed-lookups.yaml"
                             if (Xp.AttributeNode(emulatorpin24, Name_cpuset) is { } cpuset25)
                             {
-        #line 14 "/repo/rules/test/indexed-lookups.yaml"
+        #line 14 "/repo/rules/domain/indexed-lookups.yaml"
                                 return cpuset25;
                             }
                         }
                     }
                 }
             }
-        #line 14 "/repo/rules/test/indexed-lookups.yaml"
+        #line 14 "/repo/rules/domain/indexed-lookups.yaml"
             return null;
         }
 
         #line hidden
         XObject? First8(XObject node)
         {
-        #line 15 "/repo/rules/test/indexed-lookups.yaml"
+        #line 15 "/repo/rules/domain/indexed-lookups.yaml"
             foreach (var address26 in Xp.Children(node, Name_address))
             {
-        #line 15 "/repo/rules/test/indexed-lookups.yaml"
+        #line 15 "/repo/rules/domain/indexed-lookups.yaml"
                 if ((Xp.AttributeValue(address26, Name_type) == "pci"))
                 {
-        #line 15 "/repo/rules/test/indexed-lookups.yaml"
+        #line 15 "/repo/rules/domain/indexed-lookups.yaml"
                     return address26;
                 }
             }
-        #line 15 "/repo/rules/test/indexed-lookups.yaml"
+        #line 15 "/repo/rules/domain/indexed-lookups.yaml"
             return null;
         }
 
         #line hidden
         IReadOnlyList<XObject> Nodes9(XObject node)
         {
-        #line 16 "/repo/rules/test/indexed-lookups.yaml"
+        #line 16 "/repo/rules/domain/indexed-lookups.yaml"
             List<XObject>? nodes = null;
-        #line 16 "/repo/rules/test/indexed-lookups.yaml"
+        #line 16 "/repo/rules/domain/indexed-lookups.yaml"
             if (Xp.DocumentNode(node) is { } document27)
             {
-        #line 16 "/repo/rules/test/indexed-lookups.yaml"
+        #line 16 "/repo/rules/domain/indexed-lookups.yaml"
                 foreach (var domain28 in Xp.Children(document27, Name_domain))
                 {
-        #line 16 "/repo/rules/test/indexed-lookups.yaml"
+        #line 16 "/repo/rules/domain/indexed-lookups.yaml"
                     foreach (var devices29 in Xp.Children(domain28, Name_devices))
                     {
-        #line 16 "/repo/rules/test/indexed-lookups.yaml"
+        #line 16 "/repo/rules/domain/indexed-lookups.yaml"
                         foreach (var interface30 in Xp.Children(devices29, Name_interface))
                         {
-        #line 16 "/repo/rules/test/indexed-lookups.yaml"
+        #line 16 "/repo/rules/domain/indexed-lookups.yaml"
                             foreach (var ip31 in Xp.Children(interface30, Name_ip))
                             {
-        #line 16 "/repo/rules/test/indexed-lookups.yaml"
+        #line 16 "/repo/rules/domain/indexed-lookups.yaml"
                                 (nodes ??= new List<XObject>()).Add(ip31);
                             }
                         }
                     }
                 }
             }
-        #line 16 "/repo/rules/test/indexed-lookups.yaml"
+        #line 16 "/repo/rules/domain/indexed-lookups.yaml"
             return nodes is null ? Array.Empty<XObject>() : nodes;
         }
 
         #line hidden
         double Count10(XObject node)
         {
-        #line 18 "/repo/rules/test/indexed-lookups.yaml"
+        #line 18 "/repo/rules/domain/indexed-lookups.yaml"
             var count = 0d;
-        #line 18 "/repo/rules/test/indexed-lookups.yaml"
+        #line 18 "/repo/rules/domain/indexed-lookups.yaml"
             if (Xp.DocumentNode(node) is { } document32)
             {
-        #line 18 "/repo/rules/test/indexed-lookups.yaml"
+        #line 18 "/repo/rules/domain/indexed-lookups.yaml"
                 foreach (var domain33 in Xp.Children(document32, Name_domain))
                 {
-        #line 18 "/repo/rules/test/indexed-lookups.yaml"
+        #line 18 "/repo/rules/domain/indexed-lookups.yaml"
                     foreach (var devices34 in Xp.Children(domain33, Name_devices))
                     {
-        #line 18 "/repo/rules/test/indexed-lookups.yaml"
+        #line 18 "/repo/rules/domain/indexed-lookups.yaml"
                         foreach (var disk35 in Xp.Children(devices34, Name_disk))
                         {
-        #line 18 "/repo/rules/test/indexed-lookups.yaml"
+        #line 18 "/repo/rules/domain/indexed-lookups.yaml"
                             count++;
                         }
                     }
                 }
             }
-        #line 18 "/repo/rules/test/indexed-lookups.yaml"
+        #line 18 "/repo/rules/domain/indexed-lookups.yaml"
             return count;
         }
 
         #line hidden
         XObject? First11(XObject node)
         {
-        #line 18 "/repo/rules/test/indexed-lookups.yaml"
+        #line 18 "/repo/rules/domain/indexed-lookups.yaml"
             foreach (var address36 in Xp.Children(node, Name_address))
             {
-        #line 18 "/repo/rules/test/indexed-lookups.yaml"
+        #line 18 "/repo/rules/domain/indexed-lookups.yaml"
                 if (Xp.AttributeNode(address36, Name_slot) is { } slot37)
                 {
-        #line 18 "/repo/rules/test/indexed-lookups.yaml"
+        #line 18 "/repo/rules/domain/indexed-lookups.yaml"
                     return slot37;
                 }
             }
-        #line 18 "/repo/rules/test/indexed-lookups.yaml"
+        #line 18 "/repo/rules/domain/indexed-lookups.yaml"
             return null;
         }
 
         #line hidden
         XObject? First12(XObject node, IReadOnlyList<XObject> l_other)
         {
-        #line 20 "/repo/rules/test/indexed-lookups.yaml"
+        #line 20 "/repo/rules/domain/indexed-lookups.yaml"
             for (var i38 = 0; i38 < l_other.Count;)
             {
-        #line 20 "/repo/rules/test/indexed-lookups.yaml"
+        #line 20 "/repo/rules/domain/indexed-lookups.yaml"
                 var node39 = l_other[i38++];
-        #line 20 "/repo/rules/test/indexed-lookups.yaml"
+        #line 20 "/repo/rules/domain/indexed-lookups.yaml"
                 foreach (var target40 in Xp.Children(node39, Name_target))
                 {
-        #line 20 "/repo/rules/test/indexed-lookups.yaml"
+        #line 20 "/repo/rules/domain/indexed-lookups.yaml"
                     if (Xp.AttributeNode(target40, Name_dev) is { } dev41)
                     {
-        #line 20 "/repo/rules/test/indexed-lookups.yaml"
+        #line 20 "/repo/rules/domain/indexed-lookups.yaml"
                         return dev41;
                     }
                 }
             }
-        #line 20 "/repo/rules/test/indexed-lookups.yaml"
+        #line 20 "/repo/rules/domain/indexed-lookups.yaml"
             return null;
         }
         #line default

@@ -57,22 +57,22 @@ internal sealed class VL3900_VolumeNearlyFull : RuleChecker
         var p_label = context.GetString("label", "thin");
         XObject root = context.Root;
         var set_thin_formats = Xp.StringSet(p_thin_formats);
-        #line 27 "/repo/rules/test/params-and-lets.yaml"
+        #line 27 "/repo/rules/volume/volume-nearly-full.yaml"
         if (Xp.SelfElement(root, Name_volume) is { } volume1)
         {
-        #line 27 "/repo/rules/test/params-and-lets.yaml"
+        #line 27 "/repo/rules/volume/volume-nearly-full.yaml"
             if (In1(volume1))
             {
-        #line 29 "/repo/rules/test/params-and-lets.yaml"
+        #line 29 "/repo/rules/volume/volume-nearly-full.yaml"
                 var l_capacity = Xp.Bytes(Xp.FirstChild(volume1, Name_capacity));
-        #line 30 "/repo/rules/test/params-and-lets.yaml"
+        #line 30 "/repo/rules/volume/volume-nearly-full.yaml"
                 var l_allocation = Xp.Bytes(Xp.FirstChild(volume1, Name_allocation));
-        #line 31 "/repo/rules/test/params-and-lets.yaml"
+        #line 31 "/repo/rules/volume/volume-nearly-full.yaml"
                 var l_ratio = (l_allocation / l_capacity);
-        #line 32 "/repo/rules/test/params-and-lets.yaml"
+        #line 32 "/repo/rules/volume/volume-nearly-full.yaml"
                 if (!(!(p_enabled) || !((l_ratio >= p_threshold))))
                 {
-        #line 34 "/repo/rules/test/params-and-lets.yaml"
+        #line 34 "/repo/rules/volume/volume-nearly-full.yaml"
                     context.Report(Xp.FirstOr(Xp.FirstChild(volume1, Name_allocation), volume1), string.Concat("Volume '", Xp.String(Xp.FirstChild(volume1, Name_name)), "' is ", Xp.String(Xp.Round((l_ratio * 100d))), "% allocated (", p_label, "); the threshold is ", Xp.String((p_threshold * 100d)), "%."));
                 }
             }
@@ -82,21 +82,21 @@ internal sealed class VL3900_VolumeNearlyFull : RuleChecker
         #line hidden
         bool In1(XObject node)
         {
-        #line 27 "/repo/rules/test/params-and-lets.yaml"
+        #line 27 "/repo/rules/volume/volume-nearly-full.yaml"
             foreach (var target2 in Xp.Children(node, Name_target))
             {
-        #line 27 "/repo/rules/test/params-and-lets.yaml"
+        #line 27 "/repo/rules/volume/volume-nearly-full.yaml"
                 foreach (var format3 in Xp.Children(target2, Name_format))
                 {
-        #line 27 "/repo/rules/test/params-and-lets.yaml"
+        #line 27 "/repo/rules/volume/volume-nearly-full.yaml"
                     if (Xp.AttributeNode(format3, Name_type) is { } type4)
                     {
-        #line 27 "/repo/rules/test/params-and-lets.yaml"
+        #line 27 "/repo/rules/volume/volume-nearly-full.yaml"
                         if (set_thin_formats.Contains(Xp.StringValue(type4))) return true;
                     }
                 }
             }
-        #line 27 "/repo/rules/test/params-and-lets.yaml"
+        #line 27 "/repo/rules/volume/volume-nearly-full.yaml"
             return false;
         }
         #line default

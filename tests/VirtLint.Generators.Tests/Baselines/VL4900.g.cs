@@ -55,29 +55,29 @@ internal sealed class VL4900_DhcpHostOutsideSubnet : RuleChecker
         #line hidden
         XObject root = context.Root;
         double? once0 = null;
-        #line 11 "/repo/rules/test/functions-and-axes.yaml"
+        #line 11 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
         foreach (var ip1 in Xp.Children(root, Name_ip))
         {
-        #line 11 "/repo/rules/test/functions-and-axes.yaml"
+        #line 11 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
             if ((Xp.AttributeNode(ip1, Name_address) is not null))
             {
-        #line 11 "/repo/rules/test/functions-and-axes.yaml"
+        #line 11 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
                 foreach (var dhcp2 in Xp.Children(ip1, Name_dhcp))
                 {
-        #line 11 "/repo/rules/test/functions-and-axes.yaml"
+        #line 11 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
                     foreach (var host3 in Xp.Children(dhcp2, Name_host))
                     {
-        #line 11 "/repo/rules/test/functions-and-axes.yaml"
+        #line 11 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
                         if ((Xp.AttributeNode(host3, Name_ip) is not null))
                         {
-        #line 13 "/repo/rules/test/functions-and-axes.yaml"
+        #line 13 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
                             var l_mask = Xp.Concat(Xp.String(Xp.AttributeNode(Xp.ParentNode(Xp.ParentNode(host3)), Name_prefix)), Xp.String(Xp.AttributeNode(Xp.ParentNode(Xp.ParentNode(host3)), Name_netmask)));
-        #line 14 "/repo/rules/test/functions-and-axes.yaml"
+        #line 14 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
                             var l_earlier = Nodes1(host3);
-        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+        #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
                             if ((((((!(Xp.InSubnet(Xp.String(Xp.AttributeNode(host3, Name_ip)), Xp.String(Xp.AttributeNode(Xp.ParentNode(Xp.ParentNode(host3)), Name_address)), l_mask)) || Xp.Matches(Xp.String(Xp.AttributeNode(host3, Name_mac)), Pattern0)) || ((once0 ??= Count2(root)) > (100d + ((double)l_earlier.Count)))) || ((-Xp.StringLength(Xp.String(Xp.AttributeNode(host3, Name_name)))) < (-63d))) || Xp.StartsWith(Xp.Translate(Xp.String(Xp.AttributeNode(host3, Name_name)), "ABC", "abc"), "x")) || string.Equals(Xp.Default(Xp.AttributeNode(host3, Name_name), "unnamed"), ((Xp.IpPrefix(Xp.ParentNode(Xp.ParentNode(host3))) > 24d) ? "small" : "large"), StringComparison.Ordinal)))
                             {
-        #line 23 "/repo/rules/test/functions-and-axes.yaml"
+        #line 23 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
                                 context.Report(Xp.FirstOr(Xp.AttributeNode(host3, Name_ip), host3), string.Concat("DHCP host '", Xp.String(Xp.AttributeNode(host3, Name_ip)), "' is outside ", Xp.String(Xp.AttributeNode(Xp.ParentNode(Xp.ParentNode(host3)), Name_address)), "/", l_mask, "{sic}."));
                             }
                         }
@@ -90,71 +90,71 @@ internal sealed class VL4900_DhcpHostOutsideSubnet : RuleChecker
         #line hidden
         IReadOnlyList<XObject> Nodes1(XObject node)
         {
-        #line 14 "/repo/rules/test/functions-and-axes.yaml"
+        #line 14 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
             List<XObject>? nodes = null;
-        #line 14 "/repo/rules/test/functions-and-axes.yaml"
+        #line 14 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
             foreach (var host4 in Xp.PrecedingSiblings(node))
             {
-        #line 14 "/repo/rules/test/functions-and-axes.yaml"
+        #line 14 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
                 if (Xp.IsNamed(host4, Name_host))
                 {
-        #line 14 "/repo/rules/test/functions-and-axes.yaml"
+        #line 14 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
                     if (Xp.Compare(CompareOp.Equal, Xp.Values(Xp.Attribute(host4, Name_mac)), Xp.Values(Xp.Attribute(Xp.Child(Xp.Parent(host4), Name_host), Name_mac))))
                     {
-        #line 14 "/repo/rules/test/functions-and-axes.yaml"
+        #line 14 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
                         (nodes ??= new List<XObject>()).Add(host4);
                     }
                 }
             }
-        #line 14 "/repo/rules/test/functions-and-axes.yaml"
+        #line 14 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
             return nodes is null ? Array.Empty<XObject>() : nodes;
         }
 
         #line hidden
         IReadOnlyList<XObject> Union3(XObject node)
         {
-        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+        #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
             List<XObject>? nodes = null;
-        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+        #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
             if (Xp.DocumentNode(node) is { } document6)
             {
-        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+        #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
                 foreach (var host7 in Xp.Descendants(document6, Name_host))
                 {
-        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+        #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
                     (nodes ??= new List<XObject>()).Add(host7);
                 }
             }
-        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+        #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
             if (Xp.DocumentNode(node) is { } document8)
             {
-        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+        #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
                 foreach (var range9 in Xp.Descendants(document8, Name_range))
                 {
-        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+        #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
                     (nodes ??= new List<XObject>()).Add(range9);
                 }
             }
-        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+        #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
             return DocumentOrder.SortInPlace(nodes);
         }
 
         #line hidden
         double Count2(XObject node)
         {
-        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+        #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
             var count = 0d;
-        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+        #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
             var union5 = Union3(node);
-        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+        #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
             for (var i10 = 0; i10 < union5.Count;)
             {
-        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+        #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
                 var node11 = union5[i10++];
-        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+        #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
                 count++;
             }
-        #line 16 "/repo/rules/test/functions-and-axes.yaml"
+        #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
             return count;
         }
         #line default
