@@ -29,8 +29,12 @@ public sealed record LintSummary(IReadOnlyList<Finding> Findings, IReadOnlyList<
     /// <summary>Late findings a suppression or the baseline hides (cross-document findings), in report order.</summary>
     public IReadOnlyList<Finding> Hidden { get; init; } = [];
 
-    /// <summary>The files of late findings, by display path, for formats that show or hash their lines.</summary>
-    public IReadOnlyDictionary<string, SourceFile> Sources { get; init; } = new Dictionary<string, SourceFile>();
+    /// <summary>
+    /// The file of a late finding, read again on demand for formats that show or hash its lines (cross-document
+    /// findings); null when it is not a linted file or can no longer be read. Nothing is kept between calls, so a run
+    /// with a late finding in every file holds one file at a time.
+    /// </summary>
+    public Func<string, SourceFile?> SourceOf { get; init; } = _ => null;
 
     /// <summary>What the run says once, not as a finding: a cross-document rule skipped because a kind of document it needs was not given.</summary>
     public IReadOnlyList<RunNote> Notes { get; init; } = [];

@@ -115,6 +115,9 @@ public sealed class LintDocument
     /// </summary>
     public Finding FindingOn(RuleDescriptor rule, Severity severity, string message, XObject? node, SourceSpan? span = null)
     {
+        // The workspace of cross-document rules is no file: its findings are located later, in the facts' own files
+        // (Linter.Workspace), so nothing here may walk its hundred thousand siblings.
+        if (Kind == DocumentKind.Workspace) return new Finding(rule, severity, message, Path, SourceSpan.At(1, 1));
         var at = span ?? SpanOf(node ?? Root);
         return new Finding(rule, severity, message, Path, at)
         {

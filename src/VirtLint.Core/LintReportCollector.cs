@@ -34,7 +34,10 @@ public sealed class LintReportCollector : ILintSink
         _hidden.AddRange(summary.Hidden);
         if (_keepSources)
         {
-            foreach (var (path, source) in summary.Sources) _sources.TryAdd(path, source);
+            foreach (var finding in summary.Findings.Concat(summary.Hidden))
+            {
+                if (!_sources.ContainsKey(finding.Path) && summary.SourceOf(finding.Path) is { } source) _sources[finding.Path] = source;
+            }
         }
 
         // Files arrive in path order, so this only merges the run's late findings (and inputs named alike) into place.

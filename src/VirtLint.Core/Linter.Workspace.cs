@@ -17,9 +17,17 @@ public sealed partial class Linter
     private static bool IsWorkspaceRule(RuleDescriptor rule) => rule.Target == "workspace";
 
     /// <summary>The workspace stage's findings (active and hidden), the files they are in, and the run's notes.</summary>
-    private sealed record WorkspaceOutcome(List<Finding> Findings, List<Finding> Hidden, Dictionary<string, SourceFile> Sources, List<RunNote> Notes)
+    private sealed record WorkspaceOutcome(List<Finding> Findings, List<Finding> Hidden, Dictionary<string, LintInput> Flagged, List<RunNote> Notes)
     {
-        public static WorkspaceOutcome None => new([], [], [], []);
+        public static WorkspaceOutcome None => new([], [], new(StringComparer.Ordinal), []);
+
+        /// <summary>A flagged file's source, read again when a format asks for it.</summary>
+        public Func<string, SourceFile?> SourceOf(Linter linter) => path =>
+        {
+            if (!Flagged.TryGetValue(path, out var input)) return null;
+            linter.Reload(input, out var source, out _);
+            return source;
+        };
     }
 
     /// <summary>Collects the facts of a file's documents for every cross-document rule that runs on the file.</summary>
@@ -112,8 +120,8 @@ public sealed partial class Linter
     private void Complete(LintInput input, List<WorkspaceReport> reports, WorkspaceOutcome outcome)
     {
         var rules = new RuleSettings(input.Config);
-        var documents = Reload(input, out var source, out var nodeFile);
-        if (source is not null) outcome.Sources.TryAdd(input.DisplayPath, source);
+        var documents = Reload(input, out _, out var nodeFile);
+        outcome.Flagged.TryAdd(input.DisplayPath, input);
         var matchers = new Dictionary<LintDocument, SuppressionMatcher>();
         foreach (var report in reports)
         {

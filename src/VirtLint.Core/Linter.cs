@@ -134,7 +134,7 @@ public sealed partial class Linter
         late.AddRange(crossDocument.Findings);
         late.Sort(Finding.Compare);
         errors.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path) is var c and not 0 ? c : string.CompareOrdinal(a.Message, b.Message));
-        sink.OnEnd(new LintSummary(late, errors, fileCount) { Hidden = crossDocument.Hidden, Sources = crossDocument.Sources, Notes = crossDocument.Notes });
+        sink.OnEnd(new LintSummary(late, errors, fileCount) { Hidden = crossDocument.Hidden, SourceOf = crossDocument.SourceOf(this), Notes = crossDocument.Notes });
     }
 
     /// <summary>Lints one already-parsed document; used by tests and by callers that hold the text in memory.</summary>

@@ -16,7 +16,7 @@ namespace VirtLint.Cli.Formats;
 /// of the run, piece by piece. Until then results wait within the cap (<see cref="SarifResultCap"/>, a heap of at most
 /// the cap), or, without a cap, on disk (<see cref="FindingSpill"/>, each finding with its line hash): memory never
 /// grows with the run. Late findings (known at the end) get a <c>primaryLocationLineHash</c> only when the run read their
-/// file again for them (cross-document findings, <see cref="LintSummary.Sources"/>); otherwise their file's text is
+/// file again for them (cross-document findings, <see cref="LintSummary.SourceOf"/>); otherwise their file's text is
 /// gone by then and is not read again; GitHub's upload action computes the hash itself when it is missing.
 /// </remarks>
 internal sealed class SarifFormatter : IStreamingFormatter
@@ -172,17 +172,24 @@ internal sealed class SarifFormatter : IStreamingFormatter
 
     private Func<Finding, string?> _lateHashes = _ => null;
 
-    /// <summary>Line hashes for late findings, from the files the run read again for them (cross-document findings); none for the others.</summary>
+    /// <summary>
+    /// Line hashes for late findings, from their files read again (cross-document findings); none for the others. Late
+    /// findings come in report order, so one file's hashes at a time are kept.
+    /// </summary>
     private static Func<Finding, string?> LateHashes(LintSummary summary, IReadOnlyList<Finding> late)
     {
-        var byPath = new Dictionary<string, string[]?>(StringComparer.Ordinal);
-        foreach (var finding in late)
+        string? path = null;
+        string[]? hashes = null;
+        return finding =>
         {
-            if (!byPath.ContainsKey(finding.Path))
-                byPath[finding.Path] = summary.Sources.TryGetValue(finding.Path, out var source) ? source.LineData(LineHashes.Compute) : null;
-        }
+            if (finding.Path != path)
+            {
+                path = finding.Path;
+                hashes = summary.SourceOf(path)?.LineData(LineHashes.Compute);
+            }
 
-        return finding => byPath.TryGetValue(finding.Path, out var hashes) ? LineHash(finding, hashes) : null;
+            return LineHash(finding, hashes);
+        };
     }
 
     private bool Unnamed(Finding finding) => _context.Paths.Locate(finding.Path).Full is null;

@@ -47,7 +47,7 @@ internal sealed class TextFormatter(bool useColor, bool statistics = false) : IS
             var path = findings[first].Path;
             var end = first;
             while (end < findings.Count && findings[end].Path == path) end++;
-            WriteFile(path, summary.Sources.GetValueOrDefault(path), findings, first, end);
+            WriteFile(path, summary.SourceOf(path), findings, first, end);
             first = end;
         }
 
