@@ -16,6 +16,13 @@ public sealed partial class Linter
 
     private static bool IsWorkspaceRule(RuleDescriptor rule) => rule.Target == "workspace";
 
+    /// <summary>
+    /// The related locations a finding keeps: the first ones in document order. A pool's thin volumes may number in
+    /// the thousands; every format repeats a finding's related locations, so without a bound the report would grow
+    /// with findings times related nodes.
+    /// </summary>
+    public const int MaxRelatedLocations = 10;
+
     /// <summary>The workspace stage's findings (active and hidden), the files they are in, and the run's notes.</summary>
     private sealed record WorkspaceOutcome(List<Finding> Findings, List<Finding> Hidden, Dictionary<string, LintInput> Flagged, List<RunNote> Notes)
     {
@@ -105,7 +112,7 @@ public sealed partial class Linter
         for (var i = 0; i < reported.Count; i++)
         {
             var (finding, node) = reported.Items[i];
-            var related = reported.RelatedAt(i)
+            var related = reported.RelatedAt(i).Take(MaxRelatedLocations)
                 .Select(r => FactOrigin.Get(r.Node) is var at ? new RelatedLocation(at.Source.Path, at.Span, r.Message) : null)
                 .ToArray();
             reports.Add(new WorkspaceReport(rule, finding.Message, FactOrigin.Get(node!), related!));
