@@ -28,13 +28,11 @@ public sealed partial class Linter
     {
         public static WorkspaceOutcome None => new([], [], new(StringComparer.Ordinal), []);
 
-        /// <summary>A flagged file's source, read again when a format asks for it.</summary>
+        /// <summary>A flagged file's source, read again (not parsed) when a format asks for it.</summary>
         public Func<string, SourceFile?> SourceOf(Linter linter) => path =>
-        {
-            if (!Flagged.TryGetValue(path, out var input)) return null;
-            linter.Reload(input, out var source, out _);
-            return source;
-        };
+            Flagged.TryGetValue(path, out var input) && linter.ReadAgain(input) is { } bytes
+                ? new SourceFile(path, bytes, Decoding.SourceDecoder.Decode(bytes).Text?.Encoding ?? Decoding.SourceEncoding.Utf8)
+                : null;
     }
 
     /// <summary>Collects the facts of a file's documents for every cross-document rule that runs on the file.</summary>
@@ -42,10 +40,12 @@ public sealed partial class Linter
     {
         if (_workspaceCheckers.Length == 0) return null;
         var source = new FactSource(input);
-        return WorkspaceFacts.Collect(documents, _workspaceCheckers.Length, (index, document, element) =>
+        bool Takes(int index, LintDocument document) =>
+            _workspaceCheckers[index].FactKinds.Contains(document.Kind) && rules.IsEnabled(_workspaceCheckers[index].Descriptor);
+
+        return WorkspaceFacts.Collect(documents, _workspaceCheckers.Length, Takes, (index, document, element) =>
         {
             var checker = _workspaceCheckers[index];
-            if (!checker.FactKinds.Contains(document.Kind) || !rules.IsEnabled(checker.Descriptor)) return;
             try
             {
                 checker.CollectFacts(new FactContext(document, source, element));
@@ -54,7 +54,7 @@ public sealed partial class Linter
             {
                 var internalError = _catalog.RuleInternalError;
                 if (!rules.IsEnabled(internalError)) return;
-                var message = $"Rule {checker.Descriptor.Id} ({checker.Descriptor.Name}) failed on this document and was skipped: {Describe(e)}";
+                var message = RuleFailed($"{checker.Descriptor.Id} ({checker.Descriptor.Name})", "this document", e);
                 findings.Add(Baseline(document.FindingOn(internalError, rules.SeverityOf(internalError), message, null), input));
             }
         });
@@ -104,7 +104,7 @@ public sealed partial class Linter
         {
             var internalError = _catalog.RuleInternalError;
             if (!settings.IsEnabled(internalError)) return;
-            var message = $"Rule {rule.Id} ({rule.Name}) failed on the workspace and was skipped: {Describe(e)}";
+            var message = RuleFailed($"{rule.Id} ({rule.Name})", "the workspace", e);
             outcome.Findings.Add(new Finding(internalError, settings.SeverityOf(internalError), message, governing.DisplayPath, SourceSpan.At(1, 1)));
             return;
         }
@@ -127,7 +127,7 @@ public sealed partial class Linter
     private void Complete(LintInput input, List<WorkspaceReport> reports, WorkspaceOutcome outcome)
     {
         var rules = new RuleSettings(input.Config);
-        var documents = Reload(input, out _, out var nodeFile);
+        var documents = Reload(input, out var nodeFile);
         outcome.Flagged.TryAdd(input.DisplayPath, input);
         var matchers = new Dictionary<LintDocument, SuppressionMatcher>();
         foreach (var report in reports)
@@ -145,11 +145,7 @@ public sealed partial class Linter
             {
                 finding = document.FindingOn(report.Rule, severity, report.Message, node);
                 if (!matchers.TryGetValue(document, out var matcher))
-                {
-                    var inline = _options.InlineSuppressions ? DocumentSuppressions.Collect(document.Xml, _lookup) : DocumentSuppressions.None;
-                    if (nodeFile is not null) inline = inline.WithNodeFile(nodeFile, document.Root);
-                    matchers[document] = matcher = new SuppressionMatcher(inline, rules.Ignores, _today, rules.IsEnabled);
-                }
+                    matchers[document] = matcher = new SuppressionMatcher(InlineSuppressions(document, nodeFile), rules.Ignores, _today, rules.IsEnabled);
 
                 if (matcher.Match(report.Rule, node) is { } match) finding = finding with { Suppression = match };
             }
@@ -160,23 +156,17 @@ public sealed partial class Linter
     }
 
     /// <summary>The file's documents, read again; none when it can no longer be read or parsed.</summary>
-    private IReadOnlyList<LintDocument> Reload(LintInput input, out SourceFile? source, out DocumentSuppressions? nodeFile)
+    private IReadOnlyList<LintDocument> Reload(LintInput input, out DocumentSuppressions? nodeFile)
     {
-        source = null;
         nodeFile = null;
-        var bytes = input.Content;
-        if (bytes is null)
-        {
-            var read = Files.FileReader.Read(input.FilePath!, _options.MaxFileSize);
-            bytes = read.Bytes;
-        }
-
-        if (bytes is null) return [];
+        if (ReadAgain(input) is not { } bytes) return [];
         var loaded = DocumentLoader.Load(input.DisplayPath, bytes, _catalog);
-        source = new SourceFile(input.DisplayPath, bytes, loaded.Decoded?.Encoding ?? Decoding.SourceEncoding.Utf8);
-        if (loaded.NodeShell is { } shell && _options.InlineSuppressions) nodeFile = DocumentSuppressions.Collect(shell.Xml, _lookup);
+        nodeFile = NodeFileSuppressions(loaded);
         return loaded.Documents;
     }
+
+    /// <summary>The file's bytes, read again (standard input's are kept by its input); null when it can no longer be read.</summary>
+    private byte[]? ReadAgain(LintInput input) => input.Content ?? Files.FileReader.Read(input.FilePath!, _options.MaxFileSize).Bytes;
 
     /// <summary>The element or attribute whose own line info is the origin's, and its document.</summary>
     private static (LintDocument? Document, XObject? Node) Find(IReadOnlyList<LintDocument> documents, FactOrigin origin)

@@ -171,7 +171,7 @@ public sealed partial class Linter
 
         // A node file holds several documents: each is checked, suppressed and baselined on its own, and the
         // suppressions written before its <node> apply to each of them.
-        var nodeFile = loaded.NodeShell is { } shell && _options.InlineSuppressions ? DocumentSuppressions.Collect(shell.Xml, _lookup) : null;
+        var nodeFile = NodeFileSuppressions(loaded);
         var findings = new List<Finding>();
         foreach (var document in loaded.Documents)
         {
@@ -182,7 +182,7 @@ public sealed partial class Linter
         }
 
         if (nodeFile is not null)
-            findings.AddRange(SuppressionProblems(loaded.NodeShell!, new SuppressionMatcher(nodeFile, [], _today, rule => rules.IsEnabled(rule) && !IsWorkspaceRule(rule)), rules, input));
+            findings.AddRange(SuppressionProblems(loaded.NodeShell!, new SuppressionMatcher(nodeFile, [], _today, rules.JudgesSuppressionsOf), rules, input));
         var facts = CollectFacts(loaded.Documents, input, rules, findings);
         return new FileOutcome(input.DisplayPath, source, findings, null) { RootSpan = loaded.RootSpan, Facts = facts };
     }
@@ -190,10 +190,7 @@ public sealed partial class Linter
     /// <summary>The suppression stage, then the baseline stage, while the tree is still alive to match flagged nodes.</summary>
     private List<Finding> Suppress(LintDocument document, RuleSettings rules, ReportedFindings reported, LintInput input, DocumentSuppressions? nodeFile = null)
     {
-        var inline = _options.InlineSuppressions ? DocumentSuppressions.Collect(document.Xml, _lookup) : DocumentSuppressions.None;
-        if (nodeFile is not null) inline = inline.WithNodeFile(nodeFile, document.Root);
-        // Suppressions of cross-document rules are judged when the workspace is checked, not here.
-        var matcher = new SuppressionMatcher(inline, rules.Ignores, _today, rule => rules.IsEnabled(rule) && !IsWorkspaceRule(rule));
+        var matcher = new SuppressionMatcher(InlineSuppressions(document, nodeFile), rules.Ignores, _today, rules.JudgesSuppressionsOf);
         var findings = new List<Finding>(reported.Count);
         foreach (var (finding, node) in reported.Items)
         {
@@ -205,6 +202,17 @@ public sealed partial class Linter
         findings.AddRange(SuppressionProblems(document, matcher, rules, input));
         return findings;
     }
+
+    /// <summary>A document's own suppressions (none under <c>--no-inline-suppressions</c>), with those written before its node file's <c>&lt;node&gt;</c>.</summary>
+    private DocumentSuppressions InlineSuppressions(LintDocument document, DocumentSuppressions? nodeFile)
+    {
+        var inline = _options.InlineSuppressions ? DocumentSuppressions.Collect(document.Xml, _lookup) : DocumentSuppressions.None;
+        return nodeFile is null ? inline : inline.WithNodeFile(nodeFile, document.Root);
+    }
+
+    /// <summary>The suppressions written before a node file's <c>&lt;node&gt;</c>, which apply to each of its documents; null for other files.</summary>
+    private DocumentSuppressions? NodeFileSuppressions(LoadResult loaded) =>
+        loaded.NodeShell is { } shell && _options.InlineSuppressions ? DocumentSuppressions.Collect(shell.Xml, _lookup) : null;
 
     private IEnumerable<Finding> SuppressionProblems(LintDocument document, SuppressionMatcher matcher, RuleSettings rules, LintInput input)
     {
@@ -326,13 +334,15 @@ public sealed partial class Linter
         }
         catch (Exception e)
         {
-            var name = rule is null ? checker.GetType().Name : $"{rule.Id} ({rule.Name})";
-            var message = $"Rule {name} failed on this document and was skipped: {Describe(e)}";
+            var message = RuleFailed(rule is null ? checker.GetType().Name : $"{rule.Id} ({rule.Name})", "this document", e);
             var internalError = _catalog.RuleInternalError;
             if (rules.IsEnabled(internalError))
                 findings.Add(document.FindingOn(internalError, rules.SeverityOf(internalError), message, null), null);
         }
     }
+
+    /// <summary>The message of an internal-error finding: which rule failed where, and why.</summary>
+    private static string RuleFailed(string rule, string where, Exception e) => $"Rule {rule} failed on {where} and was skipped: {Describe(e)}";
 
     // The exception that explains the failure, on one line: a type initialiser's or a wrapper's inner exception.
     private static string Describe(Exception e)
@@ -361,6 +371,12 @@ public sealed partial class Linter
         public RuleParameters ParametersOf(RuleDescriptor rule) => config?.ParametersOf(rule) ?? RuleParameters.Defaults;
 
         public IReadOnlyList<ConfigIgnore> Ignores => config?.Ignores ?? [];
+
+        /// <summary>
+        /// Whether this file judges the rule's suppressions (used or not): a rule that ran on it, and not a cross-document
+        /// rule, whose suppressions are judged when the workspace is checked.
+        /// </summary>
+        public bool JudgesSuppressionsOf(RuleDescriptor rule) => IsEnabled(rule) && !IsWorkspaceRule(rule);
     }
 
     private sealed record FileOutcome(string Path, SourceFile? Source, List<Finding> Findings, InputError? Error)

@@ -56,10 +56,11 @@ public sealed class WorkspaceFacts
     public void Release(int rule) => _roots[rule] = new XElement(RootName);
 
     /// <summary>
-    /// Runs <paramref name="collect"/> for every document of a file and gathers its facts: one element per document,
-    /// a node file's volumes inside their pool's element. Elements without facts are left out.
+    /// Runs <paramref name="collect"/> for each rule and every document of a file it <paramref name="takes"/> facts
+    /// from, and gathers the facts: one element per document, a node file's volumes inside their pool's element.
+    /// Elements without facts are left out.
     /// </summary>
-    public static FileFacts Collect(IReadOnlyList<LintDocument> documents, int rules, Action<int, LintDocument, XElement> collect)
+    public static FileFacts Collect(IReadOnlyList<LintDocument> documents, int rules, Func<int, LintDocument, bool> takes, Action<int, LintDocument, XElement> collect)
     {
         var kinds = new List<DocumentKind>();
         foreach (var document in documents)
@@ -83,7 +84,10 @@ public sealed class WorkspaceFacts
                 return element;
             }
 
-            foreach (var document in documents) collect(rule, document, ElementOf(document));
+            foreach (var document in documents)
+            {
+                if (takes(rule, document)) collect(rule, document, ElementOf(document));
+            }
             foreach (var element in elements.Values)
             {
                 if (!element.HasElements && element.Parent is not null) element.Remove();
