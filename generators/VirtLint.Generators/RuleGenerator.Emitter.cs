@@ -62,10 +62,7 @@ public sealed partial class RuleGenerator
         w.Open($"internal sealed class {className} : {(isWorkspace ? "global::VirtLint.Core.Workspace.WorkspaceRuleChecker" : "RuleChecker")}");
         EmitDescriptor(w, rule);
         w.Line();
-        foreach (var name in expressions.Names)
-            w.Line($"private static readonly XName {name.Key} = {CSharpText.Literal(name.Value)};");
-        for (var i = 0; i < expressions.Patterns.Count; i++)
-            w.Line($"private static readonly Regex Pattern{i} = Xp.Pattern({CSharpText.Literal(expressions.Patterns[i])});");
+        EmitExpressionFields(w, expressions);
         foreach (var parameter in rule.Parameters.Where(p => p.Type == ValueType.StringList))
             w.Line($"private static readonly string[] {DefaultField(parameter)} = {{ {string.Join(", ", parameter.DefaultList.Select(CSharpText.Literal))} }};");
         w.Line();
@@ -157,8 +154,28 @@ public sealed partial class RuleGenerator
         loop.Mapping = null;
         loop.Directive("#line hidden");
 
-        // Values computed once per document, indexes and list parameters as sets, known once every expression is
-        // emitted, go just before the loop.
+        AddLoopAndItsSetUp(lines, expressions, loop, mapped: true);
+        lines.Add("#line default");
+        return lines;
+    }
+
+    /// <summary>The cached names and patterns an emitter's expressions use, as static fields.</summary>
+    private static void EmitExpressionFields(IndentedWriter w, ExpressionEmitter expressions)
+    {
+        foreach (var name in expressions.Names)
+            w.Line($"private static readonly XName {name.Key} = {CSharpText.Literal(name.Value)};");
+        for (var i = 0; i < expressions.Patterns.Count; i++)
+            w.Line($"private static readonly Regex Pattern{i} = Xp.Pattern({CSharpText.Literal(expressions.Patterns[i])});");
+    }
+
+    /// <summary>
+    /// The statements of an emitted loop in order: values computed once per document, indexes and list parameters as
+    /// sets (known once every expression is emitted, so they go just before the loop), the loop, and the local
+    /// functions it reads node-sets with.
+    /// </summary>
+    /// <param name="mapped">Whether the loop carries <c>#line</c> directives; its local functions' headers are then hidden plumbing.</param>
+    private static void AddLoopAndItsSetUp(List<string> lines, ExpressionEmitter expressions, CodeBlock loop, bool mapped)
+    {
         foreach (var set in expressions.Sets) lines.Add($"var {set.Key} = Xp.StringSet({set.Value});");
         lines.AddRange(expressions.Declarations);
         lines.AddRange(loop.Lines);
@@ -166,12 +183,9 @@ public sealed partial class RuleGenerator
         {
             lines.Add("");
             // The header and braces are plumbing; the function's statements carry their own directives.
-            lines.Add("#line hidden");
+            if (mapped) lines.Add("#line hidden");
             lines.AddRange(function.Lines);
         }
-
-        lines.Add("#line default");
-        return lines;
     }
 
     /// <summary>The rule file's path for <c>#line</c>: '.' and '..' segments resolved (MSBuild passes <c>project/../../rules/…</c>), no quotes.</summary>

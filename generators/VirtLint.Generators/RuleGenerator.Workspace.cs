@@ -65,22 +65,13 @@ public sealed partial class RuleGenerator
             });
         }
 
+        // Fact expressions are not mapped to rule-file lines.
         var body = new List<string> { $"XObject {ExpressionEmitter.RootVariable} = context.Root;" };
-        foreach (var set in expressions.Sets) body.Add($"var {set.Key} = Xp.StringSet({set.Value});");
-        body.AddRange(expressions.Declarations);
-        body.AddRange(loop.Lines);
-        foreach (var function in expressions.Functions)
-        {
-            body.Add("");
-            body.AddRange(function.Lines);
-        }
+        AddLoopAndItsSetUp(body, expressions, loop, mapped: false);
 
         w.Line($"/// <summary>The facts of a {kind} document.</summary>");
         w.Open($"private static class {FactsClass(kind)}");
-        foreach (var name in expressions.Names)
-            w.Line($"private static readonly XName {name.Key} = {CSharpText.Literal(name.Value)};");
-        for (var i = 0; i < expressions.Patterns.Count; i++)
-            w.Line($"private static readonly Regex Pattern{i} = Xp.Pattern({CSharpText.Literal(expressions.Patterns[i])});");
+        EmitExpressionFields(w, expressions);
         for (var i = 0; i < facts.Count; i++)
         {
             w.Line($"private static readonly XName Fact{i} = {CSharpText.Literal(facts[i].Element)};");
