@@ -28,9 +28,20 @@ public sealed class CheckContext
     public void Report(XObject node, string message) =>
         _findings.Add(Document.FindingOn(Rule, Severity, message, node), node);
 
-    /// <summary>Reports a finding with the other nodes that explain it (cross-document rules).</summary>
-    public void Report(XObject node, string message, IReadOnlyList<RelatedNode> related) =>
-        _findings.Add(Document.FindingOn(Rule, Severity, message, node), node, related);
+    /// <summary>Reports a finding with the other nodes that explain it, each with what it shows there.</summary>
+    public void Report(XObject node, string message, IReadOnlyList<RelatedNode> related)
+    {
+        var finding = Document.FindingOn(Rule, Severity, message, node);
+        // A workspace's nodes are facts, located later in their own files; a document's are located now, with its tree.
+        if (Document.Kind == DocumentKind.Workspace)
+        {
+            _findings.Add(finding, node, related);
+            return;
+        }
+
+        var locations = related.Take(Linter.MaxRelatedLocations).Select(r => new RelatedLocation(Document.Path, Document.SpanOf(r.Node), r.Message)).ToArray();
+        _findings.Add(finding with { Related = locations }, node);
+    }
 
     /// <summary>Reports a region the node spans do not describe, such as an element's text value.</summary>
     public void Report(SourceSpan span, string message) =>

@@ -120,6 +120,42 @@ public sealed class OrganisationRulesTests : IDisposable
     }
 
     [Fact]
+    public void A_document_rule_reports_its_related_nodes_in_the_same_file()
+    {
+        _workspace.Write("team/title-repeats-name.yaml", """
+            id: ORG0101
+            name: title-repeats-name
+            title: The title repeats the name
+            severity: note
+            category: reliability
+            target: domain
+            check:
+              context: "title"
+              report: ". = ../name"
+            related:
+              nodes: "../name"
+              message: "The name '{.}' is here."
+            message: "Title '{.}' repeats the domain's name."
+            docs:
+              what-it-does: Flags a title equal to the name.
+              why-is-this-bad: The title says nothing more. It is a note because nothing breaks.
+              example: "<title>web</title>"
+              use-instead: "<title>web front end</title>"
+              references: [https://libvirt.org/formatdomain.html#general-metadata]
+            """);
+        _workspace.Write("a.xml", Titled("web", "web"));
+
+        var result = _workspace.Run(["check", "--rules", "team", "--select", "ORG0101", "--format", "json", "a.xml"], stdin: "", catalog: BuiltInRules.Catalog);
+
+        using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
+        var finding = Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal(("a.xml", 3, "Title 'web' repeats the domain's name."), (finding.GetProperty("path").GetString(), finding.GetProperty("line").GetInt32(), finding.GetProperty("message").GetString()));
+        var related = Assert.Single(finding.GetProperty("related").EnumerateArray());
+        Assert.Equal(("a.xml", 2, 3, "The name 'web' is here."),
+            (related.GetProperty("path").GetString(), related.GetProperty("line").GetInt32(), related.GetProperty("column").GetInt32(), related.GetProperty("message").GetString()));
+    }
+
+    [Fact]
     public void Test_rules_runs_a_workspace_rules_sample_folders_as_runs()
     {
         _workspace.Write("team/domain-title-duplicate.yaml", TitleRule);
