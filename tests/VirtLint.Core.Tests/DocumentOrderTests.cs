@@ -85,4 +85,20 @@ public sealed class DocumentOrderTests
         List<XObject> ordered = [Root.Element("name")!, disk];
         Assert.Same(ordered, DocumentOrder.SortInPlace(ordered));
     }
+
+    [Fact]
+    public void Small_and_large_sorts_agree_with_the_document_numbering_on_every_shuffle()
+    {
+        // 40 wide siblings: small sorts compare through ancestors, until a comparison walks too far and they number.
+        var wide = XDocument.Parse("<domain><devices a='1' b='2'>" + string.Concat(Enumerable.Range(0, 40).Select(i => $"<disk n='{i}'><target dev='vd{i}'/></disk>")) + "</devices></domain>");
+        var everything = wide.Descendants().SelectMany(e => new XObject[] { e }.Concat(e.Attributes())).ToList();
+        var random = new Random(7);
+        for (var round = 0; round < 300; round++)
+        {
+            var count = random.Next(2, 20);
+            var picked = Enumerable.Range(0, count).Select(_ => everything[random.Next(everything.Count)]).ToList();
+            var expected = everything.Where(picked.Contains).ToList();
+            Assert.Equal(expected, DocumentOrder.SortInPlace([.. picked]));
+        }
+    }
 }

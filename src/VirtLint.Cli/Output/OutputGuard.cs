@@ -31,8 +31,9 @@ internal sealed class OutputGuard
     public string? Check(string path) => Check([path])[0];
 
     /// <summary>
-    /// For each of <paramref name="paths"/>, why it must not be written, or null when it is safe. The inputs are
-    /// resolved in one pass for all of them, and no set of their paths is built.
+    /// For each of <paramref name="paths"/>, why it must not be written, or null when it is safe. Only a report path
+    /// that is an existing regular file can be an input; the inputs are then compared with it by file identity
+    /// (device and inode, which also catches hard links), one <c>statx</c> each, without resolving their paths.
     /// </summary>
     public string?[] Check(IReadOnlyList<string> paths)
     {
@@ -40,26 +41,23 @@ internal sealed class OutputGuard
         var reports = paths.Select(path =>
         {
             var full = Path.GetFullPath(path, _currentDirectory);
-            return (Full: full, Real: UnixFileStatus.RealPath(full) ?? RealParent(full));
+            var status = FileProbe.Target(full);
+            var identity = status.Kind == FileKind.Regular && status.Error is null && status.Identity.Length > 0 ? status.Identity : null;
+            return (Real: UnixFileStatus.RealPath(full) ?? RealParent(full), Identity: identity);
         }).ToArray();
 
-        foreach (var input in _inputs)
+        if (reports.Any(r => r.Identity is not null))
         {
-            if (input.FilePath is null) continue;
-            var full = Path.GetFullPath(input.FilePath, _currentDirectory);
-            string? real = null;
-            for (var i = 0; i < reports.Length; i++)
+            foreach (var input in _inputs)
             {
-                if (refusals[i] is not null) continue;
-                var (reportFull, reportReal) = reports[i];
-                var same = full == reportFull || full == reportReal;
-                if (!same)
+                if (input.FilePath is null) continue;
+                var identity = FileProbe.Target(Path.GetFullPath(input.FilePath, _currentDirectory)).Identity;
+                if (identity.Length == 0) continue;
+                for (var i = 0; i < reports.Length; i++)
                 {
-                    real ??= UnixFileStatus.RealPath(full) ?? "";
-                    same = real == reportFull || real == reportReal;
+                    if (refusals[i] is null && reports[i].Identity == identity)
+                        refusals[i] = $"'{paths[i]}' is one of the files being linted; refusing to overwrite it with the report.";
                 }
-
-                if (same) refusals[i] = $"'{paths[i]}' is one of the files being linted; refusing to overwrite it with the report.";
             }
         }
 

@@ -33,6 +33,13 @@ public static partial class Xp
         private XNode? _current;
         private bool _started;
 
+        // Named children of an indexed element: the group, and where the loop is in it.
+        private XElement[]? _indexed;
+        private int _position;
+
+        // Child elements met by a walk of named children, to index the element when the walk shows it is wide.
+        private int _walked;
+
         internal ElementLoop(XContainer? root, XName? name, bool descendants)
         {
             _root = root;
@@ -40,21 +47,41 @@ public static partial class Xp
             _descendants = descendants;
             _current = null;
             _started = false;
+            _indexed = null;
+            _position = -1;
+            _walked = 0;
         }
 
         public readonly ElementLoop GetEnumerator() => this;
 
-        public readonly XElement Current => (XElement)_current!;
+        public readonly XElement Current => _indexed is { } group ? group[_position] : (XElement)_current!;
 
         public bool MoveNext()
         {
             if (_root is null) return false;
+            var namedChildren = !_descendants && _name is not null;
+            if (!_started && namedChildren && ChildIndex.TryGet(_root, _name!, out var group)) _indexed = group;
+            if (_indexed is not null)
+            {
+                _started = true;
+                return ++_position < _indexed.Length;
+            }
+
             while (true)
             {
                 _current = _started ? Next(_current) : _root.FirstNode;
                 _started = true;
-                if (_current is null) return false;
-                if (_current is XElement e && (_name is null || e.Name == _name)) return true;
+                if (_current is null)
+                {
+                    if (namedChildren && _walked >= ChildIndex.MinChildren) ChildIndex.Build(_root);
+                    return false;
+                }
+
+                if (_current is XElement e)
+                {
+                    _walked++;
+                    if (_name is null || e.Name == _name) return true;
+                }
             }
         }
 

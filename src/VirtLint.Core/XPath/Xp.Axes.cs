@@ -13,14 +13,13 @@ public static partial class Xp
     public static IEnumerable<XObject> Document(XObject node) => node.Document is { } document ? [document] : [];
 
     public static IEnumerable<XObject> Child(XObject node, XName name) =>
-        node is XContainer container ? container.Elements(name) : [];
+        node is XContainer container ? ChildIndex.Lookup(container, name) ?? container.Elements(name) : [];
 
     public static IEnumerable<XObject> Child(IEnumerable<XObject> nodes, XName name)
     {
         foreach (var node in nodes)
-            if (node is XContainer container)
-                foreach (var child in container.Elements(name))
-                    yield return child;
+            foreach (var child in Child(node, name))
+                yield return child;
     }
 
     public static IEnumerable<XObject> ChildAny(XObject node) => node is XContainer container ? container.Elements() : [];

@@ -33,7 +33,12 @@ public static partial class Xp
     public static bool IsNamed(XObject node, XName name) => node is XElement e ? e.Name == name : node is XAttribute a && a.Name == name;
 
     /// <summary>The first child element named <paramref name="name"/>, as the first node of <see cref="Child(XObject, XName)"/>.</summary>
-    public static XElement? FirstChild(XObject? node, XName name) => (node as XContainer)?.Element(name);
+    public static XElement? FirstChild(XObject? node, XName name) => node switch
+    {
+        XContainer container when ChildIndex.TryGet(container, name, out var children) => children.Length > 0 ? children[0] : null,
+        XContainer container => container.Element(name),
+        _ => null,
+    };
 
     /// <summary>The first node of a <c>let</c>'s nodes.</summary>
     public static XObject? FirstOrNull(IReadOnlyList<XObject> nodes) => nodes.Count > 0 ? nodes[0] : null;

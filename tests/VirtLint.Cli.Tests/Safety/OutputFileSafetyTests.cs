@@ -50,6 +50,23 @@ public sealed class OutputFileSafetyTests : IDisposable
         Assert.Equal(Fixtures.IdeDisk, _workspace.Read("vms/web.xml"));
     }
 
+    [Fact]
+    public void An_input_reached_through_a_hard_link_is_recognised()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        _workspace.Write("vms/web.xml", Fixtures.IdeDisk);
+        Directory.CreateDirectory(_workspace.PathOf("reports"));
+        var link = Process.Start("ln", [_workspace.PathOf("vms/web.xml"), _workspace.PathOf("reports/latest.sarif")])!;
+        link.WaitForExit();
+        Assert.Equal(0, link.ExitCode);
+
+        var result = _workspace.Run("check", "vms", "-f", "sarif=reports/latest.sarif");
+
+        Assert.Equal(ExitCodes.UsageOrInputError, result.ExitCode);
+        Assert.StartsWith("virtlint: error: 'reports/latest.sarif' is one of the files being linted", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(Fixtures.IdeDisk, _workspace.Read("vms/web.xml"));
+    }
+
     [Theory]
     [InlineData("vms/report.sarif")]
     [InlineData("vms/.hidden-report.xml")]

@@ -1,0 +1,77 @@
+using System.Xml.Linq;
+
+namespace VirtLint.Core.XPath;
+
+/// <summary>
+/// An element's child elements grouped by name, each group in document order, so <c>Xp.Children(devices, disk)</c>
+/// costs the disks, not a walk past every other device. Every rule of a document starts from the same few wide
+/// elements (<c>&lt;domain&gt;</c>, <c>&lt;devices&gt;</c>): those walks were a fifth of a fleet run's CPU time.
+/// </summary>
+/// <remarks>
+/// Built after the first complete walk that met at least <see cref="MinChildren"/> child elements (a narrower element
+/// is walked as cheaply as it is looked up) and kept as an annotation of the element. Trees are not changed once
+/// checks read them (a loaded document never; a workspace's facts tree only while it is built); an index whose
+/// element has since gained or lost its first or last child is not used. A document is read by one thread at a time,
+/// so building needs no lock.
+/// </remarks>
+internal sealed class ChildIndex
+{
+    public const int MinChildren = 8;
+
+    private readonly XNode? _first;
+    private readonly XNode? _last;
+    private readonly Dictionary<XName, XElement[]> _byName;
+
+    private ChildIndex(XNode? first, XNode? last, Dictionary<XName, XElement[]> byName)
+    {
+        _first = first;
+        _last = last;
+        _byName = byName;
+    }
+
+    /// <summary>The children named <paramref name="name"/> from the index of <paramref name="parent"/>, when it has a current one.</summary>
+    public static bool TryGet(XContainer parent, XName name, out XElement[] children)
+    {
+        if (parent.Annotation<ChildIndex>() is { } index
+            && ReferenceEquals(index._first, parent.FirstNode) && ReferenceEquals(index._last, parent.LastNode))
+        {
+            children = index._byName.TryGetValue(name, out var found) ? found : [];
+            return true;
+        }
+
+        children = [];
+        return false;
+    }
+
+    /// <summary>Indexes <paramref name="parent"/>'s children (replacing an out-of-date index) for the next look-up.</summary>
+    public static void Build(XContainer parent)
+    {
+        var groups = new Dictionary<XName, List<XElement>>();
+        for (var node = parent.FirstNode; node is not null; node = node.NextNode)
+        {
+            if (node is not XElement element) continue;
+            if (!groups.TryGetValue(element.Name, out var group)) groups[element.Name] = group = [];
+            group.Add(element);
+        }
+
+        var byName = new Dictionary<XName, XElement[]>(groups.Count);
+        foreach (var (name, group) in groups) byName[name] = group.ToArray();
+        parent.RemoveAnnotations<ChildIndex>();
+        parent.AddAnnotation(new ChildIndex(parent.FirstNode, parent.LastNode, byName));
+    }
+
+    /// <summary>
+    /// The children named <paramref name="name"/> when <paramref name="parent"/> is wide enough to index (building the
+    /// index on first use); null for a narrow one, which the caller walks.
+    /// </summary>
+    public static XElement[]? Lookup(XContainer parent, XName name)
+    {
+        if (TryGet(parent, name, out var children)) return children;
+        var count = 0;
+        for (var node = parent.FirstNode; node is not null && count < MinChildren; node = node.NextNode)
+            if (node is XElement) count++;
+        if (count < MinChildren) return null;
+        Build(parent);
+        return TryGet(parent, name, out children) ? children : null;
+    }
+}

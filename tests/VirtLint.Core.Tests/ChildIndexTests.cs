@@ -1,0 +1,55 @@
+using System.Xml.Linq;
+using VirtLint.Core.XPath;
+
+namespace VirtLint.Core.Tests;
+
+/// <summary>Named-children loops over wide elements come from an index: the same nodes, in the same order, as a walk.</summary>
+public sealed class ChildIndexTests
+{
+    private static XElement Devices(int disks) => XElement.Parse(
+        "<devices>" + string.Concat(Enumerable.Range(0, disks).Select(i => $"<disk n='{i}'/><interface n='{i}'/><!-- c --> text ")) + "<disk n='last'/></devices>");
+
+    private static string[] Loop(XElement parent, XName name)
+    {
+        var found = new List<string>();
+        foreach (var element in Xp.Children(parent, name)) found.Add((string)element.Attribute("n")!);
+        return [.. found];
+    }
+
+    private static string[] Walk(XElement parent, XName name) => parent.Elements(name).Select(e => (string)e.Attribute("n")!).ToArray();
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(20)]
+    public void Loops_yield_what_the_walk_yields_first_time_and_after(int disks)
+    {
+        var devices = Devices(disks);
+        foreach (var name in new XName[] { "disk", "interface", "video" })
+        {
+            Assert.Equal(Walk(devices, name), Loop(devices, name));
+            Assert.Equal(Walk(devices, name), Loop(devices, name));
+            Assert.Equal(Walk(devices, name), Xp.Child(devices, name).Select(e => (string)((XElement)e).Attribute("n")!).ToArray());
+            Assert.Equal(devices.Element(name), Xp.FirstChild(devices, name));
+        }
+    }
+
+    [Fact]
+    public void An_index_is_not_used_once_its_element_gained_a_child()
+    {
+        var devices = Devices(20);
+        Assert.Equal(21, Loop(devices, "disk").Length);
+        devices.Add(new XElement("disk", new XAttribute("n", "added")));
+        Assert.Equal(Walk(devices, "disk"), Loop(devices, "disk"));
+        devices.FirstNode!.Remove();
+        Assert.Equal(Walk(devices, "disk"), Loop(devices, "disk"));
+        Assert.Equal(devices.Element("disk"), Xp.FirstChild(devices, "disk"));
+    }
+
+    [Fact]
+    public void A_loop_left_early_still_yields_in_order()
+    {
+        var devices = Devices(20);
+        foreach (var _ in Xp.Children(devices, "disk")) break;
+        Assert.Equal(Walk(devices, "interface"), Loop(devices, "interface"));
+    }
+}
