@@ -1,6 +1,7 @@
 using VirtLint.RuleLanguage;
 using VirtLint.RuleLanguage.Diagnostics;
 using VirtLint.RuleLanguage.Expressions;
+using VirtLint.RuleLanguage.Model;
 
 namespace VirtLint.RuleLanguage.Tests;
 
@@ -46,10 +47,11 @@ public sealed class RuleFileParserTests
 
         Assert.Empty(result.Diagnostics);
         var spec = result.Rule!;
-        Assert.Equal(("VL1001", "disk-bus-not-virtio", "warning", "high"), (spec.Id, spec.Name, spec.Severity, spec.Precision));
+        Assert.Equal(("VL1001", "disk-bus-not-virtio", RuleSeverity.Warning, RulePrecision.High), (spec.Id, spec.Name, spec.Severity, spec.Precision));
+        Assert.Equal((RuleCategory.Performance, RuleTarget.Domain, (double?)null), (spec.Category, spec.Target, spec.SecuritySeverity));
         Assert.Equal(["disk", "virtio"], spec.Tags);
-        Assert.Equal(["ide", "sata"], spec.Parameters[0].DefaultList);
-        Assert.Equal(("min-size", "1.5"), (spec.Parameters[1].Name, spec.Parameters[1].DefaultText));
+        Assert.Equal(new StringListDefault(new EquatableArray<string>(["ide", "sata"])), spec.Parameters[0].Default);
+        Assert.Equal(("min-size", ParamType.Number, new NumberDefault(1.5)), (spec.Parameters[1].Name, spec.Parameters[1].DeclaredType, spec.Parameters[1].Default));
         Assert.False(spec.Check!.IsAssert);
         Assert.Equal(Expressions.ValueType.NodeSet, spec.Check.Lets[0].Value.Type);
         Assert.Equal(["Disk '", null, "' uses '", null, "' {braces}."], spec.Message.Parts.Select(p => p.Expression is null ? p.Text : null));
