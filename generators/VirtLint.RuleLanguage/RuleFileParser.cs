@@ -21,6 +21,7 @@ namespace VirtLint.RuleLanguage;
 public sealed class RuleFileParser
 {
     private static readonly Regex KebabPattern = new("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
+    private static readonly Regex WholeNumber = new("^[+-]?[0-9]+$");
 
     private readonly string _path;
     private readonly YamlSource _source;
@@ -521,9 +522,10 @@ public sealed class RuleFileParser
                 continue;
             }
 
-            if (type is null || Default(name, type.Value, defaultField.Value) is not { } value) continue;
-            result.Add(new ParamSpec(name, value, description));
-            scope.Declare(new VariableInfo(name, VariableKind.Parameter, value.Type.ExpressionType(), ElementTrail.Unknown));
+            if (type is not { } declared) continue;
+            // Declared even when its default is refused, so the expressions using it are not also reported as unknown.
+            scope.Declare(new VariableInfo(name, VariableKind.Parameter, declared.ExpressionType(), ElementTrail.Unknown));
+            if (Default(name, declared, defaultField.Value) is { } value) result.Add(new ParamSpec(name, value, description));
         }
 
         return new EquatableArray<ParamSpec>(result);
@@ -575,7 +577,8 @@ public sealed class RuleFileParser
                 if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)) return new IntegerDefault(integer);
                 if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var whole)) break;
                 // Configuration takes an integer only as a whole number (long), so the default is held to the same.
-                Error(DiagnosticIds.InvalidValue, Math.Floor(whole) == whole && !IsWithinLong(whole)
+                var outOfRange = WholeNumber.IsMatch(text) || (Math.Floor(whole) == whole && !IsWithinLong(whole));
+                Error(DiagnosticIds.InvalidValue, outOfRange
                     ? $"default '{text}' is out of range: an integer parameter's default must be a whole number from {long.MinValue} to {long.MaxValue}"
                     : $"default '{text}' is not a valid integer: write a whole number, such as 20", at);
                 return null;
