@@ -19,6 +19,9 @@ public enum DocumentKind
 
 public static class DocumentKinds
 {
+    /// <summary>The target of the rules the engine reports itself (VL0001, ...): they have no checker.</summary>
+    public static string EngineTarget { get; } = DocumentKindTable.Of(RuleTarget.Document).Name;
+
     public static string ToName(this DocumentKind kind) => DocumentKindTable.Of((RuleTarget)kind).Name;
 
     /// <summary>Classifies a document by the local name of its root element.</summary>
