@@ -234,7 +234,7 @@ public sealed class RuleFileParser
                 var element = (entry.Key as YamlScalarNode)?.Value ?? "";
                 if (!KebabPattern.IsMatch(element) || WorkspaceNames.IsReserved(element))
                 {
-                    Error(DiagnosticIds.InvalidValue, $"'{element}' is not a valid fact name (kebab-case, not {WorkspaceNames.Kind}, {string.Join(", ", DocumentKindTable.LibvirtDocumentNames.Take(3))} or {DocumentKindTable.LibvirtDocumentNames.Last()})", YamlSource.RangeOf(entry.Key));
+                    Error(DiagnosticIds.InvalidValue, $"'{element}' is not a valid fact name (kebab-case, not one of {WorkspaceNames.Kind}, {string.Join(", ", DocumentKindTable.LibvirtDocumentNames)})", YamlSource.RangeOf(entry.Key));
                     continue;
                 }
 
