@@ -58,13 +58,14 @@ public sealed partial class RuleGenerator
         var expressions = new ExpressionEmitter();
         var body = EmitCheckBody(rule, rule.Check, expressions, rulePath ?? rule.SourcePath);
 
-        var isWorkspace = rule.Target == WorkspaceTarget;
+        var isWorkspace = rule.Target == RuleTarget.Workspace;
         w.Open($"internal sealed class {className} : {(isWorkspace ? "global::VirtLint.Core.Workspace.WorkspaceRuleChecker" : "RuleChecker")}");
         EmitDescriptor(w, rule);
         w.Line();
         EmitExpressionFields(w, expressions);
-        foreach (var parameter in rule.Parameters.Where(p => p.Type == ValueType.StringList))
-            w.Line($"private static readonly string[] {DefaultField(parameter)} = {{ {string.Join(", ", parameter.DefaultList.Select(CSharpText.Literal))} }};");
+        foreach (var parameter in rule.Parameters)
+            if (parameter.Default is StringListDefault list)
+                w.Line($"private static readonly string[] {DefaultField(parameter)} = {{ {string.Join(", ", list.Values.Select(CSharpText.Literal))} }};");
         w.Line();
         w.Line("public override RuleDescriptor Descriptor => Rule;");
         w.Line();
@@ -74,7 +75,7 @@ public sealed partial class RuleGenerator
         }
         else
         {
-            w.Line($"public override DocumentKind Kind => DocumentKind.{CSharpText.Pascal(rule.Target)};");
+            w.Line($"public override DocumentKind Kind => {Kind(rule.Target.NameOf())};");
         }
 
         w.Line();
@@ -111,12 +112,14 @@ public sealed partial class RuleGenerator
         {
             var local = CSharpText.Identifier("p_", parameter.Name);
             var name = CSharpText.Literal(parameter.Name);
-            lines.Add(parameter.Type switch
+            // An integer is a number in expressions; configuration has already held it to whole numbers.
+            lines.Add(parameter.Default switch
             {
-                ValueType.StringList => $"var {local} = context.GetStringList({name}, {DefaultField(parameter)});",
-                ValueType.Number => $"var {local} = context.GetNumber({name}, {CSharpText.Literal(double.Parse(parameter.DefaultText, System.Globalization.CultureInfo.InvariantCulture))});",
-                ValueType.Boolean => $"var {local} = context.GetBoolean({name}, {(parameter.DefaultText == "true" ? "true" : "false")});",
-                _ => $"var {local} = context.GetString({name}, {CSharpText.Literal(parameter.DefaultText)});",
+                StringListDefault => $"var {local} = context.GetStringList({name}, {DefaultField(parameter)});",
+                NumberDefault number => $"var {local} = context.GetNumber({name}, {CSharpText.Literal(number.Value)});",
+                IntegerDefault integer => $"var {local} = context.GetNumber({name}, {CSharpText.Literal((double)integer.Value)});",
+                BooleanDefault boolean => $"var {local} = context.GetBoolean({name}, {(boolean.Value ? "true" : "false")});",
+                _ => $"var {local} = context.GetString({name}, {CSharpText.Literal(parameter.Default.Text)});",
             });
         }
 
@@ -219,12 +222,12 @@ public sealed partial class RuleGenerator
         w.Line($"    Id: {CSharpText.Literal(rule.Id)},");
         w.Line($"    Name: {CSharpText.Literal(rule.Name)},");
         w.Line($"    Title: {CSharpText.Literal(rule.Title)},");
-        w.Line($"    DefaultSeverity: Severity.{CSharpText.Pascal(rule.Severity)},");
-        w.Line($"    Category: {CSharpText.Literal(rule.Category)},");
+        w.Line($"    DefaultSeverity: Severity.{CSharpText.Pascal(rule.Severity.NameOf())},");
+        w.Line($"    Category: {CSharpText.Literal(rule.Category.NameOf())},");
         w.Line($"    Tags: new string[] {{ {string.Join(", ", rule.Tags.Select(CSharpText.Literal))} }},");
-        w.Line($"    Target: {CSharpText.Literal(rule.Target)},");
-        w.Line($"    Precision: {CSharpText.Literal(rule.Precision)},");
-        w.Line($"    SecuritySeverity: {CSharpText.Literal(rule.SecuritySeverity)},");
+        w.Line($"    Target: {CSharpText.Literal(rule.Target.NameOf())},");
+        w.Line($"    Precision: {CSharpText.Literal(rule.Precision.NameOf())},");
+        w.Line($"    SecuritySeverity: {CSharpText.Literal(RuleFileFields.SecuritySeverityText(rule.SecuritySeverity))},");
         w.Line($"    MessageTemplate: {CSharpText.Literal(rule.Message.Source)},");
         w.Line("    Docs: new RuleDocs(");
         w.Line($"        WhatItDoes: {CSharpText.Literal(rule.Docs.WhatItDoes)},");
@@ -233,7 +236,7 @@ public sealed partial class RuleGenerator
         w.Line($"        UseInstead: {CSharpText.Literal(rule.Docs.UseInstead)},");
         w.Line($"        References: new string[] {{ {string.Join(", ", rule.Docs.References.Select(CSharpText.Literal))} }}),");
         var parameters = rule.Parameters.Select(p =>
-            $"new RuleParameter({CSharpText.Literal(p.Name)}, {CSharpText.Literal(ParamTypeName(p))}, {CSharpText.Literal(p.DefaultText)}, {CSharpText.Literal(p.Description)})");
+            $"new RuleParameter({CSharpText.Literal(p.Name)}, {CSharpText.Literal(p.DeclaredType.NameOf())}, {CSharpText.Literal(p.Default.Text)}, {CSharpText.Literal(p.Description)})");
         w.Line($"    Parameters: new RuleParameter[] {{ {string.Join(", ", parameters)} }},");
         if (rule.Scope is null)
         {
@@ -245,13 +248,6 @@ public sealed partial class RuleGenerator
         w.Line($"    Scope: new RuleScope({StringArray(rule.Scope.Hypervisors)}, {StringArray(rule.Scope.Architectures)}, {StringArray(rule.Scope.Machines)}));");
     }
 
-    private static string ParamTypeName(ParamSpec parameter) => parameter.Type switch
-    {
-        ValueType.StringList => "string-list",
-        ValueType.Number => parameter.IsInteger ? "integer" : "number",
-        ValueType.Boolean => "boolean",
-        _ => "string",
-    };
 
     private static string DefaultField(ParamSpec parameter) => CSharpText.Identifier("Default_", parameter.Name);
 

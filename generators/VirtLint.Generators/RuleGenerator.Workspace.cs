@@ -8,8 +8,6 @@ namespace VirtLint.Generators;
 /// <summary>The parts of a checker only cross-document rules have: the facts each document contributes, and related nodes.</summary>
 public sealed partial class RuleGenerator
 {
-    private const string WorkspaceTarget = "workspace";
-
     /// <summary>The report statement: with related nodes, each with its message evaluated on it.</summary>
     private static void EmitReport(RuleSpec rule, string location, ExpressionEmitter expressions, string node, CodeBlock loop)
     {

@@ -21,6 +21,7 @@ namespace VirtLint.RuleLanguage;
 public sealed class RuleFileParser
 {
     private static readonly Regex KebabPattern = new("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
+    private static readonly Regex WholeNumber = new("^[+-]?[0-9]+$");
 
     private readonly string _path;
     private readonly YamlSource _source;
@@ -89,12 +90,13 @@ public sealed class RuleFileParser
         var title = Scalar(fields, "title");
         var severity = OneOf(fields, "severity", RuleFileFields.Severities);
         var category = OneOf(fields, "category", RuleFileFields.Categories);
-        var target = OneOf(fields, "target", RuleFileFields.Targets);
-        var precision = fields.ContainsKey("precision") ? OneOf(fields, "precision", RuleFileFields.Precisions) : "high";
+        var targetValue = OneOf(fields, "target", RuleFileFields.Targets);
+        var target = targetValue is { } t ? DocumentKindTable.Of(t).Name : null;
+        var precision = fields.ContainsKey("precision") ? OneOf(fields, "precision", RuleFileFields.Precisions) : RulePrecision.High;
         var tags = StringList(fields, "tags", KebabPattern);
         var securitySeverity = SecuritySeverity(fields);
         var docs = Docs(fields);
-        var domainScope = Scope(fields, target);
+        var domainScope = Scope(fields, targetValue);
 
         var facts = Facts(fields, target);
         var requires = Requires(fields, target, facts);
@@ -104,7 +106,7 @@ public sealed class RuleFileParser
 
         CheckSpec? check = null;
         var message = new MessageTemplate("", EquatableArray<MessagePart>.Empty);
-        if (target == "document")
+        if (targetValue == RuleTarget.Document)
         {
             if (fields.TryGetValue("check", out var extra)) Error(DiagnosticIds.InvalidValue, "document rules are reported by the engine and take no 'check'", YamlSource.RangeOf(extra.Key));
             if (fields.TryGetValue("message", out var text) && text.Value is YamlScalarNode scalar) message = new MessageTemplate(scalar.Value ?? "", EquatableArray<MessagePart>.Empty);
@@ -119,9 +121,9 @@ public sealed class RuleFileParser
             if (fields.TryGetValue("message", out var messageField)) message = Message(messageField.Value, scope, trail) ?? message;
         }
 
-        _diagnostics.AddRange(RuleConventions.Check(_path, _origin, fields, id, name, target, severity, docs, message));
+        _diagnostics.AddRange(RuleConventions.Check(_path, _origin, fields, id, name, targetValue, severity, docs, message));
         if (_diagnostics.Count > 0) return null;
-        return new RuleSpec(id!, name!, title!, severity!, category!, tags, precision!, securitySeverity, target!,
+        return new RuleSpec(id!, name!, title!, severity!.Value, category!.Value, tags, precision!.Value, securitySeverity, targetValue!.Value,
             parameters, check, message, docs!, _path, RangeOfField(fields, "id"), RangeOfField(fields, "name"), domainScope)
         {
             Facts = new EquatableArray<FactSpec>(facts),
@@ -132,12 +134,12 @@ public sealed class RuleFileParser
 
     // ---- scope ----
 
-    private ScopeSpec? Scope(Dictionary<string, KeyValuePair<YamlNode, YamlNode>> fields, string? target)
+    private ScopeSpec? Scope(Dictionary<string, KeyValuePair<YamlNode, YamlNode>> fields, RuleTarget? target)
     {
         if (!fields.TryGetValue("scope", out var field)) return null;
-        if (target is not null && target != "domain")
+        if (target is { } other && other != RuleTarget.Domain)
         {
-            Error(DiagnosticIds.InvalidValue, $"'scope' applies to domain rules only, not to target '{target}'", YamlSource.RangeOf(field.Key));
+            Error(DiagnosticIds.InvalidValue, $"'scope' applies to domain rules only, not to target '{other.NameOf()}'", YamlSource.RangeOf(field.Key));
             return null;
         }
 
@@ -214,11 +216,11 @@ public sealed class RuleFileParser
 
         if (field.Value is not YamlMappingNode kinds || kinds.Children.Count == 0)
         {
-            Error(DiagnosticIds.InvalidValue, "'facts' must map document kinds (domain, pool, volume, network) to fact elements", YamlSource.RangeOf(field.Value));
+            Error(DiagnosticIds.InvalidValue, $"'facts' must map document kinds ({string.Join(", ", DocumentKindTable.LibvirtDocumentNames)}) to fact elements", YamlSource.RangeOf(field.Value));
             return facts;
         }
 
-        foreach (var kindEntry in Fields(kinds, RuleFileFields.FactKinds, "facts"))
+        foreach (var kindEntry in Fields(kinds, DocumentKindTable.LibvirtDocumentNames, "facts"))
         {
             var kind = kindEntry.Key;
             if (kindEntry.Value.Value is not YamlMappingNode elements || elements.Children.Count == 0)
@@ -232,7 +234,7 @@ public sealed class RuleFileParser
                 var element = (entry.Key as YamlScalarNode)?.Value ?? "";
                 if (!KebabPattern.IsMatch(element) || WorkspaceNames.IsReserved(element))
                 {
-                    Error(DiagnosticIds.InvalidValue, $"'{element}' is not a valid fact name (kebab-case, not workspace, domain, pool, volume or network)", YamlSource.RangeOf(entry.Key));
+                    Error(DiagnosticIds.InvalidValue, $"'{element}' is not a valid fact name (kebab-case, not one of {WorkspaceNames.Kind}, {string.Join(", ", DocumentKindTable.LibvirtDocumentNames)})", YamlSource.RangeOf(entry.Key));
                     continue;
                 }
 
@@ -512,7 +514,7 @@ public sealed class RuleFileParser
             }
 
             var paramFields = Fields(paramMap, RuleFileFields.Param, $"parameter '{name}'");
-            var typeName = OneOf(paramFields, "type", RuleFileFields.ParamTypes.Keys.ToArray());
+            var type = OneOf(paramFields, "type", RuleFileFields.ParamTypes);
             var description = paramFields.ContainsKey("description") ? Scalar(paramFields, "description") ?? "" : "";
             if (!paramFields.TryGetValue("default", out var defaultField))
             {
@@ -520,60 +522,79 @@ public sealed class RuleFileParser
                 continue;
             }
 
-            if (typeName is null) continue;
-            var type = RuleFileFields.ParamTypes[typeName];
-            var defaults = new List<string>();
-            var defaultText = "";
-            if (type == ValueType.StringList)
-            {
-                if (defaultField.Value is YamlSequenceNode seq)
-                {
-                    foreach (var item in seq.Children)
-                        if (item is YamlScalarNode s) defaults.Add(s.Value ?? "");
-                        else Error(DiagnosticIds.InvalidValue, "list defaults hold strings only", YamlSource.RangeOf(item));
-                    defaultText = string.Join(", ", defaults);
-                }
-                else
-                {
-                    Error(DiagnosticIds.InvalidValue, $"parameter '{name}' is a string-list; its default must be a YAML list", YamlSource.RangeOf(defaultField.Value));
-                    continue;
-                }
-            }
-            else if (defaultField.Value is YamlScalarNode value)
-            {
-                defaultText = value.Value ?? "";
-                var valid = typeName switch
-                {
-                    "number" => double.TryParse(defaultText, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
-                    "integer" => long.TryParse(defaultText, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
-                    "boolean" => defaultText is "true" or "false",
-                    _ => true,
-                };
-                if (!valid)
-                {
-                    Error(DiagnosticIds.InvalidValue, $"default '{defaultText}' is not a valid {typeName}", YamlSource.RangeOf(value));
-                    continue;
-                }
-
-                // -1e999 reads as -Infinity (and 'NaN' as NaN): no parameter means them, and no checker could be given them.
-                if (typeName == "number" && double.Parse(defaultText, NumberStyles.Float, CultureInfo.InvariantCulture) is var number && (double.IsNaN(number) || double.IsInfinity(number)))
-                {
-                    Error(DiagnosticIds.InvalidValue, $"default '{defaultText}' is out of range: a number parameter's default must be a finite number", YamlSource.RangeOf(value));
-                    continue;
-                }
-            }
-            else
-            {
-                Error(DiagnosticIds.InvalidValue, $"parameter '{name}' needs a scalar default", YamlSource.RangeOf(defaultField.Value));
-                continue;
-            }
-
-            result.Add(new ParamSpec(name, type, defaultText, new EquatableArray<string>(defaults), description, typeName == "integer"));
-            scope.Declare(new VariableInfo(name, VariableKind.Parameter, type, ElementTrail.Unknown));
+            if (type is not { } declared) continue;
+            // Declared even when its default is refused, so the expressions using it are not also reported as unknown.
+            scope.Declare(new VariableInfo(name, VariableKind.Parameter, declared.ExpressionType(), ElementTrail.Unknown));
+            if (Default(name, declared, defaultField.Value) is { } value) result.Add(new ParamSpec(name, value, description));
         }
 
         return new EquatableArray<ParamSpec>(result);
     }
+
+    /// <summary>A parameter's default as a value of its declared type; null (after a located error) when it is not one.</summary>
+    private ParamDefault? Default(string name, ParamType type, YamlNode node)
+    {
+        if (type == ParamType.StringList)
+        {
+            if (node is not YamlSequenceNode seq)
+            {
+                Error(DiagnosticIds.InvalidValue, $"parameter '{name}' is a string-list; its default must be a YAML list", YamlSource.RangeOf(node));
+                return null;
+            }
+
+            var items = new List<string>();
+            var valid = true;
+            foreach (var item in seq.Children)
+            {
+                if (item is YamlScalarNode s) items.Add(s.Value ?? "");
+                else { Error(DiagnosticIds.InvalidValue, "list defaults hold strings only", YamlSource.RangeOf(item)); valid = false; }
+            }
+
+            return valid ? new StringListDefault(new EquatableArray<string>(items)) : null;
+        }
+
+        if (node is not YamlScalarNode scalar)
+        {
+            Error(DiagnosticIds.InvalidValue, $"parameter '{name}' needs a scalar default", YamlSource.RangeOf(node));
+            return null;
+        }
+
+        var text = scalar.Value ?? "";
+        var at = YamlSource.RangeOf(scalar);
+        switch (type)
+        {
+            case ParamType.Number:
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) break;
+                // -1e999 reads as -Infinity (and 'NaN' as NaN): no parameter means them, and no checker could be given them.
+                if (double.IsNaN(number) || double.IsInfinity(number))
+                {
+                    Error(DiagnosticIds.InvalidValue, $"default '{text}' is out of range: a number parameter's default must be a finite number", at);
+                    return null;
+                }
+
+                return new NumberDefault(number);
+            case ParamType.Integer:
+                if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)) return new IntegerDefault(integer);
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var whole)) break;
+                // Configuration takes an integer only as a whole number (long), so the default is held to the same.
+                var outOfRange = WholeNumber.IsMatch(text) || (Math.Floor(whole) == whole && !IsWithinLong(whole));
+                Error(DiagnosticIds.InvalidValue, outOfRange
+                    ? $"default '{text}' is out of range: an integer parameter's default must be a whole number from {long.MinValue} to {long.MaxValue}"
+                    : $"default '{text}' is not a valid integer: write a whole number, such as 20", at);
+                return null;
+            case ParamType.Boolean:
+                if (text is "true" or "false") return new BooleanDefault(text == "true");
+                break;
+            default:
+                return new StringDefault(text);
+        }
+
+        Error(DiagnosticIds.InvalidValue, $"default '{text}' is not a valid {type.NameOf()}", at);
+        return null;
+    }
+
+    /// <summary>True when <paramref name="value"/> (a whole number) fits a long; false for infinities too.</summary>
+    private static bool IsWithinLong(double value) => value >= -9.2233720368547758E18 && value < 9.2233720368547758E18;
 
     // ---- docs and metadata ----
 
@@ -602,7 +623,8 @@ public sealed class RuleFileParser
         return new DocsSpec(what, why, example, instead, references);
     }
 
-    private string? SecuritySeverity(Dictionary<string, KeyValuePair<YamlNode, YamlNode>> fields)
+    /// <summary>The <c>security-severity</c> score, 0.1 to 10.0 (reports print it with one decimal).</summary>
+    private double? SecuritySeverity(Dictionary<string, KeyValuePair<YamlNode, YamlNode>> fields)
     {
         if (!fields.TryGetValue("security-severity", out var field)) return null;
         var text = (field.Value as YamlScalarNode)?.Value;
@@ -612,7 +634,7 @@ public sealed class RuleFileParser
             return null;
         }
 
-        return value.ToString("0.0", CultureInfo.InvariantCulture);
+        return value;
     }
 
     // ---- YAML helpers ----
@@ -680,6 +702,15 @@ public sealed class RuleFileParser
         if (Array.IndexOf(allowed, value) >= 0) return value;
         Error(DiagnosticIds.InvalidValue, $"'{key}' must be one of {string.Join(", ", allowed)}, not '{value}'", YamlSource.RangeOf(fields[key].Value));
         return null;
+    }
+
+    /// <summary>The field's value mapped to its enum once, here; an unknown spelling is an error at the value.</summary>
+    private T? OneOf<T>(Dictionary<string, KeyValuePair<YamlNode, YamlNode>> fields, string key, NameTable<T> table)
+        where T : struct, Enum
+    {
+        var names = table.Names;
+        var value = OneOf(fields, key, names);
+        return value is not null && table.TryParse(value, out var parsed) ? parsed : null;
     }
 
     private EquatableArray<string> StringList(Dictionary<string, KeyValuePair<YamlNode, YamlNode>> fields, string key, Regex? itemPattern)

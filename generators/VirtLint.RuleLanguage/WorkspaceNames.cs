@@ -13,10 +13,14 @@ namespace VirtLint.RuleLanguage;
 /// </summary>
 public sealed class WorkspaceNames : INameChecker
 {
-    public const string Kind = "workspace";
+    public static readonly string Kind = DocumentKindTable.Of(RuleTarget.Workspace).Name;
     public const string HostAttribute = "host";
 
-    private static readonly string[] Kinds = { "domain", "pool", "volume", "network" };
+    private static readonly string[] Kinds = DocumentKindTable.LibvirtDocumentNames;
+
+    // A pool's volumes are nested in it, as in a libvirt test-driver node file.
+    private static readonly string Pool = DocumentKindTable.Of(RuleTarget.Pool).Name;
+    private static readonly string Volume = DocumentKindTable.Of(RuleTarget.Volume).Name;
 
     private readonly INameChecker? _documents;
     private readonly Dictionary<string, HashSet<string>> _factsByKind = new(StringComparer.Ordinal);
@@ -56,12 +60,12 @@ public sealed class WorkspaceNames : INameChecker
             return _factsByKind.Keys.Concat(_factsByKind.Values.SelectMany(v => v)).Append(Kind).Distinct();
         }
 
-        if (parent == Kind) return isAttribute ? Array.Empty<string>() : _factsByKind.Keys.Concat(_factsByKind.ContainsKey("volume") ? new[] { "volume" } : Array.Empty<string>()).Distinct();
+        if (parent == Kind) return isAttribute ? Array.Empty<string>() : _factsByKind.Keys.Concat(_factsByKind.ContainsKey(Volume) ? new[] { Volume } : Array.Empty<string>()).Distinct();
         if (Array.IndexOf(Kinds, parent) >= 0)
         {
             if (isAttribute) return new[] { HostAttribute };
             var facts = _factsByKind.TryGetValue(parent, out var names) ? names : Enumerable.Empty<string>();
-            return parent == "pool" && _factsByKind.ContainsKey("volume") ? facts.Append("volume") : facts;
+            return parent == Pool && _factsByKind.ContainsKey(Volume) ? facts.Append(Volume) : facts;
         }
 
         return isAttribute && _valuesByFact.TryGetValue(parent, out var values) ? values : Enumerable.Empty<string>();

@@ -16,7 +16,7 @@ internal sealed class RulesCommand
     public const string Markdown = "markdown";
 
     /// <summary>The categories of the rule-file format (rules/README.md): valid filters even when no rule has them yet.</summary>
-    private static readonly string[] FormatCategories = ["correctness", "migration", "performance", "reliability", "security"];
+    private static readonly string[] FormatCategories = VirtLint.RuleLanguage.RuleFileFields.Categories.Names;
 
     private readonly RuleCatalog _catalog;
     private readonly CliContext _context;

@@ -1,35 +1,30 @@
+using VirtLint.RuleLanguage;
+
 namespace VirtLint.Core;
 
-/// <summary>The kinds of libvirt document VirtLint understands, named after their root element.</summary>
+/// <summary>
+/// The kinds of libvirt document VirtLint understands, named after their root element: the rule language's table of
+/// document kinds (<see cref="DocumentKindTable"/>) numbers, names and roots them.
+/// </summary>
 public enum DocumentKind
 {
-    Domain,
-    Pool,
-    Volume,
-    Network,
+    Domain = (int)RuleTarget.Domain,
+    Pool = (int)RuleTarget.Pool,
+    Volume = (int)RuleTarget.Volume,
+    Network = (int)RuleTarget.Network,
 
     /// <summary>Not a file: the facts every document of a run contributes, checked by cross-document rules.</summary>
-    Workspace,
+    Workspace = (int)RuleTarget.Workspace,
 }
 
 public static class DocumentKinds
 {
-    public static string ToName(this DocumentKind kind) => kind switch
-    {
-        DocumentKind.Domain => "domain",
-        DocumentKind.Pool => "pool",
-        DocumentKind.Volume => "volume",
-        DocumentKind.Network => "network",
-        _ => "workspace",
-    };
+    /// <summary>The target of the rules the engine reports itself (VL0001, ...): they have no checker.</summary>
+    public static string EngineTarget { get; } = DocumentKindTable.Of(RuleTarget.Document).Name;
+
+    public static string ToName(this DocumentKind kind) => DocumentKindTable.Of((RuleTarget)kind).Name;
 
     /// <summary>Classifies a document by the local name of its root element.</summary>
-    public static DocumentKind? FromRootElement(string localName) => localName switch
-    {
-        "domain" => DocumentKind.Domain,
-        "pool" => DocumentKind.Pool,
-        "volume" => DocumentKind.Volume,
-        "network" => DocumentKind.Network,
-        _ => null,
-    };
+    public static DocumentKind? FromRootElement(string localName) =>
+        DocumentKindTable.OfRootElement(localName) is { } kind ? (DocumentKind)kind.Target : null;
 }

@@ -14,7 +14,7 @@ public sealed partial class Linter
 {
     private readonly WorkspaceRuleChecker[] _workspaceCheckers;
 
-    private static bool IsWorkspaceRule(RuleDescriptor rule) => rule.Target == "workspace";
+    private static bool IsWorkspaceRule(RuleDescriptor rule) => rule.Target == DocumentKind.Workspace.ToName();
 
     /// <summary>
     /// The related locations a finding keeps: the first ones in document order. A pool's thin volumes may number in

@@ -40,7 +40,7 @@ public sealed class RuleCatalog
 
     private static readonly RuleDescriptor FallbackInternalError = new(
         RuleInternalErrorId, "rule-internal-error", "A rule failed while checking the document", Severity.Error, "correctness", ["engine"],
-        "document", "very-high", null, "", new RuleDocs("", "", "", "", []), [], "rules/document/rule-internal-error.yaml");
+        DocumentKinds.EngineTarget, "very-high", null, "", new RuleDocs("", "", "", "", []), [], "rules/document/rule-internal-error.yaml");
 
     /// <summary>
     /// Finds a rule by id (<c>VL1001</c>), by name (<c>disk-bus-not-virtio</c>) or by the PascalCase name SARIF

@@ -33,7 +33,7 @@ public sealed class InterpretedRule : RuleChecker
         Kind = RuleDescriptors.KindOf(rule.Target);
         OncePerDocument = new HashSet<Expr>(ReferenceEqualityComparer.Instance);
         foreach (var parameter in rule.Parameters)
-            if (parameter.Type == ValueType.StringList) _defaultLists[parameter.Name] = parameter.DefaultList.ToArray();
+            if (parameter.Default is StringListDefault list) _defaultLists[parameter.Name] = list.Values.ToArray();
         foreach (var expr in Expressions()) Prepare(expr);
     }
 
@@ -67,12 +67,13 @@ public sealed class InterpretedRule : RuleChecker
         var parameters = _rule.Parameters.Count == 0 ? NoParameters : new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var parameter in _rule.Parameters)
         {
-            parameters[parameter.Name] = parameter.Type switch
+            parameters[parameter.Name] = parameter.Default switch
             {
-                ValueType.StringList => context.GetStringList(parameter.Name, _defaultLists[parameter.Name]),
-                ValueType.Number => context.GetNumber(parameter.Name, double.Parse(parameter.DefaultText, CultureInfo.InvariantCulture)),
-                ValueType.Boolean => context.GetBoolean(parameter.Name, parameter.DefaultText == "true"),
-                _ => context.GetString(parameter.Name, parameter.DefaultText),
+                StringListDefault => context.GetStringList(parameter.Name, _defaultLists[parameter.Name]),
+                NumberDefault number => context.GetNumber(parameter.Name, number.Value),
+                IntegerDefault integer => context.GetNumber(parameter.Name, integer.Value),
+                BooleanDefault boolean => context.GetBoolean(parameter.Name, boolean.Value),
+                _ => context.GetString(parameter.Name, parameter.Default.Text),
             };
         }
 

@@ -1,4 +1,5 @@
 using VirtLint.Core;
+using VirtLint.RuleLanguage;
 using VirtLint.Core.Workspace;
 using VirtLint.RuleLanguage.Model;
 
@@ -30,5 +31,5 @@ public sealed class InterpretedWorkspaceRule : WorkspaceRuleChecker
     public override void Check(CheckContext context) => _rule.Check(context);
 
     /// <summary>The checker for a rule with a check: a workspace checker for a workspace rule.</summary>
-    public static RuleChecker For(RuleSpec rule) => rule.Target == "workspace" ? new InterpretedWorkspaceRule(rule) : new InterpretedRule(rule);
+    public static RuleChecker For(RuleSpec rule) => rule.Target == RuleTarget.Workspace ? new InterpretedWorkspaceRule(rule) : new InterpretedRule(rule);
 }

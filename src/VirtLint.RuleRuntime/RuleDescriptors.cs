@@ -1,6 +1,6 @@
 using VirtLint.Core;
+using VirtLint.RuleLanguage;
 using VirtLint.RuleLanguage.Model;
-using ValueType = VirtLint.RuleLanguage.Expressions.ValueType;
 
 namespace VirtLint.RuleRuntime;
 
@@ -11,26 +11,37 @@ public static class RuleDescriptors
         Id: rule.Id,
         Name: rule.Name,
         Title: rule.Title,
-        DefaultSeverity: SeverityNames.TryParse(rule.Severity, out var severity) ? severity : throw new ArgumentException($"unknown severity '{rule.Severity}'"),
-        Category: rule.Category,
+        DefaultSeverity: SeverityOf(rule.Severity),
+        Category: rule.Category.NameOf(),
         Tags: rule.Tags.ToArray(),
-        Target: rule.Target,
-        Precision: rule.Precision,
-        SecuritySeverity: rule.SecuritySeverity,
+        Target: rule.Target.NameOf(),
+        Precision: rule.Precision.NameOf(),
+        SecuritySeverity: RuleFileFields.SecuritySeverityText(rule.SecuritySeverity),
         MessageTemplate: rule.Message.Source,
         Docs: new RuleDocs(rule.Docs.WhatItDoes, rule.Docs.WhyIsThisBad, rule.Docs.Example, rule.Docs.UseInstead, rule.Docs.References.ToArray()),
-        Parameters: rule.Parameters.Select(p => new RuleParameter(p.Name, ParamTypeName(p), p.DefaultText, p.Description)).ToArray(),
+        Parameters: rule.Parameters.Select(p => new RuleParameter(p.Name, p.DeclaredType.NameOf(), p.Default.Text, p.Description)).ToArray(),
         SourceFile: rule.SourcePath,
         Scope: rule.Scope is null ? null : new RuleScope(rule.Scope.Hypervisors.ToArray(), rule.Scope.Architectures.ToArray(), rule.Scope.Machines.ToArray()));
 
-    public static DocumentKind KindOf(string target) =>
-        target == "workspace" ? DocumentKind.Workspace : DocumentKinds.FromRootElement(target) ?? throw new ArgumentException($"'{target}' is not a document kind a check applies to");
-
-    private static string ParamTypeName(ParamSpec parameter) => parameter.Type switch
+    /// <summary>The engine's document kind a check of <paramref name="target"/> runs on; engine-reported rules have none.</summary>
+    public static DocumentKind KindOf(RuleTarget target) => target switch
     {
-        ValueType.StringList => "string-list",
-        ValueType.Number => parameter.IsInteger ? "integer" : "number",
-        ValueType.Boolean => "boolean",
-        _ => "string",
+        RuleTarget.Domain => DocumentKind.Domain,
+        RuleTarget.Pool => DocumentKind.Pool,
+        RuleTarget.Volume => DocumentKind.Volume,
+        RuleTarget.Network => DocumentKind.Network,
+        RuleTarget.Workspace => DocumentKind.Workspace,
+        _ => throw new ArgumentException($"'{target.NameOf()}' is not a document kind a check applies to", nameof(target)),
+    };
+
+    /// <summary>The engine's document kind named <paramref name="kind"/> (a fact's or a requirement's kind).</summary>
+    public static DocumentKind KindOf(string kind) =>
+        KindOf(DocumentKindTable.Named(kind)?.Target ?? throw new ArgumentException($"'{kind}' is not a document kind", nameof(kind)));
+
+    private static Severity SeverityOf(RuleSeverity severity) => severity switch
+    {
+        RuleSeverity.Error => Severity.Error,
+        RuleSeverity.Warning => Severity.Warning,
+        _ => Severity.Note,
     };
 }

@@ -1,6 +1,7 @@
 using VirtLint.RuleLanguage;
 using VirtLint.RuleLanguage.Diagnostics;
 using VirtLint.RuleLanguage.Expressions;
+using VirtLint.RuleLanguage.Model;
 
 namespace VirtLint.RuleLanguage.Tests;
 
@@ -46,10 +47,11 @@ public sealed class RuleFileParserTests
 
         Assert.Empty(result.Diagnostics);
         var spec = result.Rule!;
-        Assert.Equal(("VL1001", "disk-bus-not-virtio", "warning", "high"), (spec.Id, spec.Name, spec.Severity, spec.Precision));
+        Assert.Equal(("VL1001", "disk-bus-not-virtio", RuleSeverity.Warning, RulePrecision.High), (spec.Id, spec.Name, spec.Severity, spec.Precision));
+        Assert.Equal((RuleCategory.Performance, RuleTarget.Domain, (double?)null), (spec.Category, spec.Target, spec.SecuritySeverity));
         Assert.Equal(["disk", "virtio"], spec.Tags);
-        Assert.Equal(["ide", "sata"], spec.Parameters[0].DefaultList);
-        Assert.Equal(("min-size", "1.5"), (spec.Parameters[1].Name, spec.Parameters[1].DefaultText));
+        Assert.Equal(new StringListDefault(new EquatableArray<string>(["ide", "sata"])), spec.Parameters[0].Default);
+        Assert.Equal(("min-size", ParamType.Number, new NumberDefault(1.5)), (spec.Parameters[1].Name, spec.Parameters[1].DeclaredType, spec.Parameters[1].Default));
         Assert.False(spec.Check!.IsAssert);
         Assert.Equal(Expressions.ValueType.NodeSet, spec.Check.Lets[0].Value.Type);
         Assert.Equal(["Disk '", null, "' uses '", null, "' {braces}."], spec.Message.Parts.Select(p => p.Expression is null ? p.Text : null));
@@ -127,9 +129,47 @@ public sealed class RuleFileParserTests
     [InlineData("default: 1.5", "default: -1e999", "default '-1e999' is out of range: a number parameter's default must be a finite number")]
     [InlineData("default: 1.5", "default: NaN", "default 'NaN' is out of range: a number parameter's default must be a finite number")]
     [InlineData("tags: [disk, virtio]", "tags: [Disk]", "'Disk' is not a valid entry of 'tags' (use kebab-case)")]
+    [InlineData("type: number\n    default: 1.5", "type: integer\n    default: 1.5", "default '1.5' is not a valid integer: write a whole number, such as 20")]
+    [InlineData("type: number\n    default: 1.5", "type: integer\n    default: 1e999", "default '1e999' is out of range: an integer parameter's default must be a whole number from -9223372036854775808 to 9223372036854775807")]
+    [InlineData("type: number\n    default: 1.5", "type: integer\n    default: -9223372036854775809", "default '-9223372036854775809' is out of range: an integer parameter's default must be a whole number from -9223372036854775808 to 9223372036854775807")]
+    [InlineData("type: number\n    default: 1.5", "type: boolean\n    default: yes", "default 'yes' is not a valid boolean")]
+    [InlineData("severity: warning", "severity: warn", "'severity' must be one of error, warning, note, not 'warn'")]
+    [InlineData("category: performance", "category: performance\nprecision: exact", "'precision' must be one of very-high, high, medium, low, not 'exact'")]
     public void Invalid_values_are_explained(string from, string to, string message)
     {
         var diagnostic = Assert.Single(RuleFileParser.Parse("rules/domain/disk-bus-not-virtio.yaml", Rule.Replace(from, to)).Diagnostics);
         Assert.Equal(message, diagnostic.Message);
+    }
+
+    [Theory]
+    [InlineData("string", "fast", "fast")]
+    [InlineData("number", "-0.25", "-0.25")]
+    [InlineData("integer", "-9223372036854775808", "-9223372036854775808")]
+    [InlineData("boolean", "false", "false")]
+    public void Each_parameter_type_parses_to_a_default_of_that_type(string type, string value, string text)
+    {
+        var result = RuleFileParser.Parse("rules/domain/disk-bus-not-virtio.yaml", Rule.Replace("type: number\n    default: 1.5", $"type: {type}\n    default: {value}"));
+
+        Assert.Empty(result.Diagnostics);
+        var parameter = result.Rule!.Parameters[1];
+        ParamDefault expected = type switch
+        {
+            "string" => new StringDefault("fast"),
+            "number" => new NumberDefault(-0.25),
+            "integer" => new IntegerDefault(long.MinValue),
+            _ => new BooleanDefault(false),
+        };
+        Assert.Equal((expected, expected.Type, text), (parameter.Default, parameter.DeclaredType, parameter.Default.Text));
+        Assert.Equal(type == "integer" ? Expressions.ValueType.Number : expected.Type.ExpressionType(), parameter.Type);
+    }
+
+    [Fact]
+    public void Security_severity_is_a_number_printed_with_one_decimal()
+    {
+        var text = Rule.Replace("category: performance", "category: security\nsecurity-severity: 6.25");
+        var spec = RuleFileParser.Parse("rules/domain/disk-bus-not-virtio.yaml", text).Rule!;
+
+        Assert.Equal((RuleCategory.Security, 6.25), (spec.Category, spec.SecuritySeverity));
+        Assert.Equal("6.3", RuleFileFields.SecuritySeverityText(spec.SecuritySeverity));
     }
 }

@@ -26,30 +26,24 @@ internal static class RuleConventions
     private static readonly Regex SentenceBreak = new(@"[.!?]\s+[A-Z]");
     private static readonly Regex QuotedValue = new("'[^']+'");
 
-    /// <summary>The first digit of a built-in rule's id, by target (rules/README.md). <c>workspace</c> rules take VL5xxx.</summary>
-    private static readonly Dictionary<string, char> IdDigit = new(StringComparer.Ordinal)
-    {
-        ["document"] = '0', ["domain"] = '1', ["pool"] = '2', ["volume"] = '3', ["network"] = '4', ["workspace"] = '5',
-    };
-
     /// <summary>
     /// The convention problems of a parsed rule. Values the parser could not read are null (it has reported them) and
     /// are skipped. <paramref name="fields"/> are the rule's top-level fields, for locations.
     /// </summary>
     public static List<RuleDiagnostic> Check(
         string path, RuleOrigin origin, IReadOnlyDictionary<string, KeyValuePair<YamlNode, YamlNode>> fields,
-        string? id, string? name, string? target, string? severity, DocsSpec? docs, MessageTemplate message)
+        string? id, string? name, RuleTarget? target, RuleSeverity? severity, DocsSpec? docs, MessageTemplate message)
     {
         var problems = new List<RuleDiagnostic>();
         if (id is not null) IdInRange(problems, origin, id, target, At(fields, "id"));
         if (name is not null) FileNamedAfterRule(problems, path, origin, name, target, fields);
-        if (severity is not null && docs is not null) SeverityExplained(problems, severity, docs, fields);
+        if (severity is { } level && docs is not null) SeverityExplained(problems, level.NameOf(), docs, fields);
         if (target is not null && fields.TryGetValue("message", out var field) && field.Value is YamlScalarNode scalar && !string.IsNullOrWhiteSpace(scalar.Value))
-            MessageStyle(problems, target, message, scalar);
+            MessageStyle(problems, target.Value, message, scalar);
         return problems;
     }
 
-    private static void IdInRange(List<RuleDiagnostic> problems, RuleOrigin origin, string id, string? target, SourceRange at)
+    private static void IdInRange(List<RuleDiagnostic> problems, RuleOrigin origin, string id, RuleTarget? target, SourceRange at)
     {
         if (origin == RuleOrigin.User)
         {
@@ -65,12 +59,14 @@ internal static class RuleConventions
             return;
         }
 
-        if (target is null || !IdDigit.TryGetValue(target, out var digit)) return;
+        if (target is not { } known) return;
+        var kind = DocumentKindTable.Of(known);
+        var digit = kind.IdDigit;
         if (match.Groups[1].Value[0] != digit || match.Groups[2].Value == "000")
-            problems.Add(new(DiagnosticIds.IdOutOfRange, $"id '{id}' is outside the range of {target} rules, VL{digit}001 to VL{digit}999", at));
+            problems.Add(new(DiagnosticIds.IdOutOfRange, $"id '{id}' is outside the range of {kind.Name} rules, VL{digit}001 to VL{digit}999", at));
     }
 
-    private static void FileNamedAfterRule(List<RuleDiagnostic> problems, string path, RuleOrigin origin, string name, string? target, IReadOnlyDictionary<string, KeyValuePair<YamlNode, YamlNode>> fields)
+    private static void FileNamedAfterRule(List<RuleDiagnostic> problems, string path, RuleOrigin origin, string name, RuleTarget? target, IReadOnlyDictionary<string, KeyValuePair<YamlNode, YamlNode>> fields)
     {
         var normalized = path.Replace('\\', '/');
         var slash = normalized.LastIndexOf('/');
@@ -85,8 +81,9 @@ internal static class RuleConventions
         if (origin != RuleOrigin.BuiltIn || target is null || slash < 0) return;
         var folderStart = normalized.LastIndexOf('/', slash - 1) + 1;
         var folder = normalized.Substring(folderStart, slash - folderStart);
-        if (folder != target)
-            problems.Add(new(DiagnosticIds.FileNotNamedAfterRule, $"a {target} rule belongs in the folder rules/{target}/, not in '{folder}'", At(fields, "target")));
+        var targetName = target.Value.NameOf();
+        if (folder != targetName)
+            problems.Add(new(DiagnosticIds.FileNotNamedAfterRule, $"a {targetName} rule belongs in the folder rules/{targetName}/, not in '{folder}'", At(fields, "target")));
     }
 
     private static void SeverityExplained(List<RuleDiagnostic> problems, string severity, DocsSpec docs, IReadOnlyDictionary<string, KeyValuePair<YamlNode, YamlNode>> fields)
@@ -99,7 +96,7 @@ internal static class RuleConventions
         problems.Add(new(DiagnosticIds.SeverityNotExplained, $"'why-is-this-bad' does not say why the rule is a '{severity}': end it with, e.g., 'It is a {severity} because ...'", at));
     }
 
-    private static void MessageStyle(List<RuleDiagnostic> problems, string target, MessageTemplate message, YamlScalarNode node)
+    private static void MessageStyle(List<RuleDiagnostic> problems, RuleTarget target, MessageTemplate message, YamlScalarNode node)
     {
         var at = YamlSource.RangeOf(node);
         var text = Skeleton(message).Trim();
@@ -112,7 +109,7 @@ internal static class RuleConventions
             problems.Add(new(DiagnosticIds.MessageStyle, $"the message must be one sentence, but '{second.Value}' starts another: join them with ';'", at));
 
         // Document rules' messages come from the XML reader and the engine, which do not always have a value to quote.
-        if (target == "document") return;
+        if (target == RuleTarget.Document) return;
         if (!QuotedValue.IsMatch(text))
             problems.Add(new(DiagnosticIds.MessageStyle, "the message must name the offending value in 'single quotes', e.g. \"Disk '{@dev}' uses ...\"", at));
         if (text.IndexOf("''", StringComparison.Ordinal) >= 0)

@@ -398,15 +398,7 @@ public sealed class ExpressionParser
     }
 
     /// <summary>The root element name of a document kind.</summary>
-    public static string? RootElementOf(string kind) => kind switch
-    {
-        "domain" => "domain",
-        "pool" => "pool",
-        "volume" => "volume",
-        "network" => "network",
-        "workspace" => "workspace",
-        _ => null,
-    };
+    public static string? RootElementOf(string kind) => DocumentKindTable.Named(kind)?.RootElement;
 
     private EquatableArray<Expr> ParsePredicates(ElementTrail trail)
     {

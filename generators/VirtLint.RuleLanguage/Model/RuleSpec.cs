@@ -11,12 +11,12 @@ public sealed record RuleSpec(
     string Id,
     string Name,
     string Title,
-    string Severity,
-    string Category,
+    RuleSeverity Severity,
+    RuleCategory Category,
     EquatableArray<string> Tags,
-    string Precision,
-    string? SecuritySeverity,
-    string Target,
+    RulePrecision Precision,
+    double? SecuritySeverity,
+    RuleTarget Target,
     EquatableArray<ParamSpec> Parameters,
     CheckSpec? Check,
     MessageTemplate Message,
@@ -47,10 +47,15 @@ public sealed record ScopeSpec(EquatableArray<string> Hypervisors, EquatableArra
 }
 
 /// <summary>
-/// A named, typed parameter with its default; used in expressions as <c>$name</c>. An <c>integer</c> parameter is a
-/// number in expressions; <see cref="IsInteger"/> keeps the declared type for configuration binding.
+/// A named parameter with its typed default; used in expressions as <c>$name</c>. Its declared type is its default's
+/// (<see cref="DeclaredType"/>); <see cref="Type"/> is the type <c>$name</c> has in expressions (an integer is a number).
 /// </summary>
-public sealed record ParamSpec(string Name, ValueType Type, string DefaultText, EquatableArray<string> DefaultList, string Description, bool IsInteger = false);
+public sealed record ParamSpec(string Name, ParamDefault Default, string Description)
+{
+    public ParamType DeclaredType => Default.Type;
+
+    public ValueType Type => Default.Type.ExpressionType();
+}
 
 /// <summary>A Schematron-style check: for each context node, bind the lets, then a finding when the assert is false or the report is true.</summary>
 public sealed record CheckSpec(Expr Context, EquatableArray<LetSpec> Lets, Expr Test, bool IsAssert, Expr? Location)

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using VirtLint.RuleLanguage;
 
 namespace VirtLint.Core.Baselines;
 
@@ -14,12 +15,13 @@ namespace VirtLint.Core.Baselines;
 internal static class NaturalKeys
 {
     /// <summary>The key of a root element (<c>web01</c> in <c>domain[web01]</c>), or null.</summary>
-    public static string? OfRoot(XElement root) => root.Name.LocalName switch
+    public static string? OfRoot(XElement root)
     {
-        "domain" or "network" or "pool" => Text(root.Element("name")),
-        "volume" => Text(root.Element("key")) ?? Text(root.Element("name")),
-        _ => null,
-    };
+        if (DocumentKindTable.OfRootElement(root.Name.LocalName) is not { } kind) return null;
+        foreach (var key in kind.KeyElements)
+            if (Text(root.Element(key)) is { } text) return text;
+        return null;
+    }
 
     /// <summary>The key of a non-root element among its siblings, or null when it has none.</summary>
     public static string? Of(XElement element)

@@ -128,7 +128,7 @@ public sealed class CommandLineOverrides
             // The engine's own document rules (unparsable file, suppression problems) stay as configured: selecting
             // one rule must not let a broken file pass silently.
             for (var i = 0; i < table.Length; i++)
-                if (chosen[i] || lookup.Rules[i].Target != "document") table[i] = table[i] with { Enabled = chosen[i] };
+                if (chosen[i] || lookup.Rules[i].Target != DocumentKinds.EngineTarget) table[i] = table[i] with { Enabled = chosen[i] };
         }
 
         foreach (var selector in _ignore)

@@ -28,7 +28,7 @@ public sealed record ConfigPreset(string Name, string Description, IReadOnlyList
     {
         var result = new Severity?[lookup.Rules.Count];
         for (var i = 0; i < result.Length; i++)
-            if (lookup.Rules[i].Target == "document") result[i] = lookup.Rules[i].DefaultSeverity;
+            if (lookup.Rules[i].Target == DocumentKinds.EngineTarget) result[i] = lookup.Rules[i].DefaultSeverity;
         foreach (var entry in Entries)
         {
             for (var i = 0; i < result.Length; i++)

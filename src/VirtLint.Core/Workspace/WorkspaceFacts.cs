@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using VirtLint.RuleLanguage;
 
 namespace VirtLint.Core.Workspace;
 
@@ -14,7 +15,7 @@ public sealed record FileFacts(IReadOnlyList<(int Rule, XElement Element)> Eleme
 public sealed class WorkspaceFacts
 {
     /// <summary>The workspace's root element name.</summary>
-    public const string RootName = "workspace";
+    public static readonly string RootName = DocumentKindTable.Of(RuleTarget.Workspace).RootElement!;
 
     /// <summary>The attribute naming a document's host: its node file (each node file is one host); absent for files of their own, which form one host together.</summary>
     public const string HostAttribute = "host";

@@ -1,4 +1,5 @@
 using VirtLint.Core;
+using VirtLint.RuleLanguage;
 using VirtLint.RuleLanguage.Model;
 
 namespace VirtLint.RuleRuntime.Testing;
@@ -30,7 +31,7 @@ public static class RuleSampleRun
                 ? Directory.EnumerateFiles(resolved, "*.xml").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList()
                 : [];
             // A cross-document rule's samples are folders of files linted together.
-            var sets = spec.Target == "workspace" && Directory.Exists(resolved)
+            var sets = spec.Target == RuleTarget.Workspace && Directory.Exists(resolved)
                 ? Directory.EnumerateDirectories(resolved).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList()
                 : [];
             files.AddRange(sets.Select(set => set + "/"));

@@ -70,12 +70,13 @@ public sealed class XPathOracleTests
         var parameters = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var parameter in spec.Parameters)
         {
-            object value = parameter.Type switch
+            object value = parameter.Default switch
             {
-                ValueType.StringList => parameter.DefaultList.ToArray(),
-                ValueType.Number => double.Parse(parameter.DefaultText, System.Globalization.CultureInfo.InvariantCulture),
-                ValueType.Boolean => parameter.DefaultText == "true",
-                _ => parameter.DefaultText,
+                StringListDefault items => items.Values.ToArray(),
+                NumberDefault number => number.Value,
+                IntegerDefault integer => (double)integer.Value,
+                BooleanDefault boolean => boolean.Value,
+                _ => parameter.Default.Text,
             };
             parameters[parameter.Name] = value;
             var xpathValue = value is string[] list ? (object)OracleContext.ListValue(list) : value;
