@@ -9,21 +9,29 @@ namespace VirtLint.Core.XPath;
 /// </summary>
 /// <remarks>
 /// Built after the first complete walk that met at least <see cref="MinChildren"/> child elements (a narrower element
-/// is walked as cheaply as it is looked up) and kept as an annotation of the element. Trees are not changed once
-/// checks read them (a loaded document never; a workspace's facts tree only while it is built); an index whose
-/// element has since gained or lost its first or last child is not used. A document is read by one thread at a time,
-/// so building needs no lock.
+/// is walked as cheaply as it is looked up) and kept in a small per-thread cache: a thread checks one document at a
+/// time, and a document has only a few wide elements. Not an annotation of the element: every element already carries
+/// line-information annotations, and looking through them on every loop cost more than the index saved. Trees are not
+/// changed once checks read them (a loaded document never; a workspace's facts tree only while it is built); an index
+/// whose element has since gained or lost its first or last child is not used.
 /// </remarks>
 internal sealed class ChildIndex
 {
     public const int MinChildren = 8;
 
+    private const int CacheSize = 8;
+
+    [ThreadStatic] private static ChildIndex?[]? t_cache;
+    [ThreadStatic] private static int t_next;
+
+    private readonly XContainer _parent;
     private readonly XNode? _first;
     private readonly XNode? _last;
     private readonly Dictionary<XName, XElement[]> _byName;
 
-    private ChildIndex(XNode? first, XNode? last, Dictionary<XName, XElement[]> byName)
+    private ChildIndex(XContainer parent, XNode? first, XNode? last, Dictionary<XName, XElement[]> byName)
     {
+        _parent = parent;
         _first = first;
         _last = last;
         _byName = byName;
@@ -32,11 +40,15 @@ internal sealed class ChildIndex
     /// <summary>The children named <paramref name="name"/> from the index of <paramref name="parent"/>, when it has a current one.</summary>
     public static bool TryGet(XContainer parent, XName name, out XElement[] children)
     {
-        if (parent.Annotation<ChildIndex>() is { } index
-            && ReferenceEquals(index._first, parent.FirstNode) && ReferenceEquals(index._last, parent.LastNode))
+        if (t_cache is { } cache)
         {
-            children = index._byName.TryGetValue(name, out var found) ? found : [];
-            return true;
+            foreach (var index in cache)
+            {
+                if (index is null || !ReferenceEquals(index._parent, parent)) continue;
+                if (!ReferenceEquals(index._first, parent.FirstNode) || !ReferenceEquals(index._last, parent.LastNode)) break;
+                children = index._byName.TryGetValue(name, out var found) ? found : [];
+                return true;
+            }
         }
 
         children = [];
@@ -56,8 +68,15 @@ internal sealed class ChildIndex
 
         var byName = new Dictionary<XName, XElement[]>(groups.Count);
         foreach (var (name, group) in groups) byName[name] = group.ToArray();
-        parent.RemoveAnnotations<ChildIndex>();
-        parent.AddAnnotation(new ChildIndex(parent.FirstNode, parent.LastNode, byName));
+        var cache = t_cache ??= new ChildIndex?[CacheSize];
+        var slot = Array.FindIndex(cache, index => index is not null && ReferenceEquals(index._parent, parent));
+        if (slot < 0)
+        {
+            slot = t_next;
+            t_next = (t_next + 1) % CacheSize;
+        }
+
+        cache[slot] = new ChildIndex(parent, parent.FirstNode, parent.LastNode, byName);
     }
 
     /// <summary>
