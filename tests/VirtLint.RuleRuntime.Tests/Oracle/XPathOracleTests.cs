@@ -4,6 +4,7 @@ using System.Xml.XPath;
 using VirtLint.Core;
 using VirtLint.RuleLanguage.Expressions;
 using VirtLint.RuleLanguage.Model;
+using VirtLint.RuleLanguage.Plan;
 using VirtLint.Rules;
 using YamlDotNet.RepresentationModel;
 using ValueType = VirtLint.RuleLanguage.Expressions.ValueType;
@@ -65,7 +66,7 @@ public sealed class XPathOracleTests
     private static long Compare(InterpretedRule rule, Source source, LintDocument document, List<string> disagreements)
     {
         var spec = rule.Spec;
-        var check = spec.Check!;
+        var check = rule.Plan.Check!;
         var oracle = new OracleContext();
         var parameters = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var parameter in spec.Parameters)
@@ -104,19 +105,25 @@ public sealed class XPathOracleTests
         {
             var node = actual[n];
             var at = $"{where} line {document.SpanOf(node).StartLine}";
-            for (var i = 0; i < check.Lets.Count; i++)
+            evaluation.BeginNode();
+            // The plan's eager slots in order: the lets, and the values the check repeats computed before their first reader.
+            var i = -1;
+            foreach (var slot in check.Slots.Where(s => s.Timing == SlotTiming.Eager))
             {
-                var let = check.Lets[i];
+                var ours = evaluation.Eval(slot.Value, node);
+                if (slot.Value.Type == ValueType.NodeSet) ours = ((IEnumerable<XObject>)ours).ToList();
+                evaluation.SetSlot(slot.Index, ours);
+                if (slot.LetName is null) continue;
+                i++;
+                Assert.Equal(source.Lets[i].Name, slot.LetName);
                 var xpathValue = expected[n].Evaluate(lets[i] ??= XPathExpression.Compile(source.Lets[i].Text, oracle));
                 if (xpathValue is XPathNodeIterator iterator) xpathValue = Materialize(iterator);
-                var ours = evaluation.Eval(let.Value, node);
-                if (let.Value.Type == ValueType.NodeSet) ours = ((IEnumerable<XObject>)ours).ToList();
-                evaluation.SetLet(let.Name, ours);
+                var let = slot;
                 var captured = xpathValue;
-                oracle.Set(let.Name, () => captured);
+                oracle.Set(slot.LetName, () => captured);
                 evaluations++;
                 if (!Same(let.Value.Type, xpathValue, ours))
-                    disagreements.Add($"{at}: let {let.Name} = '{source.Lets[i].Text}': XPath {Show(xpathValue)}, evaluator {Show(ours)}");
+                    disagreements.Add($"{at}: let {let.LetName} = '{source.Lets[i].Text}': XPath {Show(xpathValue)}, evaluator {Show(ours)}");
             }
 
             var xpathTest = OracleContext.BooleanOf(expected[n].Evaluate(test ??= XPathExpression.Compile(source.Test, oracle)));
