@@ -109,12 +109,27 @@ public sealed class RuleLoweringTests
         Assert.Equal(["total_bytes_sec", "total_iops_sec"], children.Steps[3].Choices.Select(c => c.Name));
     }
 
+    [Fact]
+    public void A_union_differing_in_one_middle_step_is_fused_at_that_step()
+    {
+        var path = Assert.IsType<PathExpr>(Lower(context: "devices/hub[@type = 'usb']/address[@type = 'usb'] | devices/input[@bus = 'usb']/address[@type = 'usb']", test: "true()").Check!.Context);
+
+        Assert.Equal([NodeTest.Name, NodeTest.NameChoice, NodeTest.Name], path.Steps.Select(s => s.Test));
+        Assert.Equal(["hub", "input"], path.Steps[1].Choices.Select(c => c.Name));
+        Assert.Equal("address", path.Steps[2].Name);
+        Assert.Single(path.Steps[2].Predicates);
+
+        var first = Assert.IsType<PathExpr>(Lower(context: ".", test: "true()", location: "target/permissions | backingStore/permissions").Check!.Location);
+        Assert.Equal(["target", "backingStore"], first.Steps[0].Choices.Select(c => c.Name));
+    }
+
     [Theory]
     [InlineData("@dev | interface")]                                  // an attribute and an element
-    [InlineData("target/permissions | backingStore/permissions")]     // different parents
     [InlineData("devices/disk | devices//disk")]                      // a descendant step
     [InlineData("disk[@a] | disk[@b]")]                                // one name, two predicates: either may select it
     [InlineData(".//disk/target | .//disk/source")]                   // nested disks: children of an outer one would follow an inner one's
+    [InlineData("disk/target | interface/source")]                    // two steps differ
+    [InlineData("disk/../target | interface/../target")]              // a parent step after the choice: two chosen nodes share a parent
     public void Other_unions_stay_unions_sorted_by_the_back_ends(string nodes)
     {
         var plan = Lower(context: ".", test: "true()", location: nodes);
