@@ -141,10 +141,19 @@ public sealed partial class RuleGenerator
             // Values the check repeats under a short-circuit or in its message: computed on first use, at most once per node.
             foreach (var slot in check.Slots.Where(s => s.Timing == SlotTiming.Lazy))
                 loop.Line($"{ExpressionEmitter.LazyType(slot.Value.Type)} {expressions.SlotLocal(slot.Index)} = null;");
+            var filters = 0;
             foreach (var slot in check.Slots.Where(s => s.Timing == SlotTiming.Eager))
             {
-                MapTo(slot.LetName is null ? check.TestLine : slot.Line);
+                MapTo(slot.LetName is null && !slot.IsFilter ? check.TestLine : slot.Line);
                 var value = slot.Value.Type == ValueType.NodeSet ? expressions.List(slot.Value, node) : expressions.Emit(slot.Value, node);
+                if (slot.IsFilter)
+                {
+                    // A predicate of the context path's last step (no slot reads it): the rest runs for the nodes it keeps.
+                    loop.Open($"if ({value})");
+                    filters++;
+                    continue;
+                }
+
                 loop.Line($"var {expressions.SlotLocal(slot.Index)} = {value};");
             }
 
@@ -156,6 +165,7 @@ public sealed partial class RuleGenerator
             MapTo(check.Message.Line);
             EmitReport(check, location, expressions, node, loop);
             loop.Close();
+            for (var i = 0; i < filters; i++) loop.Close();
         });
         loop.Mapping = null;
         loop.Directive("#line hidden");

@@ -80,14 +80,7 @@ public sealed class InterpretedRule : RuleChecker
         var evaluation = new PlanEvaluation(this, parameters, root);
         foreach (var node in evaluation.Nodes(_check.Context, root))
         {
-            evaluation.BeginNode();
-            foreach (var slot in _check.Slots)
-            {
-                if (slot.Timing != SlotTiming.Eager) continue;
-                var value = evaluation.Eval(slot.Value, node);
-                evaluation.SetSlot(slot.Index, slot.Value.Type == ValueType.NodeSet ? Xp.Materialize((IEnumerable<XObject>)value) : value);
-            }
-
+            if (!evaluation.BeginNode(node)) continue;
             if (evaluation.Boolean(_check.Test, node) == _check.IsAssert) continue;
             var location = _check.Location is null ? node : Xp.FirstOr(evaluation.Nodes(_check.Location, node), node);
             if (_check.Related is { } related)

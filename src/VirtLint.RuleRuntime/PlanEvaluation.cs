@@ -35,11 +35,26 @@ internal sealed partial class PlanEvaluation
 
     private Dictionary<FunctionCall, object> _indexes => _indexesByCall ??= new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Forgets the previous context node's slots.</summary>
-    public void BeginNode() => Array.Clear(_slots);
+    /// <summary>
+    /// Starts a context node: forgets the previous node's slots and computes the eager ones in order. False when a
+    /// filter (a predicate of the context path's last step) is false: the node is not a context node.
+    /// </summary>
+    public bool BeginNode(XObject node)
+    {
+        Array.Clear(_slots);
+        foreach (var slot in _slotPlans)
+        {
+            if (slot.Timing != SlotTiming.Eager) continue;
+            var value = Eval(slot.Value, node);
+            _slots[slot.Index] = slot.Value.Type == ValueType.NodeSet ? Xp.Materialize((IEnumerable<XObject>)value) : value;
+            if (slot.IsFilter && !(bool)value) return false;
+        }
 
-    /// <summary>Stores an eager slot's value (a node-set as a list in document order).</summary>
-    public void SetSlot(int slot, object value) => _slots[slot] = value;
+        return true;
+    }
+
+    /// <summary>A slot's value for the current context node (null when not computed), for tests.</summary>
+    internal object? SlotValue(int slot) => _slots[slot];
 
     public object Eval(Expr expr, XObject context) => expr switch
     {

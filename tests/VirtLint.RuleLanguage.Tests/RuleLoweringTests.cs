@@ -66,6 +66,23 @@ public sealed class RuleLoweringTests
     }
 
     [Fact]
+    public void The_context_paths_last_predicates_are_filters_that_share_with_the_lets()
+    {
+        var plan = Lower(context: "devices/*/address[@type = 'pci'][pci-address(.) != '']", lets: [("key", "pci-address(.)")], test: "$key = '0000:00:01.0'");
+
+        var check = plan.Check!;
+        Assert.Empty(Assert.IsType<PathExpr>(check.Context).Steps[2].Predicates);
+        // The type filter, pci-address(.) once (first read by the second filter), that filter, the let reading it.
+        Assert.Equal([true, false, true, false], check.Slots.Select(s => s.IsFilter));
+        Assert.Equal([null, null, null, "key"], check.Slots.Select(s => s.LetName));
+        Assert.All(check.Slots, s => Assert.Equal(SlotTiming.Eager, s.Timing));
+        Assert.Equal("pci-address", Assert.IsType<FunctionCall>(check.Slots[1].Value).Function);
+        Assert.Equal(new SlotRef(1, ValueType.String), Assert.IsType<ComparisonExpr>(check.Slots[2].Value).Left);
+        Assert.Equal(new SlotRef(1, ValueType.String), check.Slots[3].Value);
+        Assert.Equal(1, Calls(plan, "pci-address"));
+    }
+
+    [Fact]
     public void The_same_path_in_a_let_and_in_the_test_is_read_from_the_let()
     {
         var plan = Lower(context: ".", lets: [("disks", "devices/disk[@device = 'disk']")], test: "count(devices/disk[@device = 'disk']) > 1");

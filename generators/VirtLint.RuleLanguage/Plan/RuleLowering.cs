@@ -16,7 +16,7 @@ public static class RuleLowering
 {
     public static RulePlan Lower(RuleSpec rule)
     {
-        var lowering = new Lowering(rule.Check);
+        var lowering = new Lowering();
         var facts = new EquatableArray<FactSpec>(rule.Facts.Select(f =>
             f with
             {
@@ -38,18 +38,16 @@ public static class RuleLowering
         private readonly Dictionary<string, (int Slot, ValueType Type)> _lets = new(System.StringComparer.Ordinal);
         private readonly Dictionary<Expr, int> _once = new();
 
-        public Lowering(CheckSpec? check)
-        {
-            if (check is null) return;
-            for (var i = 0; i < check.Lets.Count; i++) _lets[check.Lets[i].Name] = (i, check.Lets[i].Value.Type);
-        }
-
         public CheckPlan LowerCheck(RuleSpec rule)
         {
             var check = rule.Check!;
-            var slots = check.Lets.Select((let, i) => new PlanSlot(i, let.Name, Lower(let.Value), SlotTiming.Eager) { Line = let.Line }).ToList();
+            var (context, filters) = SplitFilters(check.Context);
+            for (var i = 0; i < check.Lets.Count; i++) _lets[check.Lets[i].Name] = (filters.Count + i, check.Lets[i].Value.Type);
+            var slots = filters.Select((f, i) => new PlanSlot(i, null, Lower(f), SlotTiming.Eager) { Line = check.ContextLine, IsFilter = true })
+                .Concat(check.Lets.Select((let, i) => new PlanSlot(filters.Count + i, let.Name, Lower(let.Value), SlotTiming.Eager) { Line = let.Line }))
+                .ToList();
             var plan = new CheckPlan(
-                Lower(check.Context),
+                Lower(context),
                 new EquatableArray<PlanSlot>(slots),
                 Lower(check.Test),
                 check.IsAssert,
@@ -63,6 +61,23 @@ public static class RuleLowering
             };
             return SharedValues.Share(plan);
         }
+
+        /// <summary>
+        /// The predicates of the context path's last step (or of a filtered context), which are evaluated on the
+        /// context node itself: as filters of the check they share what they compute with its lets and test.
+        /// </summary>
+        private static (Expr Context, List<Expr> Filters) SplitFilters(Expr context) => context switch
+        {
+            PathExpr { Steps.Count: > 0 } path when path.Steps[path.Steps.Count - 1].Predicates.Count > 0 => (
+                path with
+                {
+                    Steps = new EquatableArray<Step>(path.Steps.Take(path.Steps.Count - 1)
+                        .Append(path.Steps[path.Steps.Count - 1] with { Predicates = EquatableArray<Expr>.Empty })),
+                },
+                path.Steps[path.Steps.Count - 1].Predicates.ToList()),
+            FilterExpr filter => (filter.Source, filter.Predicates.ToList()),
+            _ => (context, new List<Expr>()),
+        };
 
         private MessageTemplate LowerMessage(MessageTemplate message) =>
             message with { Parts = new EquatableArray<MessagePart>(message.Parts.Select(p => p.Expression is null ? p : p with { Expression = Lower(p.Expression) })) };

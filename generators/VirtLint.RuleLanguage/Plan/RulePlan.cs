@@ -48,12 +48,20 @@ public sealed record PlanSlot(int Index, string? LetName, Expr Value, SlotTiming
 {
     /// <summary>The rule file's line of the expression (0 when unknown).</summary>
     public int Line { get; init; }
+
+    /// <summary>
+    /// A predicate of the context path's last step, moved out of the path so that what it computes is shared with the
+    /// check: a node for which it is false is not a context node, and the slots after it are not computed. No
+    /// <see cref="SlotRef"/> reads a filter.
+    /// </summary>
+    public bool IsFilter { get; init; }
 }
 
 /// <summary>
 /// A lowered check: for each node of <see cref="Context"/> (evaluated on the root element), compute the eager
-/// <see cref="Slots"/> in order, then a finding when the <see cref="Test"/> is false (assert) or true (report). The
-/// slot index of every <see cref="SlotRef"/> is its position in <see cref="Slots"/>.
+/// <see cref="Slots"/> in order (leaving the node at the first filter that is false), then a finding when the
+/// <see cref="Test"/> is false (assert) or true (report). The slot index of every <see cref="SlotRef"/> is its
+/// position in <see cref="Slots"/>.
 /// </summary>
 public sealed record CheckPlan(
     Expr Context,

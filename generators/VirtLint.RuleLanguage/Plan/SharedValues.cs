@@ -58,7 +58,8 @@ internal static class SharedValues
         for (var i = 0; i < lets; i++)
         {
             var value = work.Slots[i].Value;
-            if (!IsComputed(value)) continue;
+            // A filter is read by nothing: a part equal to it is shared as a value of its own below.
+            if (work.Slots[i].LetName is null || !IsComputed(value)) continue;
             var slot = new SlotRef(i, value.Type);
             work.ReplaceEverywhere(e => PlanWalk.Rewrite(e, (part, _) => part.Equals(value) ? slot : null), i + 1);
         }

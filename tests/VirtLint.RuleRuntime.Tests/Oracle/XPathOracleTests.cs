@@ -90,7 +90,8 @@ public sealed class XPathOracleTests
         var where = $"{spec.Id} on {document.Path}";
 
         var expected = OracleContext.Navigators((XPathNodeIterator)navigator.Evaluate(XPathExpression.Compile(source.Context, oracle)));
-        var actual = evaluation.Nodes(check.Context, root).ToList();
+        // The plan's context is the path without its last step's predicates, which are the check's filters.
+        var actual = evaluation.Nodes(check.Context, root).Where(evaluation.BeginNode).ToList();
         long evaluations = 1;
         if (!expected.Select(n => n.UnderlyingObject).SequenceEqual(actual))
         {
@@ -105,22 +106,20 @@ public sealed class XPathOracleTests
         {
             var node = actual[n];
             var at = $"{where} line {document.SpanOf(node).StartLine}";
-            evaluation.BeginNode();
-            // The plan's eager slots in order: the lets, and the values the check repeats computed before their first reader.
+            // The plan's eager slots in order: the filters, the lets, and the values the check repeats, computed before their first reader.
+            Assert.True(evaluation.BeginNode(node));
             var i = -1;
-            foreach (var slot in check.Slots.Where(s => s.Timing == SlotTiming.Eager))
+            foreach (var slot in check.Slots.Where(s => s.LetName is not null))
             {
-                var ours = evaluation.Eval(slot.Value, node);
+                var ours = evaluation.SlotValue(slot.Index)!;
                 if (slot.Value.Type == ValueType.NodeSet) ours = ((IEnumerable<XObject>)ours).ToList();
-                evaluation.SetSlot(slot.Index, ours);
-                if (slot.LetName is null) continue;
                 i++;
                 Assert.Equal(source.Lets[i].Name, slot.LetName);
                 var xpathValue = expected[n].Evaluate(lets[i] ??= XPathExpression.Compile(source.Lets[i].Text, oracle));
                 if (xpathValue is XPathNodeIterator iterator) xpathValue = Materialize(iterator);
                 var let = slot;
                 var captured = xpathValue;
-                oracle.Set(slot.LetName, () => captured);
+                oracle.Set(slot.LetName!, () => captured);
                 evaluations++;
                 if (!Same(let.Value.Type, xpathValue, ours))
                     disagreements.Add($"{at}: let {let.LetName} = '{source.Lets[i].Text}': XPath {Show(xpathValue)}, evaluator {Show(ours)}");
