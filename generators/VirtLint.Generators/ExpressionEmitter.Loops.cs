@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using VirtLint.RuleLanguage.Expressions;
+using VirtLint.RuleLanguage.Plan;
 using ValueType = VirtLint.RuleLanguage.Expressions.ValueType;
 
 namespace VirtLint.Generators;
@@ -74,7 +75,7 @@ internal sealed partial class ExpressionEmitter
         flat = false;
         switch (nodes)
         {
-            case VariableRef { Kind: VariableKind.Let }:
+            case SlotRef:
             case UnionExpr:
                 return true;
             case FilterExpr filter:
@@ -118,9 +119,9 @@ internal sealed partial class ExpressionEmitter
     {
         switch (nodes)
         {
-            case VariableRef let:
+            case SlotRef slot:
                 {
-                    var list = CSharpText.Identifier("l_", let.Name);
+                    var list = SlotLocal(slot.Slot);
                     var index = Variable("i");
                     // Indexed, not foreach: the list is an interface, whose enumerator would be allocated.
                     block.Open($"for (var {index} = 0; {index} < {list}.Count;)");
@@ -184,6 +185,10 @@ internal sealed partial class ExpressionEmitter
         var hint = step.Test == NodeTest.Name ? step.Name : step.Axis == Axis.Attribute ? "attribute" : "node";
         switch (step.Axis)
         {
+            case Axis.Child or Axis.Attribute when step.Test == NodeTest.NameChoice:
+                ForEach(step.Axis == Axis.Child ? $"Xp.Children({input})" : $"Xp.Attributes({input})", step.Axis == Axis.Child ? "node" : "attribute", block,
+                    node => Choice(step, node, block, next));
+                break;
             case Axis.Child:
                 switch (step.Test)
                 {
@@ -227,6 +232,19 @@ internal sealed partial class ExpressionEmitter
                 ForEach($"Xp.PrecedingSiblings({input})", hint, block, node => Test(step.Test, name, node, block, next));
                 break;
         }
+    }
+
+    /// <summary>A fused union's step: the node when it has one of the names and that name's predicates hold.</summary>
+    private void Choice(Step step, string node, CodeBlock block, Action<string> body)
+    {
+        var alternatives = step.Choices.Select(c =>
+        {
+            var test = $"Xp.IsNamed({node}, {NameField(c.Name)})" + string.Concat(c.Predicates.Select(p => $" && ({Emit(p, node)})"));
+            return c.Predicates.Count > 0 && step.Choices.Count > 1 ? $"({test})" : test;
+        }).ToList();
+        block.Open($"if ({string.Join(" || ", alternatives)})");
+        body(node);
+        block.Close();
     }
 
     private void If(string node, string hint, CodeBlock block, Action<string> body)

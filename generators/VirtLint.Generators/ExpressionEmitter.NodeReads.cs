@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using VirtLint.RuleLanguage.Expressions;
+using VirtLint.RuleLanguage.Plan;
 using ValueType = VirtLint.RuleLanguage.Expressions.ValueType;
 
 namespace VirtLint.Generators;
@@ -67,7 +68,7 @@ internal sealed partial class ExpressionEmitter
     /// <summary>C# of type <c>bool</c>: whether the node-set is non-empty.</summary>
     public string Exists(Expr nodes, string context)
     {
-        if (nodes is VariableRef { Kind: VariableKind.Let } let) return $"({CSharpText.Identifier("l_", let.Name)}.Count > 0)";
+        if (nodes is SlotRef slot) return $"({SlotLocal(slot.Slot)}.Count > 0)";
         if (SingleNode(nodes, context) is { } single) return $"({single} is not null)";
         if (!IsLoopable(nodes, out _)) return $"Xp.Exists({Emit(nodes, context)})";
         return Call("Exists", nodes, "", context, "bool", null, _ => "return true;", "return false;");
@@ -76,7 +77,7 @@ internal sealed partial class ExpressionEmitter
     /// <summary>C# of type <c>XObject?</c>: the node-set's first node.</summary>
     public string First(Expr nodes, string context)
     {
-        if (nodes is VariableRef { Kind: VariableKind.Let } let) return $"Xp.FirstOrNull({CSharpText.Identifier("l_", let.Name)})";
+        if (nodes is SlotRef slot) return $"Xp.FirstOrNull({SlotLocal(slot.Slot)})";
         if (SingleNode(nodes, context) is { } single) return single;
         // One child step after at most one node (`target`, `../driver`): the first such child.
         if (nodes is PathExpr { Origin: PathOrigin.Context } path && path.Steps.Count > 0
@@ -90,7 +91,7 @@ internal sealed partial class ExpressionEmitter
     /// <summary>C# of type <c>double</c>: the number of nodes.</summary>
     public string Count(Expr nodes, string context)
     {
-        if (nodes is VariableRef { Kind: VariableKind.Let } let) return $"((double){CSharpText.Identifier("l_", let.Name)}.Count)";
+        if (nodes is SlotRef slot) return $"((double){SlotLocal(slot.Slot)}.Count)";
         if (SingleNode(nodes, context) is { } single) return $"({single} is null ? 0d : 1d)";
         if (!IsLoopable(nodes, out _)) return $"Xp.Count({Emit(nodes, context)})";
         return Call("Count", nodes, "", context, "double", "var count = 0d;", _ => "count++;", "return count;");
@@ -99,7 +100,7 @@ internal sealed partial class ExpressionEmitter
     /// <summary>C# of type <c>IReadOnlyList&lt;XObject&gt;</c>: the nodes, for a <c>let</c> read more than once; no list for none.</summary>
     public string List(Expr nodes, string context)
     {
-        if (nodes is VariableRef || !IsLoopable(nodes, out _)) return $"Xp.Materialize({Emit(nodes, context)})";
+        if (nodes is VariableRef or SlotRef || !IsLoopable(nodes, out _)) return $"Xp.Materialize({Emit(nodes, context)})";
         return Call("Nodes", nodes, "", context, "IReadOnlyList<XObject>", "List<XObject>? nodes = null;", node => $"(nodes ??= new List<XObject>()).Add({node});",
             "return nodes is null ? Array.Empty<XObject>() : nodes;");
     }
@@ -175,13 +176,13 @@ internal sealed partial class ExpressionEmitter
         string? extraParameter = null, string? extraArgument = null, Action<CodeBlock, string>? body = null)
     {
         var lets = LetsOf(nodes);
-        var arguments = string.Concat(lets.Select(l => ", " + CSharpText.Identifier("l_", l.Name))) + (extraArgument is null ? "" : ", " + extraArgument);
+        var arguments = string.Concat(lets.Select(l => ", " + SlotLocal(l.Slot))) + (extraArgument is null ? "" : ", " + extraArgument);
         if (_functionNames.TryGetValue((kind, nodes, extra), out var existing)) return $"{existing}({context}{arguments})";
 
         var name = kind + (++_functionCounter).ToString(CultureInfo.InvariantCulture);
         _functionNames[(kind, nodes, extra)] = name;
         var line = CurrentLine;
-        var parameters = string.Concat(lets.Select(l => $", {CSharpType(l.VariableType)} {CSharpText.Identifier("l_", l.Name)}")) + (extraParameter is null ? "" : ", " + extraParameter);
+        var parameters = string.Concat(lets.Select(l => $", {CSharpType(l.Type)} {SlotLocal(l.Slot)}")) + (extraParameter is null ? "" : ", " + extraParameter);
         var block = new CodeBlock();
         block.Open($"{returnType} {name}(XObject node{parameters})");
         block.Mapping = LineDirective(line);
@@ -204,17 +205,23 @@ internal sealed partial class ExpressionEmitter
         _ => "IReadOnlyList<string>",
     };
 
-    /// <summary>The let variables an expression reads, each once, in order of first use.</summary>
-    private static List<VariableRef> LetsOf(Expr expr)
+    /// <summary>
+    /// The slots an expression reads, each once, in order of first use: eager ones, computed before the local function
+    /// that reads them is called (a lazy slot is never inside a node-set expression, see SharedValues).
+    /// </summary>
+    private List<SlotRef> LetsOf(Expr expr)
     {
-        var found = new List<VariableRef>();
+        var found = new List<SlotRef>();
         void Visit(Expr e)
         {
             switch (e)
             {
-                case VariableRef { Kind: VariableKind.Let } v:
-                    if (!found.Any(f => f.Name == v.Name)) found.Add(v);
+                case SlotRef v:
+                    if (Slots[v.Slot].Timing == SlotTiming.Lazy) throw new InvalidOperationException($"lazy slot {v.Slot} read inside a node-set expression");
+                    if (!found.Any(f => f.Slot == v.Slot)) found.Add(v);
                     break;
+                case ComparisonExpr c: Visit(c.Left); Visit(c.Right); break;
+                case OnceExpr: break;
                 case FunctionCall f: foreach (var a in f.Arguments) Visit(a); break;
                 case BinaryExpr b: Visit(b.Left); Visit(b.Right); break;
                 case NegateExpr n: Visit(n.Operand); break;
@@ -223,7 +230,12 @@ internal sealed partial class ExpressionEmitter
                 case PathExpr p:
                     if (p.Source is not null) Visit(p.Source);
                     foreach (var step in p.Steps)
+                    {
                         foreach (var predicate in step.Predicates) Visit(predicate);
+                        foreach (var choice in step.Choices)
+                            foreach (var predicate in choice.Predicates) Visit(predicate);
+                    }
+
                     break;
             }
         }

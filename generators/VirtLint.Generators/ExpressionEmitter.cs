@@ -2,12 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using VirtLint.RuleLanguage.Expressions;
+using VirtLint.RuleLanguage.Plan;
 using ValueType = VirtLint.RuleLanguage.Expressions.ValueType;
 
 namespace VirtLint.Generators;
 
 /// <summary>
-/// Compiles typed expressions into C# over LINQ to XML and the <c>Xp</c> helpers. C# types: node-set →
+/// Prints a rule plan's expressions (<see cref="RulePlan"/>) as C# over LINQ to XML and the <c>Xp</c> helpers. C# types: node-set →
 /// <c>IEnumerable&lt;XObject&gt;</c>, string → <c>string</c>, number → <c>double</c>, boolean → <c>bool</c>, list → <c>IReadOnlyList&lt;string&gt;</c>.
 /// Element names become cached <c>XName</c> fields, patterns static <c>Regex</c> fields.
 /// </summary>
@@ -17,9 +18,22 @@ internal sealed partial class ExpressionEmitter
     private readonly List<string> _patterns = new();
     private readonly List<string> _declarations = new();
     private readonly Dictionary<FunctionCall, string> _indexes = new();
-    private readonly Dictionary<Expr, string> _hoisted = new();
-    private bool _hoisting;
+    private readonly Dictionary<int, string> _hoisted = new();
     private int _lambdaCounter;
+
+    /// <summary>The slots of the check being emitted (its lets and shared values); empty for facts.</summary>
+    public IReadOnlyList<PlanSlot> Slots { get; set; } = Array.Empty<PlanSlot>();
+
+    /// <summary>The C# local holding a slot: <c>l_name</c> for a let, <c>shared_N</c> for a shared value.</summary>
+    public string SlotLocal(int slot) => Slots[slot].LetName is { } let ? CSharpText.Identifier("l_", let) : "shared_" + slot.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The C# type of a lazy slot's local, null until its first use.</summary>
+    public static string LazyType(ValueType type) => type switch
+    {
+        ValueType.String => "string?",
+        ValueType.Number => "double?",
+        _ => "bool?",
+    };
 
     /// <summary>XName fields: field name → element or attribute name.</summary>
     public IReadOnlyDictionary<string, string> Names => _names;
@@ -37,13 +51,14 @@ internal sealed partial class ExpressionEmitter
     internal const string RootVariable = "root";
 
     /// <summary>C# for <paramref name="expr"/>, with <paramref name="context"/> the name of the C# variable holding the context node.</summary>
-    public string Emit(Expr expr, string context) => !_hoisting && IsWorthHoisting(expr) ? Hoist(expr) : EmitHere(expr, context);
-
-    private string EmitHere(Expr expr, string context) => expr switch
+    public string Emit(Expr expr, string context) => expr switch
     {
         StringLiteral s => CSharpText.Literal(s.Value),
         NumberLiteral n => CSharpText.Literal(n.Value),
         VariableRef v => CSharpText.Identifier(v.Kind == VariableKind.Parameter ? "p_" : "l_", v.Name),
+        SlotRef slot => Slots[slot.Slot].Timing == SlotTiming.Lazy ? $"({SlotLocal(slot.Slot)} ??= {Emit(Slots[slot.Slot].Value, context)})" : SlotLocal(slot.Slot),
+        OnceExpr once => Hoist(once),
+        ComparisonExpr comparison => EmitComparison(comparison, context),
         FunctionCall f => EmitCall(f, context),
         BinaryExpr b => EmitBinary(b, context),
         NegateExpr n => $"(-{Emit(n.Operand, context)})",
@@ -116,33 +131,20 @@ internal sealed partial class ExpressionEmitter
         }
     }
 
-    /// <summary>
-    /// A number, string or boolean that reads the document through absolute paths only (such as
-    /// <c>count(/domain/iothreadids/iothread)</c>) is computed once per document: once per context node, it would cost
-    /// the size of the document for every node.
-    /// </summary>
-    private static bool IsWorthHoisting(Expr expr) =>
-        expr.Type is ValueType.String or ValueType.Number or ValueType.Boolean
-        && expr is not (StringLiteral or NumberLiteral or VariableRef)
-        && ContextIndependence.ReadsDocument(expr)
-        && ContextIndependence.IsContextFree(expr);
-
-    private string Hoist(Expr expr)
+    /// <summary>A value the same for the whole document (<see cref="OnceExpr"/>), computed on first use, as the interpreter does: most documents have no context node for most rules.</summary>
+    private string Hoist(OnceExpr once)
     {
-        if (_hoisted.TryGetValue(expr, out var existing)) return existing;
-        _hoisting = true;
-        var code = EmitHere(expr, RootVariable);
-        _hoisting = false;
-        // Computed on first use, as the interpreter does: most documents have no context node for most rules.
+        if (_hoisted.TryGetValue(once.Index, out var existing)) return existing;
+        var code = Emit(once.Value, RootVariable);
         var name = "once" + _hoisted.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var type = expr.Type switch
+        var type = once.Type switch
         {
             ValueType.String => "string?",
             ValueType.Number => "double?",
             _ => "bool?",
         };
         var use = $"({name} ??= {code})";
-        _hoisted[expr] = use;
+        _hoisted[once.Index] = use;
         _declarations.Add($"{type} {name} = null;");
         return use;
     }
@@ -188,70 +190,47 @@ internal sealed partial class ExpressionEmitter
             case BinaryOperator.Multiply: return $"({Emit(b.Left, context)} * {Emit(b.Right, context)})";
             case BinaryOperator.Divide: return $"({Emit(b.Left, context)} / {Emit(b.Right, context)})";
             case BinaryOperator.Modulo: return $"({Emit(b.Left, context)} % {Emit(b.Right, context)})";
-            default: return EmitComparison(b.Operator, b.Left, b.Right, context);
+            default: throw new InvalidOperationException($"comparison {b.Operator} not resolved by the lowering");
         }
     }
 
-    /// <summary>XPath 1.0 comparison rules, decided statically from the operand types.</summary>
-    private string EmitComparison(BinaryOperator op, Expr left, Expr right, string context)
+    /// <summary>A comparison of the kind the plan resolved it to; the operand order is the plan's.</summary>
+    private string EmitComparison(ComparisonExpr comparison, string context)
     {
-        if (!IsSequence(left.Type) && IsSequence(right.Type))
+        var (op, left, right) = (comparison.Operator, comparison.Left, comparison.Right);
+        var name = CompareOpName(op);
+        switch (comparison.Kind)
         {
-            (left, right) = (right, left);
-            op = Flip(op);
-        }
-
-        // A list parameter is only ever compared: with a node-set, equality is symmetric, so the node-set goes first.
-        if (left.Type == ValueType.StringList && right.Type == ValueType.NodeSet && op == BinaryOperator.Equal)
-            (left, right) = (right, left);
-
-        if (left.Type == ValueType.NodeSet && CompareNodes(op, left, right, context) is { } looped)
-            return looped;
-
-        if (IsSequence(left.Type))
-        {
-            if (right.Type == ValueType.Boolean && left.Type == ValueType.NodeSet)
-                return $"Xp.Compare({CompareOpName(op)}, {Exists(left, context)}, {Emit(right, context)})";
-            var values = Values(left, context);
-            var name = CompareOpName(op);
-            return right.Type switch
-            {
-                ValueType.Boolean => $"Xp.Compare({name}, Xp.Boolean({Emit(left, context)}), {Emit(right, context)})",
-                ValueType.NodeSet or ValueType.StringList => $"Xp.Compare({name}, {values}, {Values(right, context)})",
-                _ => $"Xp.Compare({name}, {values}, {Emit(right, context)})",
-            };
+            case ComparisonKind.NodesWithString:
+            case ComparisonKind.NodesWithNumber:
+            case ComparisonKind.NodesInList:
+                return CompareNodes(op, left, right, context) ?? $"Xp.Compare({name}, {Values(left, context)}, {Values(right, context)})";
+            case ComparisonKind.NodesWithBoolean:
+                return $"Xp.Compare({name}, {Exists(left, context)}, {Emit(right, context)})";
+            case ComparisonKind.Sequences:
+                return $"Xp.Compare({name}, {Values(left, context)}, {Values(right, context)})";
+            case ComparisonKind.ListWithBoolean:
+                return $"Xp.Compare({name}, Xp.Boolean({Emit(left, context)}), {Emit(right, context)})";
+            case ComparisonKind.ListWithString:
+            case ComparisonKind.ListWithNumber:
+                return $"Xp.Compare({name}, {Emit(left, context)}, {Emit(right, context)})";
         }
 
         var l = Emit(left, context);
         var r = Emit(right, context);
         var symbol = Symbol(op);
-        if (op is BinaryOperator.Equal or BinaryOperator.NotEqual)
+        return comparison.Kind switch
         {
-            if (left.Type == ValueType.Boolean || right.Type == ValueType.Boolean)
-                return $"(Xp.Boolean({l}) {symbol} Xp.Boolean({r}))";
-            if (left.Type == ValueType.Number || right.Type == ValueType.Number)
-                return $"({AsNumber(left, l)} {symbol} {AsNumber(right, r)})";
-            return op == BinaryOperator.Equal ? $"string.Equals({l}, {r}, StringComparison.Ordinal)" : $"!string.Equals({l}, {r}, StringComparison.Ordinal)";
-        }
-
-        return $"({AsNumber(left, l)} {symbol} {AsNumber(right, r)})";
+            ComparisonKind.Booleans => $"(Xp.Boolean({l}) {symbol} Xp.Boolean({r}))",
+            ComparisonKind.Numbers => $"({AsNumber(left, l)} {symbol} {AsNumber(right, r)})",
+            _ => op == BinaryOperator.Equal ? $"string.Equals({l}, {r}, StringComparison.Ordinal)" : $"!string.Equals({l}, {r}, StringComparison.Ordinal)",
+        };
     }
 
     private static string AsNumber(Expr expr, string code) => expr.Type == ValueType.Number ? code : $"Xp.Number({code})";
 
     private string Values(Expr expr, string context) =>
         expr.Type == ValueType.NodeSet ? $"Xp.Values({Emit(expr, context)})" : Emit(expr, context);
-
-    private static bool IsSequence(ValueType type) => type is ValueType.NodeSet or ValueType.StringList;
-
-    private static BinaryOperator Flip(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Less => BinaryOperator.Greater,
-        BinaryOperator.LessOrEqual => BinaryOperator.GreaterOrEqual,
-        BinaryOperator.Greater => BinaryOperator.Less,
-        BinaryOperator.GreaterOrEqual => BinaryOperator.LessOrEqual,
-        _ => op,
-    };
 
     private static string CompareOpName(BinaryOperator op) => "CompareOp." + op switch
     {
@@ -277,6 +256,8 @@ internal sealed partial class ExpressionEmitter
 
     private string EmitPath(PathExpr path, string context)
     {
+        // A fused union read through the helpers: the union of its operands, which the union helper sorts.
+        if (path.Steps.Any(s => s.Test == NodeTest.NameChoice)) return Emit(UnionFusion.Unfuse(path), context);
         // A single XObject until the first step; the Xp axis helpers have overloads for a node and for a node-set.
         string current;
         var single = false;

@@ -6,6 +6,7 @@ using VirtLint.Generators.Model;
 using VirtLint.RuleLanguage;
 using VirtLint.RuleLanguage.Expressions;
 using VirtLint.RuleLanguage.Model;
+using VirtLint.RuleLanguage.Plan;
 using ValueType = VirtLint.RuleLanguage.Expressions.ValueType;
 
 namespace VirtLint.Generators;
@@ -21,17 +22,18 @@ public sealed partial class RuleGenerator
     {
         foreach (var diagnostic in file.Diagnostics) Report(output, diagnostic);
         // A duplicated id is reported by the registry (VLG0007); emitting either class would clash on the hint name.
-        if (file.Rule is null || duplicatedIds.Contains(file.Rule.Id)) return;
-        output.AddSource(file.Rule.Id + ".g.cs", EmitChecker(file.Rule, file.IdLocation.Path));
+        if (file.Plan is null || duplicatedIds.Contains(file.Plan.Rule.Id)) return;
+        output.AddSource(file.Plan.Rule.Id + ".g.cs", EmitChecker(file.Plan, file.IdLocation.Path));
     }
 
     /// <summary>
-    /// The C# of one rule: its descriptor and, unless the engine reports it, a checker whose statements carry
+    /// The C# of one rule's plan: its descriptor and, unless the engine reports it, a checker whose statements carry
     /// <c>#line</c> directives into <paramref name="rulePath"/> (the rule file as the build reads it), so a debugger
     /// steps through the YAML and an error in a check's code points at its expression.
     /// </summary>
-    internal static string EmitChecker(RuleSpec rule, string? rulePath = null)
+    internal static string EmitChecker(RulePlan plan, string? rulePath = null)
     {
+        var rule = plan.Rule;
         var w = new IndentedWriter();
         Header(w);
         w.Line("using System;");
@@ -47,7 +49,7 @@ public sealed partial class RuleGenerator
         w.Line($"/// <summary>{Xml(rule.Id)} {Xml(rule.Name)}: {Xml(rule.Title)} (from {Xml(rule.SourcePath)}).</summary>");
         w.Line(GeneratedCodeAttribute);
         var className = ClassName(rule);
-        if (rule.Check is null)
+        if (plan.Check is null)
         {
             w.Open($"internal static class {className}");
             EmitDescriptor(w, rule);
@@ -56,7 +58,7 @@ public sealed partial class RuleGenerator
         }
 
         var expressions = new ExpressionEmitter();
-        var body = EmitCheckBody(rule, rule.Check, expressions, rulePath ?? rule.SourcePath);
+        var body = EmitCheckBody(rule, plan.Check, expressions, rulePath ?? rule.SourcePath);
 
         var isWorkspace = rule.Target == RuleTarget.Workspace;
         w.Open($"internal sealed class {className} : {(isWorkspace ? "global::VirtLint.Core.Workspace.WorkspaceRuleChecker" : "RuleChecker")}");
@@ -71,7 +73,7 @@ public sealed partial class RuleGenerator
         w.Line();
         if (isWorkspace)
         {
-            EmitWorkspaceMembers(w, rule);
+            EmitWorkspaceMembers(w, plan);
         }
         else
         {
@@ -105,7 +107,7 @@ public sealed partial class RuleGenerator
 
     private static string StringArray(EquatableArray<string> values) => $"new string[] {{ {string.Join(", ", values.Select(CSharpText.Literal))} }}";
 
-    private static List<string> EmitCheckBody(RuleSpec rule, CheckSpec check, ExpressionEmitter expressions, string rulePath)
+    private static List<string> EmitCheckBody(RuleSpec rule, CheckPlan check, ExpressionEmitter expressions, string rulePath)
     {
         var lines = new List<string> { "#line hidden" };
         foreach (var parameter in rule.Parameters)
@@ -136,13 +138,26 @@ public sealed partial class RuleGenerator
         }
 
         MapTo(check.ContextLine);
+        expressions.Slots = check.Slots;
         expressions.EmitLoops(check.Context, "root", loop, node =>
         {
-            foreach (var let in check.Lets)
+            // Values the check repeats under a short-circuit or in its message: computed on first use, at most once per node.
+            foreach (var slot in check.Slots.Where(s => s.Timing == SlotTiming.Lazy))
+                loop.Line($"{ExpressionEmitter.LazyType(slot.Value.Type)} {expressions.SlotLocal(slot.Index)} = null;");
+            var filters = 0;
+            foreach (var slot in check.Slots.Where(s => s.Timing == SlotTiming.Eager))
             {
-                MapTo(let.Line);
-                var value = let.Value.Type == ValueType.NodeSet ? expressions.List(let.Value, node) : expressions.Emit(let.Value, node);
-                loop.Line($"var {CSharpText.Identifier("l_", let.Name)} = {value};");
+                MapTo(slot.LetName is null && !slot.IsFilter ? check.TestLine : slot.Line);
+                var value = slot.Value.Type == ValueType.NodeSet ? expressions.List(slot.Value, node) : expressions.Emit(slot.Value, node);
+                if (slot.IsFilter)
+                {
+                    // A predicate of the context path's last step (no slot reads it): the rest runs for the nodes it keeps.
+                    loop.Open($"if ({value})");
+                    filters++;
+                    continue;
+                }
+
+                loop.Line($"var {expressions.SlotLocal(slot.Index)} = {value};");
             }
 
             MapTo(check.TestLine);
@@ -150,9 +165,10 @@ public sealed partial class RuleGenerator
             loop.Open(check.IsAssert ? $"if (!{Parenthesize(test)})" : $"if ({test})");
             expressions.CurrentLine = check.LocationLine;
             var location = check.Location is null ? node : $"Xp.FirstOr({expressions.First(check.Location, node)}, {node})";
-            MapTo(rule.Message.Line);
-            EmitReport(rule, location, expressions, node, loop);
+            MapTo(check.Message.Line);
+            EmitReport(check, location, expressions, node, loop);
             loop.Close();
+            for (var i = 0; i < filters; i++) loop.Close();
         });
         loop.Mapping = null;
         loop.Directive("#line hidden");

@@ -15,9 +15,11 @@ public sealed partial class RuleGenerator
         var lineStarts = LineStarts(file.Text);
         var relative = RelativeRulePath(file.Path);
         RuleParseResult result;
+        RuleLanguage.Plan.RulePlan? plan;
         try
         {
             result = RuleFileParser.Parse(relative, file.Text, vocabulary.Checker);
+            plan = result.Rule is null ? null : RuleLanguage.Plan.RuleLowering.Lower(result.Rule);
         }
         catch (Exception e)
         {
@@ -33,7 +35,10 @@ public sealed partial class RuleGenerator
             relative,
             new EquatableArray<DiagnosticInfo>(diagnostics),
             ToInfo(file.Path, lineStarts, new RuleDiagnostic(DiagnosticIds.DuplicateId, "", idRange)),
-            ToInfo(file.Path, lineStarts, new RuleDiagnostic(DiagnosticIds.DuplicateName, "", nameRange)));
+            ToInfo(file.Path, lineStarts, new RuleDiagnostic(DiagnosticIds.DuplicateName, "", nameRange)))
+        {
+            Plan = plan,
+        };
     }
 
     private static DiagnosticInfo ToInfo(string path, int[] lineStarts, RuleDiagnostic diagnostic)

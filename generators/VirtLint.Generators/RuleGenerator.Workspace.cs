@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using VirtLint.Generators.Model;
 using VirtLint.RuleLanguage.Model;
+using VirtLint.RuleLanguage.Plan;
 
 namespace VirtLint.Generators;
 
@@ -9,10 +10,10 @@ namespace VirtLint.Generators;
 public sealed partial class RuleGenerator
 {
     /// <summary>The report statement: with related nodes, each with its message evaluated on it.</summary>
-    private static void EmitReport(RuleSpec rule, string location, ExpressionEmitter expressions, string node, CodeBlock loop)
+    private static void EmitReport(CheckPlan check, string location, ExpressionEmitter expressions, string node, CodeBlock loop)
     {
-        var message = EmitMessage(rule.Message, expressions, node);
-        if (rule.Related is not { } related)
+        var message = EmitMessage(check.Message, expressions, node);
+        if (check.Related is not { } related)
         {
             loop.Line($"context.Report({location}, {message});");
             return;
@@ -29,9 +30,10 @@ public sealed partial class RuleGenerator
     /// The kinds the rule takes facts from and requires, and <c>CollectFacts</c>: per kind, a nested class whose
     /// expressions (names, patterns, values computed once) are its own.
     /// </summary>
-    private static void EmitWorkspaceMembers(IndentedWriter w, RuleSpec rule)
+    private static void EmitWorkspaceMembers(IndentedWriter w, RulePlan plan)
     {
-        var kinds = rule.Facts.Select(f => f.Kind).Distinct().ToList();
+        var rule = plan.Rule;
+        var kinds = plan.Facts.Select(f => f.Kind).Distinct().ToList();
         w.Line($"public override IReadOnlyList<DocumentKind> FactKinds {{ get; }} = new DocumentKind[] {{ {string.Join(", ", kinds.Select(Kind))} }};");
         w.Line();
         w.Line($"public override IReadOnlyList<DocumentKind> Requires {{ get; }} = new DocumentKind[] {{ {string.Join(", ", rule.Requires.Select(Kind))} }};");
@@ -43,7 +45,7 @@ public sealed partial class RuleGenerator
         foreach (var kind in kinds)
         {
             w.Line();
-            EmitFactsClass(w, kind, rule.Facts.Where(f => f.Kind == kind).ToList());
+            EmitFactsClass(w, kind, plan.Facts.Where(f => f.Kind == kind).ToList());
         }
     }
 

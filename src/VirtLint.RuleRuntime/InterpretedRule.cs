@@ -5,19 +5,20 @@ using VirtLint.Core;
 using VirtLint.Core.XPath;
 using VirtLint.RuleLanguage.Expressions;
 using VirtLint.RuleLanguage.Model;
+using VirtLint.RuleLanguage.Plan;
 using ValueType = VirtLint.RuleLanguage.Expressions.ValueType;
 
 namespace VirtLint.RuleRuntime;
 
 /// <summary>
-/// A rule run from its parsed form instead of compiled C#: the same descriptor, scope pre-check, parameter binding,
-/// loop over the context nodes, lets, test, location and message as a generated checker, with expressions evaluated by
-/// <see cref="PlanEvaluation"/>. Immutable once built, so one instance serves parallel checks.
+/// A rule run from its plan (<see cref="RulePlan"/>) instead of compiled C#: the same descriptor, scope pre-check,
+/// parameter binding, loop over the context nodes, slots, test, location and message as a generated checker, with
+/// expressions evaluated by <see cref="PlanEvaluation"/>. Immutable once built, so one instance serves parallel checks.
 /// </summary>
 public sealed class InterpretedRule : RuleChecker
 {
     private readonly RuleSpec _rule;
-    private readonly CheckSpec _check;
+    private readonly CheckPlan _check;
     private readonly Dictionary<string, Regex> _patterns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, XName> _names = new(StringComparer.Ordinal);
     private static readonly Dictionary<string, object> NoParameters = new(StringComparer.Ordinal);
@@ -25,13 +26,13 @@ public sealed class InterpretedRule : RuleChecker
     // One array per list default, as a compiled checker has one static field: list parameters are looked up as sets cached per list.
     private readonly Dictionary<string, string[]> _defaultLists = new(StringComparer.Ordinal);
 
-    public InterpretedRule(RuleSpec rule)
+    public InterpretedRule(RulePlan plan)
     {
-        _rule = rule;
-        _check = rule.Check ?? throw new ArgumentException($"{rule.Id} has no check; the engine reports it.", nameof(rule));
+        Plan = plan;
+        var rule = _rule = plan.Rule;
+        _check = plan.Check ?? throw new ArgumentException($"{rule.Id} has no check; the engine reports it.", nameof(plan));
         Descriptor = RuleDescriptors.From(rule);
         Kind = RuleDescriptors.KindOf(rule.Target);
-        OncePerDocument = new HashSet<Expr>(ReferenceEqualityComparer.Instance);
         foreach (var parameter in rule.Parameters)
             if (parameter.Default is StringListDefault list) _defaultLists[parameter.Name] = list.Values.ToArray();
         foreach (var expr in Expressions()) Prepare(expr);
@@ -41,18 +42,17 @@ public sealed class InterpretedRule : RuleChecker
 
     public override DocumentKind Kind { get; }
 
-    /// <summary>The rule as parsed, for tools that show it.</summary>
-    public RuleSpec Spec => _rule;
+    /// <summary>The rule's plan, which this checker executes.</summary>
+    public RulePlan Plan { get; }
 
-    /// <summary>
-    /// The expressions computed once per document: numbers, strings and booleans that read the document through
-    /// absolute paths only (the emitter hoists the same ones out of its loop).
-    /// </summary>
-    internal HashSet<Expr> OncePerDocument { get; }
+    /// <summary>The rule's descriptor data (no expressions: those are the plan's), for tools that show it.</summary>
+    public RuleSpec Spec => _rule;
 
     internal Regex Pattern(string pattern) => _patterns[pattern];
 
     internal XName NameOf(Step step) => _names[step.Name];
+
+    internal XName NameOf(string name) => _names[name];
 
     public override void Check(CheckContext context)
     {
@@ -81,23 +81,18 @@ public sealed class InterpretedRule : RuleChecker
         var evaluation = new PlanEvaluation(this, parameters, root);
         foreach (var node in evaluation.Nodes(_check.Context, root))
         {
-            foreach (var let in _check.Lets)
-            {
-                var value = evaluation.Eval(let.Value, node);
-                evaluation.SetLet(let.Name, let.Value.Type == ValueType.NodeSet ? Xp.Materialize((IEnumerable<XObject>)value) : value);
-            }
-
+            if (!evaluation.BeginNode(node)) continue;
             if (evaluation.Boolean(_check.Test, node) == _check.IsAssert) continue;
             var location = _check.Location is null ? node : Xp.FirstOr(evaluation.Nodes(_check.Location, node), node);
-            if (_rule.Related is { } related)
+            if (_check.Related is { } related)
             {
                 var nodes = new List<RelatedNode>();
                 foreach (var other in evaluation.Nodes(related.Nodes, node)) nodes.Add(new RelatedNode(other, Message(related.Message, evaluation, other)));
-                context.Report(location, Message(_rule.Message, evaluation, node), nodes);
+                context.Report(location, Message(_check.Message, evaluation, node), nodes);
             }
             else
             {
-                context.Report(location, Message(_rule.Message, evaluation, node));
+                context.Report(location, Message(_check.Message, evaluation, node));
             }
         }
     }
@@ -108,7 +103,7 @@ public sealed class InterpretedRule : RuleChecker
         XObject root = context.Root;
         var kind = context.Document.Kind.ToName();
         var evaluation = new PlanEvaluation(this, new Dictionary<string, object>(StringComparer.Ordinal), root);
-        foreach (var fact in _rule.Facts)
+        foreach (var fact in Plan.Facts)
         {
             if (fact.Kind != kind) continue;
             var element = XName.Get(fact.Element);
@@ -139,18 +134,18 @@ public sealed class InterpretedRule : RuleChecker
     private IEnumerable<Expr> Expressions()
     {
         yield return _check.Context;
-        foreach (var let in _check.Lets) yield return let.Value;
+        foreach (var slot in _check.Slots) yield return slot.Value;
         yield return _check.Test;
         if (_check.Location is not null) yield return _check.Location;
-        foreach (var part in _rule.Message.Parts)
+        foreach (var part in _check.Message.Parts)
             if (part.Expression is not null) yield return part.Expression;
-        foreach (var fact in _rule.Facts)
+        foreach (var fact in Plan.Facts)
         {
             yield return fact.Each;
             foreach (var value in fact.Values) yield return value.Value;
         }
 
-        if (_rule.Related is { } related)
+        if (_check.Related is { } related)
         {
             yield return related.Nodes;
             foreach (var part in related.Message.Parts)
@@ -158,12 +153,18 @@ public sealed class InterpretedRule : RuleChecker
         }
     }
 
-    /// <summary>Walks an expression once: compiles its patterns, atomises its names, marks what is computed once per document.</summary>
+    /// <summary>Walks an expression once: compiles its patterns, atomises its names.</summary>
     private void Prepare(Expr expr)
     {
-        if (IsWorthComputingOnce(expr)) OncePerDocument.Add(expr);
         switch (expr)
         {
+            case OnceExpr once:
+                Prepare(once.Value);
+                break;
+            case ComparisonExpr comparison:
+                Prepare(comparison.Left);
+                Prepare(comparison.Right);
+                break;
             case FunctionCall call:
                 if (call.Function == "matches" && call.Arguments[1] is StringLiteral pattern && !_patterns.ContainsKey(pattern.Value))
                     _patterns[pattern.Value] = Xp.Pattern(pattern.Value);
@@ -186,6 +187,11 @@ public sealed class InterpretedRule : RuleChecker
                 {
                     if (step.Test == NodeTest.Name && !_names.ContainsKey(step.Name)) _names[step.Name] = XName.Get(step.Name);
                     foreach (var predicate in step.Predicates) Prepare(predicate);
+                    foreach (var choice in step.Choices)
+                    {
+                        if (!_names.ContainsKey(choice.Name)) _names[choice.Name] = XName.Get(choice.Name);
+                        foreach (var predicate in choice.Predicates) Prepare(predicate);
+                    }
                 }
 
                 break;
@@ -195,10 +201,4 @@ public sealed class InterpretedRule : RuleChecker
                 break;
         }
     }
-
-    private static bool IsWorthComputingOnce(Expr expr) =>
-        expr.Type is ValueType.String or ValueType.Number or ValueType.Boolean
-        && expr is not (StringLiteral or NumberLiteral or VariableRef)
-        && ContextIndependence.ReadsDocument(expr)
-        && ContextIndependence.IsContextFree(expr);
 }

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using VirtLint.Core.XPath;
 using VirtLint.RuleLanguage;
 using VirtLint.RuleLanguage.Expressions;
+using VirtLint.RuleLanguage.Plan;
 
 namespace VirtLint.RuleRuntime;
 
@@ -42,6 +43,7 @@ internal sealed partial class PlanEvaluation
 
     private IEnumerable<XObject> Step(Step step, XObject input)
     {
+        if (step.Test == NodeTest.NameChoice) return Choice(step, step.Axis == Axis.Child ? Xp.ChildAny(input) : Xp.AttributeAny(input));
         var name = step.Test == NodeTest.Name ? _rule.NameOf(step) : null;
         return step.Axis switch
         {
@@ -81,6 +83,7 @@ internal sealed partial class PlanEvaluation
 
     private IEnumerable<XObject> Step(Step step, IEnumerable<XObject> input)
     {
+        if (step.Test == NodeTest.NameChoice) return Choice(step, step.Axis == Axis.Child ? Xp.ChildAny(input) : Xp.AttributeAny(input));
         var name = step.Test == NodeTest.Name ? _rule.NameOf(step) : null;
         return step.Axis switch
         {
@@ -116,6 +119,30 @@ internal sealed partial class PlanEvaluation
             Axis.FollowingSibling => Filter(Xp.FollowingSibling(input), step.Test, name),
             _ => Filter(Xp.PrecedingSibling(input), step.Test, name),
         };
+    }
+
+    /// <summary>
+    /// A fused union's step over the candidates (every child element or attribute, in document order): those with one
+    /// of the names whose predicates hold.
+    /// </summary>
+    private IEnumerable<XObject> Choice(Step step, IEnumerable<XObject> candidates)
+    {
+        foreach (var node in candidates)
+        {
+            foreach (var choice in step.Choices)
+            {
+                if (!Xp.IsNamed(node, _rule.NameOf(choice.Name))) continue;
+                if (All(choice.Predicates, node)) yield return node;
+                break;
+            }
+        }
+    }
+
+    private bool All(EquatableArray<Expr> predicates, XObject node)
+    {
+        foreach (var predicate in predicates)
+            if (!Boolean(predicate, node)) return false;
+        return true;
     }
 
     private static IEnumerable<XObject> Filter(IEnumerable<XObject> nodes, NodeTest test, XName? name) => test switch

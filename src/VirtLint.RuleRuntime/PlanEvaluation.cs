@@ -2,13 +2,14 @@ using System.Xml.Linq;
 using VirtLint.Core;
 using VirtLint.Core.XPath;
 using VirtLint.RuleLanguage.Expressions;
+using VirtLint.RuleLanguage.Plan;
 using ValueType = VirtLint.RuleLanguage.Expressions.ValueType;
 
 namespace VirtLint.RuleRuntime;
 
 /// <summary>
-/// One rule over one document: evaluates the rule's typed expressions by calling the <see cref="Xp"/> helpers the
-/// generated checkers call, with the same overload for each static type, so both back ends compute the same values.
+/// One rule over one document: evaluates the expressions of the rule's plan (<see cref="RulePlan"/>) by calling the
+/// <see cref="Xp"/> helpers the generated checkers call, with the same overload for each static type, so both back ends compute the same values.
 /// A value is a node-set (<see cref="IEnumerable{XObject}"/>), a string, a double, a bool or a string list, decided by
 /// the expression's static type, never by inspecting the value. Not shared between threads: one per check.
 /// </summary>
@@ -17,40 +18,53 @@ internal sealed partial class PlanEvaluation
     private readonly InterpretedRule _rule;
     private readonly Dictionary<string, object> _parameters;
     // Created on first use: most rules find no context node in most documents, and one evaluation runs per rule and document.
-    private Dictionary<string, object>? _lets;
-    private Dictionary<Expr, object>? _once;
+    private Dictionary<int, object>? _once;
     private Dictionary<FunctionCall, object>? _indexesByCall;
     private readonly XObject _root;
+    private readonly IReadOnlyList<PlanSlot> _slotPlans;
+    private readonly object?[] _slots;
 
     public PlanEvaluation(InterpretedRule rule, Dictionary<string, object> parameters, XObject root)
     {
         _rule = rule;
         _parameters = parameters;
         _root = root;
+        _slotPlans = rule.Plan.Check is { } check ? check.Slots : (IReadOnlyList<PlanSlot>)[];
+        _slots = _slotPlans.Count == 0 ? [] : new object?[_slotPlans.Count];
     }
 
     private Dictionary<FunctionCall, object> _indexes => _indexesByCall ??= new(ReferenceEqualityComparer.Instance);
 
-    public void SetLet(string name, object value) => (_lets ??= new(StringComparer.Ordinal))[name] = value;
-
-    public object Eval(Expr expr, XObject context)
+    /// <summary>
+    /// Starts a context node: forgets the previous node's slots and computes the eager ones in order. False when a
+    /// filter (a predicate of the context path's last step) is false: the node is not a context node.
+    /// </summary>
+    public bool BeginNode(XObject node)
     {
-        // What the emitter computes once per document (an expression reading the document through absolute paths only).
-        if (_rule.OncePerDocument.Contains(expr))
+        Array.Clear(_slots);
+        foreach (var slot in _slotPlans)
         {
-            _once ??= new(ReferenceEqualityComparer.Instance);
-            if (!_once.TryGetValue(expr, out var value)) _once[expr] = value = EvalHere(expr, _root);
-            return value;
+            if (slot.Timing != SlotTiming.Eager) continue;
+            var value = Eval(slot.Value, node);
+            _slots[slot.Index] = slot.Value.Type == ValueType.NodeSet ? Xp.Materialize((IEnumerable<XObject>)value) : value;
+            if (slot.IsFilter && !(bool)value) return false;
         }
 
-        return EvalHere(expr, context);
+        return true;
     }
 
-    private object EvalHere(Expr expr, XObject context) => expr switch
+    /// <summary>A slot's value for the current context node (null when not computed), for tests.</summary>
+    internal object? SlotValue(int slot) => _slots[slot];
+
+    public object Eval(Expr expr, XObject context) => expr switch
     {
         StringLiteral s => s.Value,
         NumberLiteral n => n.Value,
-        VariableRef v => v.Kind == VariableKind.Parameter ? _parameters[v.Name] : _lets![v.Name],
+        VariableRef v => _parameters[v.Name],
+        SlotRef slot => Slot(slot.Slot, context),
+        // What is the same for the whole document, computed on first use.
+        OnceExpr once => Once(once),
+        ComparisonExpr comparison => Comparison(comparison, context),
         FunctionCall f => Call(f, context),
         BinaryExpr b => Binary(b, context),
         NegateExpr n => -Number(n.Operand, context),
@@ -60,6 +74,22 @@ internal sealed partial class PlanEvaluation
         _ => throw new InvalidOperationException($"unexpected expression {expr.GetType().Name}"),
     };
 
+    /// <summary>A slot's value: an eager one was set before the test; a lazy one is computed on its first read for this node.</summary>
+    private object Slot(int slot, XObject context)
+    {
+        if (_slots[slot] is { } value) return value;
+        var plan = _slotPlans[slot];
+        if (plan.Timing != SlotTiming.Lazy) throw new InvalidOperationException($"slot {slot} read before it was computed");
+        return _slots[slot] = Eval(plan.Value, context);
+    }
+
+    private object Once(OnceExpr once)
+    {
+        _once ??= new();
+        if (!_once.TryGetValue(once.Index, out var value)) _once[once.Index] = value = Eval(once.Value, _root);
+        return value;
+    }
+
     public IEnumerable<XObject> Nodes(Expr expr, XObject context) => (IEnumerable<XObject>)Eval(expr, context);
 
     public string String(Expr expr, XObject context) => (string)Eval(expr, context);
@@ -67,14 +97,11 @@ internal sealed partial class PlanEvaluation
     /// <summary>A number, computed without boxing for the operators and literals (most of a check's arithmetic).</summary>
     public double Number(Expr expr, XObject context)
     {
-        if (!_rule.OncePerDocument.Contains(expr))
+        switch (expr)
         {
-            switch (expr)
-            {
-                case NumberLiteral n: return n.Value;
-                case NegateExpr n: return -Number(n.Operand, context);
-                case BinaryExpr { Operator: >= BinaryOperator.Add } b: return Arithmetic(b, context);
-            }
+            case NumberLiteral n: return n.Value;
+            case NegateExpr n: return -Number(n.Operand, context);
+            case BinaryExpr { Operator: >= BinaryOperator.Add } b: return Arithmetic(b, context);
         }
 
         return (double)Eval(expr, context);
@@ -83,16 +110,13 @@ internal sealed partial class PlanEvaluation
     /// <summary>A boolean, computed without boxing for the logical operators, comparisons and not().</summary>
     public bool Boolean(Expr expr, XObject context)
     {
-        if (!_rule.OncePerDocument.Contains(expr))
+        switch (expr)
         {
-            switch (expr)
-            {
-                case BinaryExpr { Operator: BinaryOperator.Or } b: return Boolean(b.Left, context) || Boolean(b.Right, context);
-                case BinaryExpr { Operator: BinaryOperator.And } b: return Boolean(b.Left, context) && Boolean(b.Right, context);
-                case BinaryExpr { Operator: < BinaryOperator.Add } b: return Comparison(b.Operator, b.Left, b.Right, context);
-                case FunctionCall { Function: "not" } f: return !Boolean(f.Arguments[0], context);
-                case FunctionCall { Function: "boolean" or "exists" } f when f.Arguments[0].Type == ValueType.NodeSet: return Exists(f.Arguments[0], context);
-            }
+            case BinaryExpr { Operator: BinaryOperator.Or } b: return Boolean(b.Left, context) || Boolean(b.Right, context);
+            case BinaryExpr { Operator: BinaryOperator.And } b: return Boolean(b.Left, context) && Boolean(b.Right, context);
+            case ComparisonExpr c: return Comparison(c, context);
+            case FunctionCall { Function: "not" } f: return !Boolean(f.Arguments[0], context);
+            case FunctionCall { Function: "boolean" or "exists" } f when f.Arguments[0].Type == ValueType.NodeSet: return Exists(f.Arguments[0], context);
         }
 
         return (bool)Eval(expr, context);
@@ -122,57 +146,53 @@ internal sealed partial class PlanEvaluation
             case BinaryOperator.Multiply: return Number(b.Left, context) * Number(b.Right, context);
             case BinaryOperator.Divide: return Number(b.Left, context) / Number(b.Right, context);
             case BinaryOperator.Modulo: return Number(b.Left, context) % Number(b.Right, context);
-            default: return Comparison(b.Operator, b.Left, b.Right, context);
+            default: throw new InvalidOperationException($"comparison {b.Operator} not resolved by the lowering");
         }
     }
 
-    /// <summary>XPath 1.0 comparison rules, decided from the operand types exactly as the emitter decides them.</summary>
-    private bool Comparison(BinaryOperator op, Expr left, Expr right, XObject context)
+    /// <summary>A comparison of the kind the plan resolved it to (XPath 1.0 comparison rules), operands in the plan's order.</summary>
+    private bool Comparison(ComparisonExpr comparison, XObject context)
     {
-        if (!IsSequence(left.Type) && IsSequence(right.Type))
+        var (op, left, right) = (comparison.Operator, comparison.Left, comparison.Right);
+        var compareOp = ToCompareOp(op);
+        switch (comparison.Kind)
         {
-            (left, right) = (right, left);
-            op = Flip(op);
-        }
+            case ComparisonKind.NodesWithString:
+            case ComparisonKind.NodesWithNumber:
+                if (TrySingle(left, context, out var single))
+                {
+                    // @bus = 'ide': the attribute's value or none, as the emitted code compares it.
+                    var value = Xp.ValueOrNull(single);
+                    if (comparison.Kind == ComparisonKind.NodesWithNumber) return Xp.Compare(compareOp, value, Number(right, context));
+                    return op switch
+                    {
+                        BinaryOperator.Equal => value == String(right, context),
+                        BinaryOperator.NotEqual => Xp.NotEqual(value, String(right, context)),
+                        _ => Xp.Compare(compareOp, value, Xp.Number(String(right, context))),
+                    };
+                }
 
-        if (left.Type == ValueType.NodeSet && right.Type is ValueType.String or ValueType.Number && TrySingle(left, context, out var single))
-        {
-            // @bus = 'ide': the attribute's value or none, as the emitted code compares it.
-            var value = Xp.ValueOrNull(single);
-            if (right.Type == ValueType.Number) return Xp.Compare(ToCompareOp(op), value, Number(right, context));
-            return op switch
-            {
-                BinaryOperator.Equal => value == String(right, context),
-                BinaryOperator.NotEqual => Xp.NotEqual(value, String(right, context)),
-                _ => Xp.Compare(ToCompareOp(op), value, Xp.Number(String(right, context))),
-            };
+                return comparison.Kind == ComparisonKind.NodesWithNumber
+                    ? Xp.Compare(compareOp, Values(left, context), Number(right, context))
+                    : Xp.Compare(compareOp, Values(left, context), String(right, context));
+            case ComparisonKind.NodesWithBoolean:
+            case ComparisonKind.ListWithBoolean:
+                return Xp.Compare(compareOp, SequenceBoolean(left, context), Boolean(right, context));
+            case ComparisonKind.NodesInList:
+            case ComparisonKind.Sequences:
+                return Xp.Compare(compareOp, Values(left, context), Values(right, context));
+            case ComparisonKind.ListWithNumber:
+                return Xp.Compare(compareOp, Values(left, context), Number(right, context));
+            case ComparisonKind.ListWithString:
+                return Xp.Compare(compareOp, Values(left, context), String(right, context));
+            case ComparisonKind.Booleans:
+                return (ToBoolean(left, context) == ToBoolean(right, context)) == (op == BinaryOperator.Equal);
+            case ComparisonKind.Numbers:
+                return Xp.CompareNumbers(compareOp, ToNumber(left, context), ToNumber(right, context));
+            default:
+                var equal = string.Equals(String(left, context), String(right, context), StringComparison.Ordinal);
+                return op == BinaryOperator.Equal ? equal : !equal;
         }
-
-        if (IsSequence(left.Type))
-        {
-            var compareOp = ToCompareOp(op);
-            return right.Type switch
-            {
-                ValueType.Boolean => Xp.Compare(compareOp, SequenceBoolean(left, context), Boolean(right, context)),
-                ValueType.NodeSet or ValueType.StringList => Xp.Compare(compareOp, Values(left, context), Values(right, context)),
-                ValueType.Number => Xp.Compare(compareOp, Values(left, context), Number(right, context)),
-                _ => Xp.Compare(compareOp, Values(left, context), String(right, context)),
-            };
-        }
-
-        if (op is BinaryOperator.Equal or BinaryOperator.NotEqual)
-        {
-            bool equal;
-            if (left.Type == ValueType.Boolean || right.Type == ValueType.Boolean)
-                equal = ToBoolean(left, context) == ToBoolean(right, context);
-            else if (left.Type == ValueType.Number || right.Type == ValueType.Number)
-                return Xp.CompareNumbers(ToCompareOp(op), ToNumber(left, context), ToNumber(right, context));
-            else
-                equal = string.Equals(String(left, context), String(right, context), StringComparison.Ordinal);
-            return op == BinaryOperator.Equal ? equal : !equal;
-        }
-
-        return Xp.CompareNumbers(ToCompareOp(op), ToNumber(left, context), ToNumber(right, context));
     }
 
     private bool SequenceBoolean(Expr expr, XObject context) =>
@@ -180,17 +200,6 @@ internal sealed partial class PlanEvaluation
 
     private IEnumerable<string> Values(Expr expr, XObject context) =>
         expr.Type == ValueType.NodeSet ? Xp.Values(Nodes(expr, context)) : List(expr, context);
-
-    private static bool IsSequence(ValueType type) => type is ValueType.NodeSet or ValueType.StringList;
-
-    private static BinaryOperator Flip(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Less => BinaryOperator.Greater,
-        BinaryOperator.LessOrEqual => BinaryOperator.GreaterOrEqual,
-        BinaryOperator.Greater => BinaryOperator.Less,
-        BinaryOperator.GreaterOrEqual => BinaryOperator.LessOrEqual,
-        _ => op,
-    };
 
     private static CompareOp ToCompareOp(BinaryOperator op) => op switch
     {

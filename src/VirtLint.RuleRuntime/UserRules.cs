@@ -3,6 +3,7 @@ using VirtLint.RuleLanguage;
 using VirtLint.RuleLanguage.Diagnostics;
 using VirtLint.RuleLanguage.Expressions;
 using VirtLint.RuleLanguage.Model;
+using VirtLint.RuleLanguage.Plan;
 using VirtLint.RuleLanguage.Vocabulary;
 
 namespace VirtLint.RuleRuntime;
@@ -86,17 +87,12 @@ public static class UserRules
         }
 
         if (errors.Count > 0) return new LoadedRules([], [], [], errors);
-        var checkers = specs.Where(s => s.Check is not null).Select(InterpretedWorkspaceRule.For).ToArray();
-        var descriptors = specs.Select(s => checkers.FirstOrDefault(c => ReferenceEquals(SpecOf(c), s))?.Descriptor ?? RuleDescriptors.From(s)).ToArray();
-        return new LoadedRules(specs, descriptors, checkers, errors);
+        // Each rule lowered once; the checkers see only the plan.
+        var plans = specs.Select(RuleLowering.Lower).ToArray();
+        var checkers = plans.Select(p => p.Check is null ? null : InterpretedWorkspaceRule.For(p)).ToArray();
+        var descriptors = plans.Select((p, i) => checkers[i]?.Descriptor ?? RuleDescriptors.From(p.Rule)).ToArray();
+        return new LoadedRules(specs, descriptors, checkers.OfType<RuleChecker>().ToArray(), errors);
     }
-
-    private static RuleSpec? SpecOf(RuleChecker checker) => checker switch
-    {
-        InterpretedRule rule => rule.Spec,
-        InterpretedWorkspaceRule rule => rule.Spec,
-        _ => null,
-    };
 
     private static RuleFileError At(string path, SourceRange range, string id, string message) => new(path, range.Line, range.Column, id, message);
 }

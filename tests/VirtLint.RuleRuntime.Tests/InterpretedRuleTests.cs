@@ -77,6 +77,23 @@ public sealed class InterpretedRuleTests
     }
 
     [Fact]
+    public void A_fused_union_is_in_document_order_and_each_name_keeps_its_predicates()
+    {
+        const string domain = """
+            <domain type='kvm' id='1'>
+              <name>web01</name>
+              <on_reboot>restart</on_reboot>
+              <on_poweroff>destroy</on_poweroff>
+              <on_crash>destroy</on_crash>
+            </domain>
+            """;
+        // Each union is one step over the children (or attributes) with a set of names: see RuleLoweringTests.
+        var finding = Assert.Single(Lint(Rule(".",
+            "{name(on_crash | on_poweroff[. = 'restart'] | on_reboot)} {count(on_crash | on_poweroff[. = 'restart'] | on_reboot)} {name(on_poweroff[. = 'destroy'] | on_crash)} {name(@id | @type)}"), domain));
+        Assert.Equal("on_reboot 2 on_poweroff type", Shown(finding));
+    }
+
+    [Fact]
     public void Sibling_axes_of_a_node_set_are_in_document_order()
     {
         const string domain = """

@@ -1,5 +1,6 @@
 using VirtLint.RuleLanguage;
 using VirtLint.RuleLanguage.Model;
+using VirtLint.RuleLanguage.Plan;
 
 namespace VirtLint.Generators.Model;
 
@@ -12,4 +13,8 @@ internal sealed record ParsedRuleFile(
     string RelativePath,
     EquatableArray<DiagnosticInfo> Diagnostics,
     DiagnosticInfo IdLocation,
-    DiagnosticInfo NameLocation);
+    DiagnosticInfo NameLocation)
+{
+    /// <summary>The rule lowered once to the plan the emitter prints; null with <see cref="Rule"/>.</summary>
+    public RulePlan? Plan { get; init; }
+}

@@ -86,7 +86,17 @@ public enum NodeTest
 
     /// <summary><c>text()</c>.</summary>
     Text,
+
+    /// <summary>
+    /// One of several names, each with its own predicates (<see cref="Step.Choices"/>): a union of child or attribute
+    /// steps from the same nodes, fused by the lowering (Plan/UnionFusion.cs) so one pass yields document order.
+    /// </summary>
+    NameChoice,
 }
 
 /// <summary>One location step; predicates are boolean expressions evaluated with the step's node as context.</summary>
-public sealed record Step(Axis Axis, NodeTest Test, string Name, EquatableArray<Expr> Predicates);
+public sealed record Step(Axis Axis, NodeTest Test, string Name, EquatableArray<Expr> Predicates)
+{
+    /// <summary>The names and their predicates of a <see cref="NodeTest.NameChoice"/> step; empty for the others.</summary>
+    public EquatableArray<Plan.StepChoice> Choices { get; init; } = EquatableArray<Plan.StepChoice>.Empty;
+}

@@ -41,6 +41,7 @@ internal sealed class VL1900_NicModelMissing : RuleChecker
     private static readonly XName Name_interface = "interface";
     private static readonly XName Name_mac = "mac";
     private static readonly XName Name_model = "model";
+    private static readonly XName Name_target = "target";
     private static readonly XName Name_type = "type";
 
     public override RuleDescriptor Descriptor => Rule;
@@ -69,7 +70,7 @@ internal sealed class VL1900_NicModelMissing : RuleChecker
                     if (!(Exists1(interface2)))
                     {
         #line 16 "/repo/rules/domain/nic-model-missing.yaml"
-                        context.Report(Xp.FirstOr(First2(interface2), interface2), string.Concat("Interface '", Xp.String(First2(interface2)), "' has no model; QEMU picks an emulated one."));
+                        context.Report(Xp.FirstOr(First2(interface2), interface2), string.Concat("Interface '", Xp.String(First3(interface2)), "' has no model; QEMU picks an emulated one."));
                     }
                 }
             }
@@ -93,16 +94,33 @@ internal sealed class VL1900_NicModelMissing : RuleChecker
         XObject? First2(XObject node)
         {
         #line 15 "/repo/rules/domain/nic-model-missing.yaml"
-            foreach (var mac4 in Xp.Children(node, Name_mac))
+            foreach (var node4 in Xp.Children(node))
             {
         #line 15 "/repo/rules/domain/nic-model-missing.yaml"
-                if (Xp.AttributeNode(mac4, Name_address) is { } address5)
+                if ((Xp.IsNamed(node4, Name_model) && ((Xp.AttributeNode(node4, Name_type) is not null))) || (Xp.IsNamed(node4, Name_mac) && ((Xp.AttributeNode(node4, Name_address) is not null))) || Xp.IsNamed(node4, Name_target))
                 {
         #line 15 "/repo/rules/domain/nic-model-missing.yaml"
-                    return address5;
+                    return node4;
                 }
             }
         #line 15 "/repo/rules/domain/nic-model-missing.yaml"
+            return null;
+        }
+
+        #line hidden
+        XObject? First3(XObject node)
+        {
+        #line 16 "/repo/rules/domain/nic-model-missing.yaml"
+            foreach (var mac5 in Xp.Children(node, Name_mac))
+            {
+        #line 16 "/repo/rules/domain/nic-model-missing.yaml"
+                if (Xp.AttributeNode(mac5, Name_address) is { } address6)
+                {
+        #line 16 "/repo/rules/domain/nic-model-missing.yaml"
+                    return address6;
+                }
+            }
+        #line 16 "/repo/rules/domain/nic-model-missing.yaml"
             return null;
         }
         #line default

@@ -82,7 +82,7 @@ internal sealed class VL1901_IndexedLookups : RuleChecker
         #line 11 "/repo/rules/domain/indexed-lookups.yaml"
                     var l_other = Xp.Materialize(index0.FirstWithSame(disk2));
         #line 12 "/repo/rules/domain/indexed-lookups.yaml"
-                    var l_again = Xp.Materialize(index0.FirstWithSame(disk2));
+                    var l_again = Xp.Materialize(l_other);
         #line 13 "/repo/rules/domain/indexed-lookups.yaml"
                     var l_thread = Xp.Materialize(index1.FirstWithKey(disk2, Xp.NumberKey(Xp.Number(First5(disk2)))));
         #line 14 "/repo/rules/domain/indexed-lookups.yaml"

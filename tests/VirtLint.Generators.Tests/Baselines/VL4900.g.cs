@@ -68,6 +68,8 @@ internal sealed class VL4900_DhcpHostOutsideSubnet : RuleChecker
                     foreach (var host3 in Xp.Children(dhcp2, Name_host))
                     {
         #line 11 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
+                        string? shared_5 = null;
+        #line 11 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
                         if ((Xp.AttributeNode(host3, Name_ip) is not null))
                         {
         #line 13 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
@@ -75,10 +77,14 @@ internal sealed class VL4900_DhcpHostOutsideSubnet : RuleChecker
         #line 14 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
                             var l_earlier = Nodes1(host3);
         #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
-                            if ((((((!(Xp.InSubnet(Xp.String(Xp.AttributeNode(host3, Name_ip)), Xp.String(Xp.AttributeNode(Xp.ParentNode(Xp.ParentNode(host3)), Name_address)), l_mask)) || Xp.Matches(Xp.String(Xp.AttributeNode(host3, Name_mac)), Pattern0)) || ((once0 ??= Count2(root)) > (100d + ((double)l_earlier.Count)))) || ((-Xp.StringLength(Xp.String(Xp.AttributeNode(host3, Name_name)))) < (-63d))) || Xp.StartsWith(Xp.Translate(Xp.String(Xp.AttributeNode(host3, Name_name)), "ABC", "abc"), "x")) || string.Equals(Xp.Default(Xp.AttributeNode(host3, Name_name), "unnamed"), ((Xp.IpPrefix(Xp.ParentNode(Xp.ParentNode(host3))) > 24d) ? "small" : "large"), StringComparison.Ordinal)))
+                            var shared_3 = Xp.String(Xp.AttributeNode(host3, Name_ip));
+        #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
+                            var shared_4 = Xp.String(Xp.AttributeNode(Xp.ParentNode(Xp.ParentNode(host3)), Name_address));
+        #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
+                            if ((((((!(Xp.InSubnet(shared_3, shared_4, l_mask)) || Xp.Matches(Xp.String(Xp.AttributeNode(host3, Name_mac)), Pattern0)) || ((once0 ??= Count2(root)) > (100d + ((double)l_earlier.Count)))) || ((-Xp.StringLength((shared_5 ??= Xp.String(Xp.AttributeNode(host3, Name_name))))) < (-63d))) || Xp.StartsWith(Xp.Translate((shared_5 ??= Xp.String(Xp.AttributeNode(host3, Name_name))), "ABC", "abc"), "x")) || string.Equals(Xp.Default(Xp.AttributeNode(host3, Name_name), "unnamed"), ((Xp.IpPrefix(Xp.ParentNode(Xp.ParentNode(host3))) > 24d) ? "small" : "large"), StringComparison.Ordinal)))
                             {
         #line 23 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
-                                context.Report(Xp.FirstOr(Xp.AttributeNode(host3, Name_ip), host3), string.Concat("DHCP host '", Xp.String(Xp.AttributeNode(host3, Name_ip)), "' is outside ", Xp.String(Xp.AttributeNode(Xp.ParentNode(Xp.ParentNode(host3)), Name_address)), "/", l_mask, "{sic}."));
+                                context.Report(Xp.FirstOr(Xp.AttributeNode(host3, Name_ip), host3), string.Concat("DHCP host '", shared_3, "' is outside ", shared_4, "/", l_mask, "{sic}."));
                             }
                         }
                     }

@@ -4,6 +4,7 @@ using System.Xml.XPath;
 using VirtLint.Core;
 using VirtLint.RuleLanguage.Expressions;
 using VirtLint.RuleLanguage.Model;
+using VirtLint.RuleLanguage.Plan;
 using VirtLint.Rules;
 using YamlDotNet.RepresentationModel;
 using ValueType = VirtLint.RuleLanguage.Expressions.ValueType;
@@ -65,7 +66,7 @@ public sealed class XPathOracleTests
     private static long Compare(InterpretedRule rule, Source source, LintDocument document, List<string> disagreements)
     {
         var spec = rule.Spec;
-        var check = spec.Check!;
+        var check = rule.Plan.Check!;
         var oracle = new OracleContext();
         var parameters = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var parameter in spec.Parameters)
@@ -90,7 +91,8 @@ public sealed class XPathOracleTests
         var where = $"{spec.Id} on {document.Path}";
 
         var expected = OracleContext.Navigators((XPathNodeIterator)navigator.Evaluate(XPathExpression.Compile(source.Context, oracle)));
-        var actual = evaluation.Nodes(check.Context, root).ToList();
+        // The plan's context is the path without its last step's predicates, which are the check's filters.
+        var actual = evaluation.Nodes(check.Context, root).Where(evaluation.BeginNode).ToList();
         long evaluations = 1;
         if (!expected.Select(n => n.UnderlyingObject).SequenceEqual(actual))
         {
@@ -105,19 +107,23 @@ public sealed class XPathOracleTests
         {
             var node = actual[n];
             var at = $"{where} line {document.SpanOf(node).StartLine}";
-            for (var i = 0; i < check.Lets.Count; i++)
+            // The plan's eager slots in order: the filters, the lets, and the values the check repeats, computed before their first reader.
+            Assert.True(evaluation.BeginNode(node));
+            var i = -1;
+            foreach (var slot in check.Slots.Where(s => s.LetName is not null))
             {
-                var let = check.Lets[i];
+                var ours = evaluation.SlotValue(slot.Index)!;
+                if (slot.Value.Type == ValueType.NodeSet) ours = ((IEnumerable<XObject>)ours).ToList();
+                i++;
+                Assert.Equal(source.Lets[i].Name, slot.LetName);
                 var xpathValue = expected[n].Evaluate(lets[i] ??= XPathExpression.Compile(source.Lets[i].Text, oracle));
                 if (xpathValue is XPathNodeIterator iterator) xpathValue = Materialize(iterator);
-                var ours = evaluation.Eval(let.Value, node);
-                if (let.Value.Type == ValueType.NodeSet) ours = ((IEnumerable<XObject>)ours).ToList();
-                evaluation.SetLet(let.Name, ours);
+                var let = slot;
                 var captured = xpathValue;
-                oracle.Set(let.Name, () => captured);
+                oracle.Set(slot.LetName!, () => captured);
                 evaluations++;
                 if (!Same(let.Value.Type, xpathValue, ours))
-                    disagreements.Add($"{at}: let {let.Name} = '{source.Lets[i].Text}': XPath {Show(xpathValue)}, evaluator {Show(ours)}");
+                    disagreements.Add($"{at}: let {let.LetName} = '{source.Lets[i].Text}': XPath {Show(xpathValue)}, evaluator {Show(ours)}");
             }
 
             var xpathTest = OracleContext.BooleanOf(expected[n].Evaluate(test ??= XPathExpression.Compile(source.Test, oracle)));
