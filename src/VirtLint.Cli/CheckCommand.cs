@@ -300,13 +300,18 @@ internal sealed class CheckCommand
     /// </summary>
     private ExitPolicy Policy(ParseResult parseResult, string? failOn, IEnumerable<LintInput> inputs, EffectiveConfig? representative)
     {
-        var configs = inputs.Where(i => i.Config is not null).ToDictionary(i => i.DisplayPath, i => i.Config!, StringComparer.Ordinal);
+        // A file's fail level by its path, kept only when the files' levels differ: with one level (most runs) it is the
+        // threshold itself, since a file's level already includes --fail-on.
+        var levels = inputs.Where(i => i.Config is not null).Select(i => i.Config!.FailOn).Distinct().ToArray();
+        Dictionary<string, FailLevel>? byPath = levels.Length > 1
+            ? inputs.Where(i => i.Config is not null).ToDictionary(i => i.DisplayPath, i => i.Config!.FailOn, StringComparer.Ordinal)
+            : null;
         var threshold = failOn is not null && LevelNames.TryParseFailLevel(failOn, out var level) ? Threshold(level)
             : representative is not null ? Threshold(representative.FailOn)
             : Severity.Warning;
         return new ExitPolicy(threshold, parseResult.GetValue(MaxWarnings), parseResult.GetValue(ExitZero), parseResult.GetValue(FailIfNoFiles))
         {
-            FailOnFor = path => configs.TryGetValue(path, out var config) ? (true, Threshold(config.FailOn)) : (false, null),
+            FailOnFor = byPath is null ? null : path => byPath.TryGetValue(path, out var own) ? (true, Threshold(own)) : (false, null),
             AlwaysFails = parseResult.GetValue(SuppressionOptions.StrictBaseline) ? f => f.RuleId == Linter.BaselineEntryUnusedId : null,
         };
     }
