@@ -23,6 +23,9 @@ public sealed record LoadResult(IReadOnlyList<LintDocument> Documents, string Te
     /// </summary>
     public LintDocument? NodeShell { get; init; }
 
+    /// <summary>Where each line of <see cref="Text"/> starts; null when the file did not parse.</summary>
+    public int[]? LineStarts { get; init; }
+
     /// <summary>The region of the file's root element's name (<c>&lt;node</c> for a node file): where findings about the whole file go.</summary>
     public SourceSpan RootSpan { get; init; } = SourceSpan.At(1, 1);
 }
@@ -41,6 +44,21 @@ public static class DocumentLoader
         CloseInput = true,
         // The per-file size limit (LintOptions.MaxFileSize) bounds the document before it is read.
     };
+
+    // One name table per thread, kept across files: element and attribute names are then strings the reader already
+    // holds instead of new ones for every file (a name table is not thread-safe, hence one per thread).
+    [ThreadStatic] private static XmlReaderSettings? t_settings;
+
+    private static XmlReaderSettings ThreadSettings
+    {
+        get
+        {
+            if (t_settings is { } settings) return settings;
+            settings = Settings.Clone();
+            settings.NameTable = new NameTable();
+            return t_settings = settings;
+        }
+    }
 
     public static LoadResult Load(string displayPath, byte[] bytes, RuleCatalog catalog)
     {
@@ -68,7 +86,7 @@ public static class DocumentLoader
         XDocument xml;
         try
         {
-            using var reader = new DepthLimitedXmlReader(XmlReader.Create(new StringReader(text), Settings));
+            using var reader = new DepthLimitedXmlReader(XmlReader.Create(new StringReader(text), ThreadSettings));
             xml = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlDepthLimitException e)
@@ -98,15 +116,15 @@ public static class DocumentLoader
         var document = new LintDocument(displayPath, text, xml, kind ?? DocumentKind.Domain, lineStarts);
         var rootSpan = document.SpanOf(root);
         if (NodeFileSplitter.IsNode(root))
-            return new LoadResult(NodeFileSplitter.Split(displayPath, text, lineStarts, root), text, null) { RootSpan = rootSpan, NodeShell = document };
+            return new LoadResult(NodeFileSplitter.Split(displayPath, text, lineStarts, root), text, null) { RootSpan = rootSpan, NodeShell = document, LineStarts = lineStarts };
         if (kind is null)
         {
             var message = $"Root element '{root.Name.LocalName}' is not a libvirt domain, pool, volume, network or test-driver node; the file was skipped.";
             var finding = new Finding(catalog.NotLibvirtDocument, catalog.NotLibvirtDocument.DefaultSeverity, message, displayPath, rootSpan);
-            return new LoadResult([], text, finding) { RootSpan = rootSpan };
+            return new LoadResult([], text, finding) { RootSpan = rootSpan, LineStarts = lineStarts };
         }
 
-        return new LoadResult([document], text, null) { RootSpan = rootSpan };
+        return new LoadResult([document], text, null) { RootSpan = rootSpan, LineStarts = lineStarts };
     }
 
     private static LoadResult Fail(string path, string text, RuleCatalog catalog, int line, int column, string message)

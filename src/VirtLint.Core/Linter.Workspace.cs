@@ -28,6 +28,14 @@ public sealed partial class Linter
     {
         public static WorkspaceOutcome None => new([], [], new(StringComparer.Ordinal), []);
 
+        public void Add(WorkspaceOutcome part)
+        {
+            Findings.AddRange(part.Findings);
+            Hidden.AddRange(part.Hidden);
+            foreach (var (path, input) in part.Flagged) Flagged.TryAdd(path, input);
+            Notes.AddRange(part.Notes);
+        }
+
         /// <summary>A flagged file's source, read again (not parsed) when a format asks for it.</summary>
         public Func<string, SourceFile?> SourceOf(Linter linter) => path =>
             Flagged.TryGetValue(path, out var input) && linter.ReadAgain(input) is { } bytes
@@ -62,6 +70,7 @@ public sealed partial class Linter
 
     private WorkspaceOutcome CheckWorkspace(WorkspaceFacts facts, IReadOnlyList<LintInput> inputs)
     {
+        // One rule at a time: each builds indexes over the whole run's facts, and two at once would hold both.
         var outcome = WorkspaceOutcome.None;
         var reports = new List<WorkspaceReport>();
         for (var index = 0; index < _workspaceCheckers.Length; index++)
@@ -70,8 +79,17 @@ public sealed partial class Linter
             facts.Release(index);
         }
 
-        foreach (var file in reports.GroupBy(r => r.Origin.Source))
-            Complete(file.Key.Input, file.ToList(), outcome);
+        // Files are completed in parallel, each into its own outcome, merged in file order so that the result does not
+        // depend on which finished first.
+        var files = reports.GroupBy(r => r.Origin.Source).ToArray();
+        var byFile = new WorkspaceOutcome[files.Length];
+        Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism }, i =>
+        {
+            byFile[i] = WorkspaceOutcome.None;
+            Complete(files[i].Key.Input, files[i].ToList(), byFile[i]);
+        });
+
+        foreach (var part in byFile) outcome.Add(part);
         outcome.Hidden.Sort(Finding.Compare);
         return outcome;
     }

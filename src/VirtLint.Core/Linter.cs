@@ -161,7 +161,7 @@ public sealed partial class Linter
 
         var rules = new RuleSettings(input.Config);
         var loaded = DocumentLoader.Load(input.DisplayPath, bytes, _catalog);
-        var source = new SourceFile(input.DisplayPath, bytes, loaded.Decoded?.Encoding ?? Decoding.SourceEncoding.Utf8);
+        var source = new SourceFile(input.DisplayPath, bytes, loaded.Decoded?.Encoding ?? Decoding.SourceEncoding.Utf8, loaded.LineStarts);
         if (loaded.Problem is not null)
         {
             var problems = new List<Finding>();
@@ -329,8 +329,9 @@ public sealed partial class Linter
         try
         {
             rule = checker.Descriptor;
-            if (!rules.IsEnabled(rule)) return;
-            checker.Check(new CheckContext(document, rule, rules.SeverityOf(rule), rules.ParametersOf(rule), findings));
+            var configuration = rules.Of(rule);
+            if (!configuration.Enabled) return;
+            checker.Check(new CheckContext(document, rule, configuration.Severity, configuration.Parameters, findings));
         }
         catch (Exception e)
         {
@@ -369,6 +370,8 @@ public sealed partial class Linter
         public Severity SeverityOf(RuleDescriptor rule) => config?.SeverityOf(rule) ?? rule.DefaultSeverity;
 
         public RuleParameters ParametersOf(RuleDescriptor rule) => config?.ParametersOf(rule) ?? RuleParameters.Defaults;
+
+        public RuleConfiguration Of(RuleDescriptor rule) => config?[rule] ?? new RuleConfiguration(true, rule.DefaultSeverity, RuleParameters.Defaults);
 
         public IReadOnlyList<ConfigIgnore> Ignores => config?.Ignores ?? [];
 

@@ -17,6 +17,9 @@ public sealed class RuleCatalog
     private readonly Dictionary<string, RuleDescriptor> _byPascalName;
     private readonly Dictionary<string, int> _indexById;
 
+    // By the descriptor object itself: asked for every rule of every document, where hashing the id string showed.
+    private readonly Dictionary<RuleDescriptor, int> _indexByInstance = new(ReferenceEqualityComparer.Instance);
+
     public RuleCatalog(IEnumerable<RuleDescriptor> rules, IEnumerable<RuleChecker> checkers)
     {
         Rules = rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
@@ -26,6 +29,7 @@ public sealed class RuleCatalog
         _byPascalName = new Dictionary<string, RuleDescriptor>(StringComparer.Ordinal);
         foreach (var rule in Rules) _byPascalName.TryAdd(rule.PascalName, rule);
         _indexById = Rules.Select((rule, index) => (rule.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
+        for (var i = 0; i < Rules.Count; i++) _indexByInstance[Rules[i]] = i;
         NotWellFormed = Find(NotWellFormedId) ?? throw new ArgumentException($"The rule set has no '{NotWellFormedId}' rule.");
         NotLibvirtDocument = Find(NotLibvirtDocumentId) ?? throw new ArgumentException($"The rule set has no '{NotLibvirtDocumentId}' rule.");
         // Optional, so that a rule set built by hand (a test, an embedding tool) need not carry it.
@@ -53,5 +57,6 @@ public sealed class RuleCatalog
             : null;
 
     /// <summary>The rule's position in <see cref="Rules"/> (SARIF's <c>ruleIndex</c>), or -1; looked up once per finding.</summary>
-    public int IndexOf(RuleDescriptor rule) => _indexById.TryGetValue(rule.Id, out var index) ? index : -1;
+    public int IndexOf(RuleDescriptor rule) =>
+        _indexByInstance.TryGetValue(rule, out var index) || _indexById.TryGetValue(rule.Id, out index) ? index : -1;
 }

@@ -12,11 +12,13 @@ public sealed class SourceFile
     private int[]? _lineStarts;
     private object? _lineHashes;
 
-    public SourceFile(string path, byte[] bytes, SourceEncoding encoding)
+    /// <param name="lineStarts">The line map when the caller has it already (the loader computes it while parsing), so a format need not decode the bytes again for it.</param>
+    public SourceFile(string path, byte[] bytes, SourceEncoding encoding, int[]? lineStarts = null)
     {
         Path = path;
         Bytes = bytes;
         Encoding = encoding;
+        _lineStarts = lineStarts;
     }
 
     /// <summary>The display path, as in findings.</summary>
