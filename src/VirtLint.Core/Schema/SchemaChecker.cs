@@ -27,10 +27,24 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
 
     public override void Check(CheckContext context)
     {
-        var schema = model();
-        var root = context.Root;
+        foreach (var problem in SchemaProblems.Of(context.Document, model))
+        {
+            if (problem.Aspect != aspect) continue;
+            if (problem.Node is { } node) context.Report(node, problem.Message);
+            else context.Report(problem.Span, problem.Message);
+        }
+    }
+
+    /// <summary>
+    /// Every aspect's problems in one walk of the document: the three schema rules of a kind walk the same elements
+    /// through the same look-ups, so the first of them to run on a document walks it for all three.
+    /// </summary>
+    internal static List<SchemaProblem> Walk(LintDocument document, SchemaModel schema)
+    {
+        var problems = new List<SchemaProblem>();
+        var root = document.Root;
         if (root.Name.Namespace != XNamespace.None || !schema.TryGetChild(SchemaModel.DocumentContext, root.Name.LocalName, out var rootContext))
-            return; // the loader only classifies documents whose root the model knows
+            return problems; // the loader only classifies documents whose root the model knows
 
         var pending = t_pending ??= new Stack<Pending>();
         pending.Clear();
@@ -38,32 +52,26 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
         var peak = 0;
         try
         {
-            peak = Walk(context, schema, pending);
+            peak = Walk(document, schema, pending, problems);
         }
         finally
         {
             pending.Clear(); // drops the references to the document
             if (peak > MaxRetainedEntries) t_pending = null;
         }
+
+        return problems;
     }
 
     /// <summary>Checks every element on and below the stack; returns the most elements the stack held at once.</summary>
-    private int Walk(CheckContext context, SchemaModel schema, Stack<Pending> pending)
+    private static int Walk(LintDocument document, SchemaModel schema, Stack<Pending> pending, List<SchemaProblem> problems)
     {
         var peak = pending.Count;
         while (pending.TryPop(out var item))
         {
             var element = item.Element;
             var place = Narrow(schema, item.Place, element);
-            switch (aspect)
-            {
-                case SchemaAspect.UnknownAttribute:
-                    CheckAttributeNames(context, schema, place, element);
-                    break;
-                case SchemaAspect.ValueNotInEnumeration:
-                    CheckValues(context, schema, place, element);
-                    break;
-            }
+            CheckAttributes(document, schema, place, element, problems);
 
             if (schema.AllowsAnyChild(place.Context))
                 continue;
@@ -83,9 +91,9 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
                     pending.Push(new Pending(child, new Place(childContext, childUnion, place.Narrowing)));
                     peak = Math.Max(peak, pending.Count);
                 }
-                else if (aspect == SchemaAspect.UnknownElement)
+                else
                 {
-                    context.Report(child, SchemaMessages.UnknownElement(schema, place, element, name));
+                    problems.Add(new(SchemaAspect.UnknownElement, child, default, SchemaMessages.UnknownElement(schema, place, element, name)));
                 }
             }
         }
@@ -104,28 +112,23 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
         return narrowed == place.Context ? place : place with { Context = narrowed, Narrowing = new Narrowing(element, attribute, value) };
     }
 
-    private static void CheckAttributeNames(CheckContext context, SchemaModel schema, Place place, XElement element)
-    {
-        if (schema.AllowsAnyAttribute(place.Context))
-            return;
-        for (var attribute = element.FirstAttribute; attribute is not null; attribute = attribute.NextAttribute)
-        {
-            if (IsChecked(attribute) && !schema.TryGetAttribute(place.Context, attribute.Name.LocalName, out _))
-                context.Report(attribute, SchemaMessages.UnknownAttribute(schema, place, element, attribute.Name.LocalName));
-        }
-    }
-
-    private static void CheckValues(CheckContext context, SchemaModel schema, Place place, XElement element)
+    private static void CheckAttributes(LintDocument document, SchemaModel schema, Place place, XElement element, List<SchemaProblem> problems)
     {
         if (!schema.AllowsAnyAttribute(place.Context))
         {
             for (var attribute = element.FirstAttribute; attribute is not null; attribute = attribute.NextAttribute)
             {
-                if (!IsChecked(attribute) || !schema.TryGetAttribute(place.Context, attribute.Name.LocalName, out var values) || values == SchemaModel.None)
+                if (!IsChecked(attribute)) continue;
+                if (!schema.TryGetAttribute(place.Context, attribute.Name.LocalName, out var values))
+                {
+                    problems.Add(new(SchemaAspect.UnknownAttribute, attribute, default, SchemaMessages.UnknownAttribute(schema, place, element, attribute.Name.LocalName)));
                     continue;
+                }
+
+                if (values == SchemaModel.None) continue;
                 var value = Tokens.Normalize(attribute.Value);
                 if (!schema.Contains(values, value))
-                    context.Report(attribute, SchemaMessages.AttributeValue(schema, place, values, element, attribute.Name.LocalName, value));
+                    problems.Add(new(SchemaAspect.ValueNotInEnumeration, attribute, default, SchemaMessages.AttributeValue(schema, place, values, element, attribute.Name.LocalName, value)));
             }
         }
 
@@ -135,7 +138,7 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
             return;
         var text = Tokens.Normalize(element.Value);
         if (text.Length > 0 && !schema.Contains(textValues, text))
-            context.Report(TextSpan(context.Document, element), SchemaMessages.TextValue(schema, place, textValues, element, text));
+            problems.Add(new(SchemaAspect.ValueNotInEnumeration, null, TextSpan(document, element), SchemaMessages.TextValue(schema, place, textValues, element, text)));
     }
 
     private static bool IsChecked(XAttribute attribute) => !attribute.IsNamespaceDeclaration && attribute.Name.Namespace == XNamespace.None;
@@ -165,6 +168,29 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
     }
 
     private readonly record struct Pending(XElement Element, Place Place);
+}
+
+/// <summary>A schema problem of one aspect: at a node, or (text values) at a span.</summary>
+internal readonly record struct SchemaProblem(SchemaAspect Aspect, XObject? Node, SourceSpan Span, string Message);
+
+/// <summary>
+/// The schema problems of the document a thread is checking, walked once for the three schema rules of its kind.
+/// Kept per thread (a document is checked on one thread, its rules one after another) for that document only.
+/// </summary>
+internal static class SchemaProblems
+{
+    [ThreadStatic] private static LintDocument? t_document;
+    [ThreadStatic] private static SchemaModel? t_schema;
+    [ThreadStatic] private static List<SchemaProblem>? t_problems;
+
+    public static List<SchemaProblem> Of(LintDocument document, Func<SchemaModel> model)
+    {
+        var schema = model();
+        if (ReferenceEquals(t_document, document) && ReferenceEquals(t_schema, schema) && t_problems is { } known) return known;
+        var problems = SchemaChecker.Walk(document, schema);
+        (t_document, t_schema, t_problems) = (document, schema, problems);
+        return problems;
+    }
 }
 
 /// <summary>
