@@ -230,6 +230,8 @@ internal sealed class CheckCommand
         var identityPaths = new ArtifactPaths(fullPaths, _context.CurrentDirectory, null, _context.GetEnvironmentVariable("GITHUB_WORKSPACE"), rootCandidates);
         var options = new LintOptions
         {
+            // Only SARIF and GitLab print fingerprints; a baseline asks for identities itself.
+            FindingIdentities = requests.Any(r => r.Format is ReportFormats.Sarif or ReportFormats.GitLab),
             MaxFileSize = maxFileSize,
             InlineSuppressions = !parseResult.GetValue(SuppressionOptions.NoInlineSuppressions),
             ConfigIgnores = resolver.LoadedIgnores(),

@@ -106,6 +106,12 @@ public sealed class LintDocument
     /// <summary>The 0-based character offset of a 1-based line and column (the text's length past the end).</summary>
     public int OffsetAt(int line, int column) => OffsetOf(line, column);
 
+    /// <summary>
+    /// Whether findings get their logical location and canonical value (baseline identities, SARIF and GitLab
+    /// fingerprints); a run that reports neither leaves them empty rather than build them for every finding.
+    /// </summary>
+    public bool ComputesIdentity { get; set; } = true;
+
     /// <summary>The document's logical locator, created on the first finding (one per document, see <see cref="Baselines.LogicalLocator"/>).</summary>
     public Baselines.LogicalLocator Locator => _locator ??= new Baselines.LogicalLocator();
 
@@ -123,8 +129,8 @@ public sealed class LintDocument
         {
             StartOffset = OffsetOf(at.StartLine, at.StartColumn),
             EndOffset = OffsetOf(at.EndLine, at.EndColumn),
-            LogicalLocation = node is null ? (NodeFile is null ? "" : LocationPrefix + Locator.Of(Root)) : LocationPrefix + Locator.Of(node),
-            CanonicalValue = Baselines.ValueHash.Canonical(node),
+            LogicalLocation = !ComputesIdentity ? "" : node is null ? (NodeFile is null ? "" : LocationPrefix + Locator.Of(Root)) : LocationPrefix + Locator.Of(node),
+            CanonicalValue = ComputesIdentity ? Baselines.ValueHash.Canonical(node) : "",
         };
     }
 

@@ -180,6 +180,7 @@ public sealed partial class Linter
         if (ReadAgain(input) is not { } bytes) return [];
         var loaded = DocumentLoader.Load(input.DisplayPath, bytes, _catalog);
         nodeFile = NodeFileSuppressions(loaded);
+        foreach (var document in loaded.Documents) document.ComputesIdentity = ComputesIdentity;
         return loaded.Documents;
     }
 

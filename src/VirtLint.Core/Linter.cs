@@ -36,6 +36,12 @@ public sealed record LintOptions
 
     /// <summary>The repository-relative path of a display path, as baseline entries spell it; the display path when null.</summary>
     public Func<string, string>? BaselinePath { get; init; }
+
+    /// <summary>
+    /// Whether findings carry their identity (logical location and canonical value): needed by a baseline and by
+    /// formats with fingerprints. Always computed with a baseline.
+    /// </summary>
+    public bool FindingIdentities { get; init; } = true;
 }
 
 /// <summary>
@@ -176,6 +182,7 @@ public sealed partial class Linter
         foreach (var document in loaded.Documents)
         {
             var reported = new ReportedFindings();
+            document.ComputesIdentity = ComputesIdentity;
             foreach (var checker in _checkersByKind[document.Kind])
                 RunIsolated(checker, document, rules, reported);
             findings.AddRange(Suppress(document, rules, reported, input, nodeFile));
@@ -323,6 +330,8 @@ public sealed partial class Linter
     /// internal-error finding for that rule and document; the findings it made before failing are kept, and every other
     /// rule and document is still checked.
     /// </summary>
+    private bool ComputesIdentity => _options.FindingIdentities || _options.Baseline is not null;
+
     private void RunIsolated(RuleChecker checker, LintDocument document, RuleSettings rules, ReportedFindings findings)
     {
         RuleDescriptor? rule = null;

@@ -67,6 +67,21 @@ public sealed class LinterStagesTests : IDisposable
         Assert.Equal((1, 1), (report.SuppressedCount, report.BaselinedCount));
     }
 
+    [Fact]
+    public void Identities_are_left_out_only_when_no_format_or_baseline_needs_them()
+    {
+        var config = "rules:\n  disk-bus-not-virtio:\n    params: { emulated-buses: [sata] }\n";
+
+        var without = Assert.Single(new Linter(Catalog, new LintOptions { FindingIdentities = false }).Lint([Input(config)]).Findings);
+        var baseline = new BaselineMatcher(Baseline.Create([new BaselineIdentity("other.xml", "VL1001", "domain", "")]));
+        var withBaseline = Assert.Single(new Linter(Catalog, new LintOptions { FindingIdentities = false, Baseline = baseline }).Lint([Input(config)]).Findings);
+
+        Assert.Equal(("", ""), (without.LogicalLocation, without.CanonicalValue));
+        Assert.Equal((5, 29), (without.Span.StartLine, without.Span.StartColumn));
+        Assert.Equal("domain[web01]/devices/disk[vdb]/target/@bus", withBaseline.LogicalLocation);
+        Assert.Equal(ValueHash.Hash("sata"), withBaseline.ValueHash);
+    }
+
     /// <summary>VL1001 with its declared parameter, as the generator would compile it.</summary>
     private sealed class BusChecker : RuleChecker
     {
