@@ -230,8 +230,9 @@ internal sealed class CheckCommand
         var identityPaths = new ArtifactPaths(fullPaths, _context.CurrentDirectory, null, _context.GetEnvironmentVariable("GITHUB_WORKSPACE"), rootCandidates);
         var options = new LintOptions
         {
-            // Only SARIF and GitLab print fingerprints; a baseline asks for identities itself.
-            FindingIdentities = requests.Any(r => r.Format is ReportFormats.Sarif or ReportFormats.GitLab),
+            // Only SARIF prints identities (its virtlint/v1 fingerprint and logical locations; GitLab's fingerprint hashes
+            // the flagged line instead); a baseline asks for them itself.
+            FindingIdentities = requests.Any(r => r.Format is ReportFormats.Sarif),
             MaxFileSize = maxFileSize,
             InlineSuppressions = !parseResult.GetValue(SuppressionOptions.NoInlineSuppressions),
             ConfigIgnores = resolver.LoadedIgnores(),

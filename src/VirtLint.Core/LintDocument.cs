@@ -107,7 +107,7 @@ public sealed class LintDocument
     public int OffsetAt(int line, int column) => OffsetOf(line, column);
 
     /// <summary>
-    /// Whether findings get their logical location and canonical value (baseline identities, SARIF and GitLab
+    /// Whether findings get their logical location and canonical value (baseline identities, SARIF
     /// fingerprints); a run that reports neither leaves them empty rather than build them for every finding.
     /// </summary>
     public bool ComputesIdentity { get; set; } = true;

@@ -39,7 +39,7 @@ public sealed record LintOptions
 
     /// <summary>
     /// Whether findings carry their identity (logical location and canonical value): needed by a baseline and by
-    /// formats with fingerprints. Always computed with a baseline.
+    /// SARIF's identity fingerprints. Always computed with a baseline.
     /// </summary>
     public bool FindingIdentities { get; init; } = true;
 }
