@@ -78,6 +78,13 @@ public sealed partial class RuleGenerator
         else
         {
             w.Line($"public override DocumentKind Kind => {Kind(rule.Target.NameOf())};");
+            if (plan.Check.RequiredElements.Count > 0)
+            {
+                w.Line();
+                w.Line($"private static readonly XName[] Required_Elements = {{ {string.Join(", ", plan.Check.RequiredElements.Select(CSharpText.Literal))} }};");
+                w.Line();
+                w.Line("public override XName[] RequiredElements => Required_Elements;");
+            }
         }
 
         w.Line();

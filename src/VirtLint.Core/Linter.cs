@@ -184,7 +184,11 @@ public sealed partial class Linter
             var reported = new ReportedFindings();
             document.ComputesIdentity = ComputesIdentity;
             foreach (var checker in _checkersByKind[document.Kind])
+            {
+                // A check whose context needs an element the document lacks would select nothing: not run at all.
+                if (!document.HasElements(checker.RequiredElements)) continue;
                 RunIsolated(checker, document, rules, reported);
+            }
             findings.AddRange(Suppress(document, rules, reported, input, nodeFile));
         }
 

@@ -36,7 +36,10 @@ public sealed class InterpretedRule : RuleChecker
         foreach (var parameter in rule.Parameters)
             if (parameter.Default is StringListDefault list) _defaultLists[parameter.Name] = list.Values.ToArray();
         foreach (var expr in Expressions()) Prepare(expr);
+        RequiredElements = _check.RequiredElements.Select(name => XName.Get(name)).ToArray();
     }
+
+    public override XName[] RequiredElements { get; }
 
     public override RuleDescriptor Descriptor { get; }
 

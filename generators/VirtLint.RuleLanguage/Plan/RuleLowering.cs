@@ -46,8 +46,9 @@ public static class RuleLowering
             var slots = filters.Select((f, i) => new PlanSlot(i, null, Lower(f), SlotTiming.Eager) { Line = check.ContextLine, IsFilter = true })
                 .Concat(check.Lets.Select((let, i) => new PlanSlot(filters.Count + i, let.Name, Lower(let.Value), SlotTiming.Eager) { Line = let.Line }))
                 .ToList();
+            var lowered = Lower(context);
             var plan = new CheckPlan(
-                Lower(context),
+                lowered,
                 new EquatableArray<PlanSlot>(slots),
                 Lower(check.Test),
                 check.IsAssert,
@@ -58,6 +59,7 @@ public static class RuleLowering
                 ContextLine = check.ContextLine,
                 TestLine = check.TestLine,
                 LocationLine = check.LocationLine,
+                RequiredElements = Plan.RequiredElements.Of(lowered),
             };
             return SharedValues.Share(plan);
         }

@@ -77,4 +77,7 @@ public sealed record CheckPlan(
     public int TestLine { get; init; }
 
     public int LocationLine { get; init; }
+
+    /// <summary>Element names without which the context selects nothing (see <see cref="Plan.RequiredElements"/>): a document lacking one is skipped.</summary>
+    public EquatableArray<string> RequiredElements { get; init; } = EquatableArray<string>.Empty;
 }

@@ -48,6 +48,10 @@ internal sealed class VL1900_NicModelMissing : RuleChecker
 
     public override DocumentKind Kind => DocumentKind.Domain;
 
+    private static readonly XName[] Required_Elements = { "devices", "interface" };
+
+    public override XName[] RequiredElements => Required_Elements;
+
     public override void Check(CheckContext context)
     {
         // Scope: the rule does not apply to other domains.

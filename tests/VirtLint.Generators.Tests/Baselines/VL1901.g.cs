@@ -59,6 +59,10 @@ internal sealed class VL1901_IndexedLookups : RuleChecker
 
     public override DocumentKind Kind => DocumentKind.Domain;
 
+    private static readonly XName[] Required_Elements = { "devices", "disk" };
+
+    public override XName[] RequiredElements => Required_Elements;
+
     public override void Check(CheckContext context)
     {
         #line hidden

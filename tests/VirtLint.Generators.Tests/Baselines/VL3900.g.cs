@@ -48,6 +48,10 @@ internal sealed class VL3900_VolumeNearlyFull : RuleChecker
 
     public override DocumentKind Kind => DocumentKind.Volume;
 
+    private static readonly XName[] Required_Elements = { "volume" };
+
+    public override XName[] RequiredElements => Required_Elements;
+
     public override void Check(CheckContext context)
     {
         #line hidden

@@ -50,6 +50,10 @@ internal sealed class VL4900_DhcpHostOutsideSubnet : RuleChecker
 
     public override DocumentKind Kind => DocumentKind.Network;
 
+    private static readonly XName[] Required_Elements = { "ip", "dhcp", "host" };
+
+    public override XName[] RequiredElements => Required_Elements;
+
     public override void Check(CheckContext context)
     {
         #line hidden
