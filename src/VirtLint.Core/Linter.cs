@@ -334,8 +334,6 @@ public sealed partial class Linter
     /// internal-error finding for that rule and document; the findings it made before failing are kept, and every other
     /// rule and document is still checked.
     /// </summary>
-    private bool ComputesIdentity => _options.FindingIdentities || _options.Baseline is not null;
-
     private void RunIsolated(RuleChecker checker, LintDocument document, RuleSettings rules, ReportedFindings findings)
     {
         RuleDescriptor? rule = null;
@@ -354,6 +352,9 @@ public sealed partial class Linter
                 findings.Add(document.FindingOn(internalError, rules.SeverityOf(internalError), message, null), null);
         }
     }
+
+    /// <summary>Whether findings get their identity: asked by a format (<see cref="LintOptions.FindingIdentities"/>) or matched by a baseline.</summary>
+    private bool ComputesIdentity => _options.FindingIdentities || _options.Baseline is not null;
 
     /// <summary>The message of an internal-error finding: which rule failed where, and why.</summary>
     private static string RuleFailed(string rule, string where, Exception e) => $"Rule {rule} failed on {where} and was skipped: {Describe(e)}";
@@ -378,13 +379,14 @@ public sealed partial class Linter
     /// <summary>A file's configuration, or every rule on at its default severity when it has none.</summary>
     private readonly struct RuleSettings(EffectiveConfig? config)
     {
-        public bool IsEnabled(RuleDescriptor rule) => config?.IsEnabled(rule) ?? true;
-
-        public Severity SeverityOf(RuleDescriptor rule) => config?.SeverityOf(rule) ?? rule.DefaultSeverity;
-
-        public RuleParameters ParametersOf(RuleDescriptor rule) => config?.ParametersOf(rule) ?? RuleParameters.Defaults;
-
+        /// <summary>The rule's configuration for this file: its config file's, else on at its default severity.</summary>
         public RuleConfiguration Of(RuleDescriptor rule) => config?[rule] ?? new RuleConfiguration(true, rule.DefaultSeverity, RuleParameters.Defaults);
+
+        public bool IsEnabled(RuleDescriptor rule) => Of(rule).Enabled;
+
+        public Severity SeverityOf(RuleDescriptor rule) => Of(rule).Severity;
+
+        public RuleParameters ParametersOf(RuleDescriptor rule) => Of(rule).Parameters;
 
         public IReadOnlyList<ConfigIgnore> Ignores => config?.Ignores ?? [];
 
