@@ -9,31 +9,28 @@ namespace VirtLint.Core.Workspace;
 /// </summary>
 public sealed class FactContext
 {
-    private readonly FactSource _source;
+    private readonly int _document;
+    private readonly List<FileFact> _facts;
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
-    public FactContext(LintDocument document, FactSource source, XElement facts)
+    internal FactContext(LintDocument document, int documentIndex, List<FileFact> facts)
     {
         Document = document;
-        _source = source;
-        Facts = facts;
+        _document = documentIndex;
+        _facts = facts;
     }
 
     public LintDocument Document { get; }
 
     public XElement Root => Document.Root;
 
-    /// <summary>The document's element in the workspace (named after its kind), holding its facts.</summary>
-    public XElement Facts { get; }
-
     /// <summary>Adds a fact element named <paramref name="element"/> with one attribute per name and value, located at <paramref name="node"/>.</summary>
     public void Add(XName element, XObject node, XName[] names, string[] values)
     {
         var key = string.Concat(element.LocalName, "\u0000", string.Join("\u0000", values));
         if (!_seen.Add(key)) return;
-        var fact = new XElement(element);
-        for (var i = 0; i < names.Length; i++) fact.Add(new XAttribute(names[i], values[i]));
-        fact.AddAnnotation(FactOrigin.Of(Document, _source, node));
-        Facts.Add(fact);
+        // Text and comments have no identity of their own here: a fact on them is located at their element.
+        if (node is not (XElement or XAttribute)) node = node.Parent ?? (XObject)Document.Root;
+        _facts.Add(new FileFact(_document, element, names, values, Document.SpanOf(node), node is XAttribute));
     }
 }

@@ -2,8 +2,8 @@ namespace VirtLint.Core.Workspace;
 
 /// <summary>
 /// A cross-document rule. While each document's tree is alive, <see cref="CollectFacts"/> copies the few values the rule
-/// needs into small fact elements; after every file, <see cref="RuleChecker.Check"/> runs once over the run's
-/// <c>&lt;workspace&gt;</c> of facts, where look-ups are hash indexes built once.
+/// needs as facts (kept flat, a few words each); after every file, <see cref="RuleChecker.Check"/> runs once over the run's
+/// <c>&lt;workspace&gt;</c> of facts, made a tree for the time it runs, where look-ups are hash indexes built once.
 /// </summary>
 public abstract class WorkspaceRuleChecker : RuleChecker
 {
