@@ -98,14 +98,14 @@ public static class PathExpander
             entries.Sort(StringComparer.Ordinal);
             foreach (var entry in entries)
             {
-                var name = Path.GetFileName(entry);
+                var name = Path.GetFileName(entry.AsSpan());
                 // Version-control and tool folders such as .git, and hidden files, are not part of the definitions.
                 if (name.Length > 1 && name[0] == '.') continue;
                 Entry(Child(display, name), entry, name);
             }
         }
 
-        private void Entry(string display, string located, string name)
+        private void Entry(string display, string located, ReadOnlySpan<char> name)
         {
             var isXml = name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
             var self = FileProbe.Link(located);
@@ -168,8 +168,8 @@ public static class PathExpander
             if (_files.Add(Path.GetFullPath(located))) Inputs.Add(LintInput.FromFile(display, located));
         }
 
-        private static string Child(string display, string name) =>
-            display is "" or "." ? name : display.EndsWith('/') ? display + name : display + "/" + name;
+        private static string Child(string display, ReadOnlySpan<char> name) =>
+            display is "" or "." ? name.ToString() : display.EndsWith('/') ? string.Concat(display, name) : string.Concat(display, "/", name);
 
         private static string MissingMessage(string typed) =>
             typed.Contains('\uFFFD')

@@ -39,6 +39,7 @@ public sealed class ConfigResolver
     private readonly ConcurrentDictionary<string, string?> _nearest = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Table> _tables = new(StringComparer.Ordinal);
     private readonly Severity?[] _recommended;
+    private readonly DirectoryNameCache _directories = new();
 
     public ConfigResolver(RuleLookup lookup, ConfigResolverOptions? options = null)
     {
@@ -54,13 +55,12 @@ public sealed class ConfigResolver
         var configPath = ConfigFileFor(fullPath);
         var config = configPath is null ? null : Load(configPath);
 
-        var signature = new StringBuilder(configPath ?? "");
-        if (config is not null) Signature(config, fullPath, signature);
-        var table = _tables.GetOrAdd(signature.ToString(), _ => Build(config, fullPath));
-
-        IReadOnlyList<ConfigIgnore> ignores = [];
-        if (config is not null && config.Ignores.Count > 0)
-            ignores = config.Ignores.Where(i => i.AppliesTo(fullPath)).ToArray();
+        // A file outside every config file needs no signature: a run of 100,000 such files asks this per file.
+        var key = config is null ? "" : SignatureOf(configPath!, config, fullPath);
+        var table = _tables.TryGetValue(key, out var known)
+            ? known
+            : _tables.GetOrAdd(key, static (_, at) => at.Resolver.Build(at.Config, at.FullPath), (Resolver: this, Config: config, FullPath: fullPath));
+        var ignores = IgnoresOf(config, fullPath);
         // Files sharing a table and ignoring nothing share one configuration: a run of 100,000 files holds a handful.
         if (ignores.Count == 0) return table.Shared ??= new EffectiveConfig(_lookup, table.Rules, table.FailOn, table.Sources, ignores);
         return new EffectiveConfig(_lookup, table.Rules, table.FailOn, table.Sources, ignores);
@@ -74,7 +74,7 @@ public sealed class ConfigResolver
     {
         if (_options.Isolated) return null;
         if (_options.ExplicitConfig is { } explicitPath) return Path.GetFullPath(explicitPath);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(fullPath));
+        var directory = _directories.Of(Path.GetFullPath(fullPath));
         return directory is null ? null : Nearest(directory);
     }
 
@@ -232,6 +232,16 @@ public sealed class ConfigResolver
     // ---- per-file resolution ----
 
     // Which overrides of the chain match the file: files with the same answer share one rule table.
+    private static IReadOnlyList<ConfigIgnore> IgnoresOf(Loaded? config, string fullPath) =>
+        config is null || config.Ignores.Count == 0 ? [] : config.Ignores.Where(i => i.AppliesTo(fullPath)).ToArray();
+
+    private static string SignatureOf(string configPath, Loaded config, string fullPath)
+    {
+        var signature = new StringBuilder(configPath);
+        Signature(config, fullPath, signature);
+        return signature.ToString();
+    }
+
     private static void Signature(Loaded config, string fullPath, StringBuilder signature)
     {
         signature.Append('|');

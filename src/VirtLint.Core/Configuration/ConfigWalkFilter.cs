@@ -10,12 +10,13 @@ namespace VirtLint.Core.Configuration;
 public sealed class ConfigWalkFilter(ConfigResolver resolver, bool respectGitIgnore = true) : PathExpander.IWalkFilter
 {
     private readonly ConcurrentDictionary<string, GitIgnoreSet?> _byDirectory = new(StringComparer.Ordinal);
+    private readonly DirectoryNameCache _directories = new();
 
     public bool SkipsDirectory(string fullPath) =>
         resolver.IsExcludedDirectory(fullPath) || (respectGitIgnore && GitIgnores(Path.GetDirectoryName(fullPath))?.IsIgnored(fullPath, isDirectory: true) == true);
 
     public bool SkipsFile(string fullPath) =>
-        !resolver.IsIncluded(fullPath) || (respectGitIgnore && GitIgnores(Path.GetDirectoryName(fullPath))?.IsIgnored(fullPath, isDirectory: false) == true);
+        !resolver.IsIncluded(fullPath) || (respectGitIgnore && GitIgnores(_directories.Of(fullPath))?.IsIgnored(fullPath, isDirectory: false) == true);
 
     // One set per repository: found by walking up to the directory holding .git, once per directory.
     private GitIgnoreSet? GitIgnores(string? directory)

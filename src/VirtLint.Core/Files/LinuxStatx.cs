@@ -27,7 +27,7 @@ internal static partial class LinuxStatx
     private const int DeviceMinorOffset = 140;
 
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Statx(int directoryFd, string path, int flags, uint mask, [Out] byte[] buffer);
+    private static unsafe partial int Statx(int directoryFd, string path, int flags, uint mask, byte* buffer);
 
     public static FileStatus Probe(string path, bool followLinks) =>
         Read(AtFdCwd, path, followLinks ? 0 : AtSymlinkNoFollow);
@@ -35,10 +35,12 @@ internal static partial class LinuxStatx
     /// <summary>An open descriptor (standard output: a pipe, a terminal, a file).</summary>
     public static FileStatus ProbeDescriptor(int descriptor) => Read(descriptor, "", AtEmptyPath);
 
-    private static FileStatus Read(int directoryFd, string path, int flags)
+    private static unsafe FileStatus Read(int directoryFd, string path, int flags)
     {
-        var buffer = new byte[BufferSize];
-        if (Statx(directoryFd, path, flags, StatxBasicStats, buffer) != 0)
+        // On the stack: a walk asks once or twice per file.
+        var bytes = stackalloc byte[BufferSize];
+        var buffer = new ReadOnlySpan<byte>(bytes, BufferSize);
+        if (Statx(directoryFd, path, flags, StatxBasicStats, bytes) != 0)
         {
             var errno = Marshal.GetLastPInvokeError();
             return errno is Enoent or Enotdir
@@ -46,12 +48,12 @@ internal static partial class LinuxStatx
                 : new FileStatus(FileKind.Missing, 0, "", Marshal.GetPInvokeErrorMessage(errno).ToLowerInvariant());
         }
 
-        var mode = MemoryMarshal.Read<ushort>(buffer.AsSpan(ModeOffset));
+        var mode = MemoryMarshal.Read<ushort>(buffer.Slice(ModeOffset));
         var identity = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{MemoryMarshal.Read<uint>(buffer.AsSpan(DeviceMajorOffset))}:{MemoryMarshal.Read<uint>(buffer.AsSpan(DeviceMinorOffset))}:{MemoryMarshal.Read<ulong>(buffer.AsSpan(InodeOffset))}");
-        var size = (long)MemoryMarshal.Read<ulong>(buffer.AsSpan(SizeOffset));
+            $"{MemoryMarshal.Read<uint>(buffer.Slice(DeviceMajorOffset))}:{MemoryMarshal.Read<uint>(buffer.Slice(DeviceMinorOffset))}:{MemoryMarshal.Read<ulong>(buffer.Slice(InodeOffset))}");
+        var size = (long)MemoryMarshal.Read<ulong>(buffer.Slice(SizeOffset));
         return new FileStatus(KindOf(mode), size, identity, null,
-            MemoryMarshal.Read<uint>(buffer.AsSpan(UidOffset)), MemoryMarshal.Read<uint>(buffer.AsSpan(GidOffset)));
+            MemoryMarshal.Read<uint>(buffer.Slice(UidOffset)), MemoryMarshal.Read<uint>(buffer.Slice(GidOffset)));
     }
 
     private static FileKind KindOf(int mode) => (mode & 0xF000) switch
