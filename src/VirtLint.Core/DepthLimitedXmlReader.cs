@@ -18,6 +18,9 @@ public sealed class XmlDepthLimitException(int depth, int lineNumber, int linePo
 /// </summary>
 internal sealed class DepthLimitedXmlReader(XmlReader inner) : XmlReader, IXmlLineInfo
 {
+    // Cast once: the tree asks for line info at every node, and an interface cast each time showed in profiles.
+    private readonly IXmlLineInfo? _lineInfo = inner as IXmlLineInfo;
+
     /// <summary>
     /// The deepest element libxml2 accepts without XML_PARSE_HUGE (which libvirt does not pass): its parser refuses an
     /// element when 256 elements are already open, so the root plus 256 levels of descendants is the most.
@@ -63,9 +66,9 @@ internal sealed class DepthLimitedXmlReader(XmlReader inner) : XmlReader, IXmlLi
     public override bool ReadAttributeValue() => inner.ReadAttributeValue();
     public override void ResolveEntity() => inner.ResolveEntity();
 
-    public bool HasLineInfo() => inner is IXmlLineInfo info && info.HasLineInfo();
-    public int LineNumber => inner is IXmlLineInfo info ? info.LineNumber : 0;
-    public int LinePosition => inner is IXmlLineInfo info ? info.LinePosition : 0;
+    public bool HasLineInfo() => _lineInfo is { } info && info.HasLineInfo();
+    public int LineNumber => _lineInfo?.LineNumber ?? 0;
+    public int LinePosition => _lineInfo?.LinePosition ?? 0;
 
     protected override void Dispose(bool disposing)
     {
