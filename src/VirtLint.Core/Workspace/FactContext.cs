@@ -10,15 +10,17 @@ namespace VirtLint.Core.Workspace;
 public sealed class FactContext
 {
     private readonly int _document;
-    private readonly List<FileFact> _facts;
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private HashSet<string>? _seen;
 
-    internal FactContext(LintDocument document, int documentIndex, List<FileFact> facts)
+    internal FactContext(LintDocument document, int documentIndex, List<FileFact>? facts)
     {
         Document = document;
         _document = documentIndex;
-        _facts = facts;
+        Facts = facts;
     }
+
+    /// <summary>The facts gathered so far for the rule from the file (shared by its documents); null until the first.</summary>
+    internal List<FileFact>? Facts { get; private set; }
 
     public LintDocument Document { get; }
 
@@ -27,10 +29,10 @@ public sealed class FactContext
     /// <summary>Adds a fact element named <paramref name="element"/> with one attribute per name and value, located at <paramref name="node"/>.</summary>
     public void Add(XName element, XObject node, XName[] names, string[] values)
     {
-        var key = string.Concat(element.LocalName, "\u0000", string.Join("\u0000", values));
-        if (!_seen.Add(key)) return;
+        var key = values.Length == 1 ? string.Concat(element.LocalName, "\u0000", values[0]) : string.Concat(element.LocalName, "\u0000", string.Join("\u0000", values));
+        if (!(_seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(key)) return;
         // Text and comments have no identity of their own here: a fact on them is located at their element.
         if (node is not (XElement or XAttribute)) node = node.Parent ?? (XObject)Document.Root;
-        _facts.Add(new FileFact(_document, element, names, values, Document.SpanOf(node), node is XAttribute));
+        (Facts ??= []).Add(new FileFact(_document, element, names, values, Document.SpanOf(node), node is XAttribute));
     }
 }

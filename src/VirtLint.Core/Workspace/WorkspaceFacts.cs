@@ -94,13 +94,16 @@ public sealed class WorkspaceFacts
         var byRule = new List<FileFact>?[rules];
         for (var rule = 0; rule < rules; rule++)
         {
-            var facts = new List<FileFact>();
+            List<FileFact>? facts = null;
             for (var i = 0; i < documents.Count; i++)
             {
-                if (takes(rule, documents[i])) collect(rule, new FactContext(documents[i], i, facts));
+                if (!takes(rule, documents[i])) continue;
+                var context = new FactContext(documents[i], i, facts);
+                collect(rule, context);
+                facts = context.Facts;
             }
 
-            if (facts.Count > 0) byRule[rule] = facts;
+            byRule[rule] = facts;
         }
 
         return new FileFacts(records, byRule, kinds);
