@@ -17,6 +17,7 @@ public static class OrderedParallel
         var room = new SemaphoreSlim(window);
         var gate = new object();
         var next = -1;
+        var waitingFor = -1;
         var stop = false;
         Exception? failure = null;
 
@@ -46,7 +47,8 @@ public static class OrderedParallel
                 lock (gate)
                 {
                     slots[i % window] = result;
-                    Monitor.PulseAll(gate);
+                    // Only the result the consumer waits for wakes it: each wake is a system call and a context switch.
+                    if (i == waitingFor) Monitor.Pulse(gate);
                 }
             }
         }
@@ -55,19 +57,32 @@ public static class OrderedParallel
             .Select(_ => Task.Factory.StartNew(Work, TaskCreationOptions.LongRunning)).ToArray();
         try
         {
-            for (var delivered = 0; delivered < items.Count; delivered++)
+            var ready = new List<TOut>();
+            for (var delivered = 0; delivered < items.Count;)
             {
-                TOut result;
                 lock (gate)
                 {
+                    waitingFor = delivered;
                     while (slots[delivered % window] is null && failure is null) Monitor.Wait(gate);
+                    waitingFor = -1;
                     if (failure is not null) throw new AggregateException(failure);
-                    result = slots[delivered % window]!;
-                    slots[delivered % window] = null;
+                    // Every result ready in order is taken at once, so the lock is taken once per run of them.
+                    while (delivered < items.Count && slots[delivered % window] is { } result)
+                    {
+                        ready.Add(result);
+                        slots[delivered % window] = null;
+                        delivered++;
+                    }
                 }
 
-                room.Release();
-                consume(result);
+                // Room is given back as each result is consumed, so the window still bounds what is held.
+                foreach (var result in ready)
+                {
+                    consume(result);
+                    room.Release();
+                }
+
+                ready.Clear();
             }
         }
         finally
