@@ -19,15 +19,15 @@ public static class FileReader
 
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             var buffer = new byte[status.Size];
             var total = 0;
             int read;
-            while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0) total += read;
+            while (total < buffer.Length && (read = RandomAccess.Read(handle, buffer.AsSpan(total), total)) > 0) total += read;
             // A byte past the size on disk tells a file that grew, or a pseudo-file (/proc, /sys) that reports a size
             // of 0 or 4096 whatever it holds, from a file read whole; read apart, so the buffer is never copied.
             Span<byte> past = stackalloc byte[1];
-            if (total != status.Size || stream.Read(past) > 0)
+            if (total != status.Size || RandomAccess.Read(handle, past, total) > 0)
             {
                 return new(null, null,
                     $"its content does not match its size on disk ({status.Size} bytes): it changed while being read, or it is a pseudo-file such as those under /proc; it was not read");
