@@ -65,11 +65,22 @@ public static class SourceDecoder
     {
         var hasBom = start > 0;
         var encoding = SourceEncoding.Utf8;
-        // The declaration itself is ASCII, so reading the first bytes as Latin-1 keeps byte and character offsets equal.
-        var head = Encoding.Latin1.GetString(bytes, start, Math.Min(bytes.Length - start, 4096));
+        // The declaration itself is ASCII, so reading its bytes as Latin-1 keeps byte and character offsets equal. Only
+        // a document that starts with one has it, and only its bytes (to the first "?>") are read.
+        var rest = bytes.AsSpan(start);
+        var headLength = 0;
+        if (rest.StartsWith("<?xml"u8))
+        {
+            var bounded = rest[..Math.Min(rest.Length, 4096)];
+            var close = bounded.IndexOf("?>"u8);
+            headLength = close < 0 ? bounded.Length : close + 2;
+        }
+
+        Span<char> head = stackalloc char[headLength];
+        Encoding.Latin1.GetChars(rest[..headLength], head);
         if (XmlDeclarationEncoding.TryFind(head, out var declared, out var at))
         {
-            var (line, column) = EndOf(head.AsSpan(0, at));
+            var (line, column) = EndOf(head[..at]);
             if (declared.Length == 0)
                 return Fail(line, column, "The XML declaration names an empty encoding; declare the document's encoding, such as 'UTF-8'.");
             if (!DeclaredNames.TryGetValue(declared, out var known))
@@ -92,6 +103,8 @@ public static class SourceDecoder
     private static DecodeResult DecodeUtf8(byte[] bytes, int start)
     {
         var source = bytes.AsSpan(start);
+        // Valid text (nearly every file) is decoded straight into its string; only an error needs the slow path's position.
+        if (Utf8.IsValid(source)) return Ok(Encoding.UTF8.GetString(source), SourceEncoding.Utf8, start);
         var chars = new char[source.Length];
         var status = Utf8.ToUtf16(source, chars, out var read, out var written, replaceInvalidSequences: false);
         if (status == OperationStatus.Done) return Ok(new string(chars, 0, written), SourceEncoding.Utf8, start);
