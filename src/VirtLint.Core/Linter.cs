@@ -79,6 +79,8 @@ public sealed partial class Linter
     private readonly LintOptions _options;
     private readonly DateOnly _today;
     private readonly Dictionary<DocumentKind, RuleChecker[]> _checkersByKind;
+    private readonly RequiredElementSets _required;
+    private readonly Dictionary<DocumentKind, ulong[][]> _masksByKind;
 
     public Linter(RuleCatalog catalog, LintOptions? options = null)
     {
@@ -89,6 +91,8 @@ public sealed partial class Linter
         _checkersByKind = Enum.GetValues<DocumentKind>().ToDictionary(
             kind => kind,
             kind => catalog.Checkers.Where(c => c.Kind == kind).ToArray());
+        _required = new RequiredElementSets(catalog.Checkers);
+        _masksByKind = _checkersByKind.ToDictionary(p => p.Key, p => p.Value.Select(_required.MaskOf).ToArray());
         _workspaceCheckers = catalog.Checkers.OfType<Workspace.WorkspaceRuleChecker>().ToArray();
     }
 
@@ -183,11 +187,14 @@ public sealed partial class Linter
         {
             var reported = new ReportedFindings();
             document.ComputesIdentity = ComputesIdentity;
-            foreach (var checker in _checkersByKind[document.Kind])
+            var checkers = _checkersByKind[document.Kind];
+            var masks = _masksByKind[document.Kind];
+            var present = _required.Of(document.Root);
+            for (var i = 0; i < checkers.Length; i++)
             {
                 // A check whose context needs an element the document lacks would select nothing: not run at all.
-                if (!document.HasElements(checker.RequiredElements)) continue;
-                RunIsolated(checker, document, rules, reported);
+                if (!RequiredElementSets.Covers(present, masks[i])) continue;
+                RunIsolated(checkers[i], document, rules, reported);
             }
             findings.AddRange(Suppress(document, rules, reported, input, nodeFile));
         }

@@ -22,6 +22,37 @@ public sealed class RequiredElementsTests
         Assert.Equal(("b.xml", 1, 32), (finding.Path, finding.Span.StartLine, finding.Span.StartColumn));
     }
 
+    [Fact]
+    public void Required_names_beyond_the_first_64_are_matched_as_exactly()
+    {
+        // 70 names: the last checkers' bits lie in the second word of the engine's sets.
+        var checkers = Enumerable.Range(0, 70).Select(i => new NamesChecker($"e{i}")).ToList();
+        var both = new NamesChecker("e3", "e69");
+        var linter = new Linter(new RuleCatalog(ConfigTestCatalog.Catalog.Rules, [.. checkers, both]));
+        var document = LintInput.FromBytes("a.xml", Encoding.UTF8.GetBytes("<domain><name>a</name><e3/><devices><e69/><e64/></devices></domain>"));
+
+        linter.Lint([document]);
+
+        Assert.Equal([3, 64, 69], checkers.Select((c, i) => (c, i)).Where(p => p.c.Runs == 1).Select(p => p.i));
+        Assert.Equal(1, both.Runs);
+    }
+
+    private sealed class NamesChecker(params string[] names) : RuleChecker
+    {
+        private readonly XName[] _required = names.Select(n => XName.Get(n)).ToArray();
+        private int _runs;
+
+        public int Runs => Volatile.Read(ref _runs);
+
+        public override RuleDescriptor Descriptor => ConfigTestCatalog.DiskBus;
+
+        public override DocumentKind Kind => DocumentKind.Domain;
+
+        public override XName[] RequiredElements => _required;
+
+        public override void Check(CheckContext context) => Interlocked.Increment(ref _runs);
+    }
+
     private sealed class HostdevChecker : RuleChecker
     {
         private static readonly XName[] Required = ["devices", "hostdev"];
