@@ -25,7 +25,7 @@ public sealed class LintReportCollector : ILintSink
         _files.Add(file.Path);
         _findings.AddRange(file.Findings);
         _hidden.AddRange(file.Hidden);
-        if (_keepSources && file.Source is { } source) _sources[file.Path] = source;
+        if (_keepSources && file.Source is { } source) _sources[file.Path] = source.WithoutText();
     }
 
     public void OnEnd(LintSummary summary)
@@ -36,7 +36,7 @@ public sealed class LintReportCollector : ILintSink
         {
             foreach (var finding in summary.Findings.Concat(summary.Hidden))
             {
-                if (!_sources.ContainsKey(finding.Path) && summary.SourceOf(finding.Path) is { } source) _sources[finding.Path] = source;
+                if (!_sources.ContainsKey(finding.Path) && summary.SourceOf(finding.Path) is { } source) _sources[finding.Path] = source.WithoutText();
             }
         }
 

@@ -41,9 +41,11 @@ public sealed partial class Linter
 
         /// <summary>A flagged file's source, read again (not parsed) when a format asks for it.</summary>
         public Func<string, SourceFile?> SourceOf(Linter linter) => path =>
-            Flagged.TryGetValue(path, out var input) && linter.ReadAgain(input) is { } bytes
-                ? new SourceFile(path, bytes, Decoding.SourceDecoder.Decode(bytes).Text?.Encoding ?? Decoding.SourceEncoding.Utf8)
-                : null;
+        {
+            if (!Flagged.TryGetValue(path, out var input) || linter.ReadAgain(input) is not { } bytes) return null;
+            var decoded = Decoding.SourceDecoder.Decode(bytes).Text;
+            return new SourceFile(path, bytes, decoded?.Encoding ?? Decoding.SourceEncoding.Utf8, null, decoded?.Text);
+        };
     }
 
     /// <summary>Collects the facts of a file's documents for every cross-document rule that runs on the file.</summary>

@@ -171,7 +171,7 @@ public sealed partial class Linter
 
         var rules = new RuleSettings(input.Config);
         var loaded = DocumentLoader.Load(input.DisplayPath, bytes, _catalog);
-        var source = new SourceFile(input.DisplayPath, bytes, loaded.Decoded?.Encoding ?? Decoding.SourceEncoding.Utf8, loaded.LineStarts);
+        var source = new SourceFile(input.DisplayPath, bytes, loaded.Decoded?.Encoding ?? Decoding.SourceEncoding.Utf8, loaded.LineStarts, loaded.Decoded?.Text);
         if (loaded.Problem is not null)
         {
             var problems = new List<Finding>();
