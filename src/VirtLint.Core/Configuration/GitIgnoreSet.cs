@@ -16,6 +16,8 @@ public sealed class GitIgnoreSet
 {
     private readonly string _root;
     private readonly ConcurrentDictionary<string, GitIgnore> _byDirectory = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Directory, GitIgnore Ignore)[]> _chains = new(StringComparer.Ordinal);
+    private readonly DirectoryNameCache _directories = new();
 
     public GitIgnoreSet(string rootDirectory) => _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(rootDirectory));
 
@@ -26,14 +28,29 @@ public sealed class GitIgnoreSet
     {
         fullPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(fullPath));
         if (!IsUnder(fullPath, _root)) return false;
-        for (var directory = Path.GetDirectoryName(fullPath); directory is not null && IsUnder(directory, _root); directory = Path.GetDirectoryName(directory))
+        if (_directories.Of(fullPath) is not { } parent || !IsUnder(parent, _root)) return false;
+        if (!_chains.TryGetValue(parent, out var chain)) chain = _chains.GetOrAdd(parent, ChainOf(parent));
+        foreach (var (directory, ignore) in chain)
         {
-            var ignore = _byDirectory.GetOrAdd(directory, Load);
-            if (ignore.Count > 0 && ignore.Match(Relative(directory, fullPath), isDirectory) is { } decided) return decided;
-            if (directory.Length == _root.Length) break;
+            if (ignore.Match(Relative(directory, fullPath), isDirectory) is { } decided) return decided;
         }
 
         return false;
+    }
+
+    // The .gitignore files with patterns that apply in a directory, nearest first, up to the root: worked out once per
+    // directory instead of once per file (every file asked for each of its ancestors, and a new string for each).
+    private (string Directory, GitIgnore Ignore)[] ChainOf(string start)
+    {
+        var chain = new List<(string, GitIgnore)>();
+        for (var directory = start; directory is not null && IsUnder(directory, _root); directory = Path.GetDirectoryName(directory))
+        {
+            var ignore = _byDirectory.GetOrAdd(directory, Load);
+            if (ignore.Count > 0) chain.Add((directory, ignore));
+            if (directory.Length == _root.Length) break;
+        }
+
+        return chain.ToArray();
     }
 
     private static GitIgnore Load(string directory)
@@ -50,7 +67,9 @@ public sealed class GitIgnoreSet
         }
     }
 
-    private static string Relative(string directory, string fullPath) => Path.GetRelativePath(directory, fullPath).Replace('\\', '/');
+    // The path below the directory: both are full paths, the one under the other.
+    private static string Relative(string directory, string fullPath) =>
+        (directory.EndsWith(Path.DirectorySeparatorChar) ? fullPath[directory.Length..] : fullPath[(directory.Length + 1)..]).Replace('\\', '/');
 
     private static bool IsUnder(string path, string root) =>
         path.Length == root.Length ? string.Equals(path, root, StringComparison.Ordinal)
