@@ -1,0 +1,63 @@
+using BenchmarkDotNet.Attributes;
+using VirtLint.Core;
+using VirtLint.Core.Configuration;
+using VirtLint.Rules;
+
+namespace VirtLint.Benchmarks;
+
+/// <summary>
+/// The compiled checkers as the engine runs them, against parsing alone: each corpus document is checked straight
+/// after it is parsed (its tree still in the processor's caches, where <see cref="BackEndBenchmarks"/> walks 758
+/// documents parsed long before), checks skipped when the document lacks an element their context needs, and findings
+/// without logical location and canonical value, as for every format but SARIF. What the checks cost is
+/// <see cref="ParseAndCheck"/> less <see cref="Parse"/>.
+/// </summary>
+[MemoryDiagnoser]
+public class EngineOrderBenchmarks
+{
+    private RuleCatalog _catalog = null!;
+    private LintInput[] _inputs = [];
+    private RuleChecker[] _checkers = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _catalog = BuiltInRules.Catalog;
+        var (inputs, errors) = PathExpander.Expand([BenchmarkPaths.RequireCorpus()]);
+        if (errors.Count > 0 || inputs.Count == 0)
+            throw new InvalidOperationException("Cannot read the corpus.");
+        _inputs = inputs.Select(i => LintInput.FromBytes(i.DisplayPath, File.ReadAllBytes(i.FilePath!))).ToArray();
+        _checkers = _catalog.Checkers.Where(c => c.Kind != DocumentKind.Workspace).ToArray();
+    }
+
+    /// <summary>Document loading alone (decode, parse with line info, classify) for every corpus file.</summary>
+    [Benchmark(Baseline = true)]
+    public int Parse()
+    {
+        var documents = 0;
+        foreach (var input in _inputs)
+            documents += DocumentLoader.Load(input.DisplayPath, input.Content!, _catalog).Documents.Count;
+        return documents;
+    }
+
+    /// <summary>The same loading, each document then checked by every compiled per-document checker.</summary>
+    [Benchmark]
+    public int ParseAndCheck()
+    {
+        var findings = new ReportedFindings();
+        foreach (var input in _inputs)
+        {
+            foreach (var document in DocumentLoader.Load(input.DisplayPath, input.Content!, _catalog).Documents)
+            {
+                document.ComputesIdentity = false;
+                foreach (var checker in _checkers)
+                {
+                    if (checker.Kind != document.Kind || !document.HasElements(checker.RequiredElements)) continue;
+                    checker.Check(new CheckContext(document, checker.Descriptor, checker.Descriptor.DefaultSeverity, RuleParameters.Defaults, findings));
+                }
+            }
+        }
+
+        return findings.Count;
+    }
+}
