@@ -7,7 +7,7 @@ namespace VirtLint.Core;
 public sealed class CheckContext
 {
     private readonly ReportedFindings _findings;
-    private readonly RuleParameters _parameters;
+    private RuleParameters _parameters;
 
     /// <param name="severity">The rule's effective severity for this document.</param>
     /// <param name="parameters">The rule's parameters, typed and bound once per run by the configuration.</param>
@@ -21,8 +21,20 @@ public sealed class CheckContext
     }
 
     public LintDocument Document { get; }
-    public RuleDescriptor Rule { get; }
-    public Severity Severity { get; }
+    public RuleDescriptor Rule { get; private set; }
+    public Severity Severity { get; private set; }
+
+    /// <summary>
+    /// The context turned to another rule of the same document: the engine runs a document's checks one after another
+    /// through one context (a fleet run made one per check: about ten million). A check keeps no context past its run.
+    /// </summary>
+    internal CheckContext For(RuleDescriptor rule, Severity severity, RuleParameters parameters)
+    {
+        Rule = rule;
+        Severity = severity;
+        _parameters = parameters;
+        return this;
+    }
     public XElement Root => Document.Root;
 
     public void Report(XObject node, string message) =>

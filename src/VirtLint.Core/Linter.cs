@@ -190,11 +190,12 @@ public sealed partial class Linter
             var checkers = _checkersByKind[document.Kind];
             var masks = _masksByKind[document.Kind];
             var present = _required.Of(document.Root);
+            CheckContext? context = null;
             for (var i = 0; i < checkers.Length; i++)
             {
                 // A check whose context needs an element the document lacks would select nothing: not run at all.
                 if (!RequiredElementSets.Covers(present, masks[i])) continue;
-                RunIsolated(checkers[i], document, rules, reported);
+                RunIsolated(checkers[i], document, rules, reported, ref context);
             }
             findings.AddRange(Suppress(document, rules, reported, input, nodeFile));
         }
@@ -341,7 +342,7 @@ public sealed partial class Linter
     /// internal-error finding for that rule and document; the findings it made before failing are kept, and every other
     /// rule and document is still checked.
     /// </summary>
-    private void RunIsolated(RuleChecker checker, LintDocument document, RuleSettings rules, ReportedFindings findings)
+    private void RunIsolated(RuleChecker checker, LintDocument document, RuleSettings rules, ReportedFindings findings, ref CheckContext? context)
     {
         RuleDescriptor? rule = null;
         try
@@ -349,7 +350,9 @@ public sealed partial class Linter
             rule = checker.Descriptor;
             var configuration = rules.Of(rule);
             if (!configuration.Enabled) return;
-            checker.Check(new CheckContext(document, rule, configuration.Severity, configuration.Parameters, findings));
+            context = context?.For(rule, configuration.Severity, configuration.Parameters)
+                ?? new CheckContext(document, rule, configuration.Severity, configuration.Parameters, findings);
+            checker.Check(context);
         }
         catch (Exception e)
         {
