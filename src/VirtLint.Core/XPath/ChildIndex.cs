@@ -23,6 +23,7 @@ internal sealed class ChildIndex
 
     [ThreadStatic] private static ChildIndex?[]? t_cache;
     [ThreadStatic] private static int t_next;
+    [ThreadStatic] private static Scratch? t_scratch;
 
     private readonly XContainer _parent;
     private readonly XNode? _first;
@@ -58,25 +59,35 @@ internal sealed class ChildIndex
     /// <summary>Indexes <paramref name="parent"/>'s children (replacing an out-of-date index) for the next look-up.</summary>
     public static void Build(XContainer parent)
     {
-        var groups = new Dictionary<XName, List<XElement>>();
+        // Two passes: count each name's children, then fill arrays of exactly that size, so the index allocates its
+        // dictionary and its arrays and nothing else (no list per name); the per-name counts live in a thread's scratch.
+        var scratch = t_scratch ??= new Scratch();
+        for (var node = parent.FirstNode; node is not null; node = node.NextNode)
+            if (node is XElement element) scratch.Count(element.Name);
+
+        var distinct = scratch.Slots.Count;
+        var byName = new Dictionary<XName, XElement[]>(distinct);
+        foreach (var (name, slot) in scratch.Slots) byName[name] = scratch.Groups[slot] = new XElement[scratch.Counts[slot]];
+        Array.Clear(scratch.Counts, 0, distinct);
         for (var node = parent.FirstNode; node is not null; node = node.NextNode)
         {
             if (node is not XElement element) continue;
-            if (!groups.TryGetValue(element.Name, out var group)) groups[element.Name] = group = [];
-            group.Add(element);
+            var slot = scratch.Slots[element.Name];
+            scratch.Groups[slot]![scratch.Counts[slot]++] = element;
         }
 
-        var byName = new Dictionary<XName, XElement[]>(groups.Count);
-        foreach (var (name, group) in groups) byName[name] = group.ToArray();
+        // Drops the references to the document's names and elements; a scratch grown by an unusual element is not kept.
+        if (distinct > Scratch.MaxRetainedNames) t_scratch = null;
+        else scratch.Clear(distinct);
         var cache = t_cache ??= new ChildIndex?[CacheSize];
-        var slot = Array.FindIndex(cache, index => index is not null && ReferenceEquals(index._parent, parent));
-        if (slot < 0)
+        var entry = Array.FindIndex(cache, index => index is not null && ReferenceEquals(index._parent, parent));
+        if (entry < 0)
         {
-            slot = t_next;
+            entry = t_next;
             t_next = (t_next + 1) % CacheSize;
         }
 
-        cache[slot] = new ChildIndex(parent, parent.FirstNode, parent.LastNode, byName);
+        cache[entry] = new ChildIndex(parent, parent.FirstNode, parent.LastNode, byName);
     }
 
     /// <summary>
@@ -92,5 +103,38 @@ internal sealed class ChildIndex
         if (count < MinChildren) return null;
         Build(parent);
         return TryGet(parent, name, out children) ? children : null;
+    }
+
+    /// <summary>The distinct child names of the element being indexed, with their counts and arrays: reused by a thread.</summary>
+    private sealed class Scratch
+    {
+        public const int MaxRetainedNames = 256;
+
+        public readonly Dictionary<XName, int> Slots = [];
+        public int[] Counts = new int[16];
+        public XElement[]?[] Groups = new XElement[]?[16];
+
+        public void Count(XName name)
+        {
+            if (!Slots.TryGetValue(name, out var slot))
+            {
+                slot = Slots.Count;
+                Slots.Add(name, slot);
+                if (slot == Counts.Length)
+                {
+                    Array.Resize(ref Counts, slot * 2);
+                    Array.Resize(ref Groups, slot * 2);
+                }
+            }
+
+            Counts[slot]++;
+        }
+
+        public void Clear(int distinct)
+        {
+            Slots.Clear();
+            Array.Clear(Counts, 0, distinct);
+            Array.Clear(Groups, 0, distinct);
+        }
     }
 }
