@@ -14,14 +14,19 @@ public static class PciAddresses
     /// </summary>
     public static string Format(XElement address)
     {
-        if (!TryField(address, "domain", out var domain) || !TryField(address, "bus", out var bus)
-            || !TryField(address, "slot", out var slot) || !TryField(address, "function", out var function))
+        if (!TryField(address, Domain, out var domain) || !TryField(address, Bus, out var bus)
+            || !TryField(address, Slot, out var slot) || !TryField(address, Function, out var function))
             return "";
         if (domain == 0 && bus == 0 && slot == 0) return "";
         return string.Create(CultureInfo.InvariantCulture, $"{domain:x4}:{bus:x2}:{slot:x2}.{function}");
     }
 
-    private static bool TryField(XElement address, string name, out uint value)
+    private static readonly XName Domain = "domain";
+    private static readonly XName Bus = "bus";
+    private static readonly XName Slot = "slot";
+    private static readonly XName Function = "function";
+
+    private static bool TryField(XElement address, XName name, out uint value)
     {
         value = 0;
         return address.Attribute(name) is not { } attribute || LibvirtNumbers.TryParseUInt(attribute.Value, out value);
