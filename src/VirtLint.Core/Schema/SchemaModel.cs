@@ -37,6 +37,11 @@ public sealed class SchemaModel
     private readonly Dictionary<XName, int> _nameIds;
     private readonly XName?[] _switchNames;
 
+    // Where each context's attribute and child lists start, and its text's value set: read for every element checked.
+    private readonly int[] _attributeLists;
+    private readonly int[] _childLists;
+    private readonly int[] _textValueSets;
+
     /// <exception cref="ArgumentException">The tables are inconsistent (a generator bug): checked once, up front.</exception>
     public SchemaModel(string kind, string[] strings, string[] contextNames, int[] contextOffsets, int[] valueSetOffsets, int[] data)
     {
@@ -48,6 +53,15 @@ public sealed class SchemaModel
         _data = data;
         Validate();
         (_nameIds, _switchNames) = IndexNames();
+        _attributeLists = new int[_contextOffsets.Length];
+        _childLists = new int[_contextOffsets.Length];
+        _textValueSets = new int[_contextOffsets.Length];
+        for (var context = 0; context < _contextOffsets.Length; context++)
+        {
+            _attributeLists[context] = AttributesStart(_contextOffsets[context]);
+            _childLists[context] = ChildrenStart(_contextOffsets[context]);
+            _textValueSets[context] = _data[_childLists[context] + 1 + 2 * _data[_childLists[context]]];
+        }
     }
 
     /// <summary>The document kind: domain, pool, volume or network.</summary>
@@ -91,7 +105,7 @@ public sealed class SchemaModel
     /// <summary>As <see cref="TryGetChild(int, string, out int)"/> for an element name without a namespace.</summary>
     public bool TryGetChild(int context, XName name, out int child)
     {
-        var index = _nameIds.TryGetValue(name, out var id) ? FindId(ChildrenStart(_contextOffsets[context]), id) : -1;
+        var index = _nameIds.TryGetValue(name, out var id) ? FindId(_childLists[context], id) : -1;
         child = index < 0 ? None : _data[index + 1];
         return index >= 0;
     }
@@ -99,7 +113,7 @@ public sealed class SchemaModel
     /// <summary>As <see cref="TryGetAttribute(int, string, out int)"/> for an attribute name without a namespace.</summary>
     public bool TryGetAttribute(int context, XName name, out int valueSet)
     {
-        var index = _nameIds.TryGetValue(name, out var id) ? FindId(AttributesStart(_contextOffsets[context]), id) : -1;
+        var index = _nameIds.TryGetValue(name, out var id) ? FindId(_attributeLists[context], id) : -1;
         valueSet = index < 0 ? None : _data[index + 1];
         return index >= 0;
     }
@@ -120,11 +134,7 @@ public sealed class SchemaModel
     }
 
     /// <summary>The closed value set of the element's text, or <see cref="None"/>.</summary>
-    public int TextValueSet(int context)
-    {
-        var children = ChildrenStart(_contextOffsets[context]);
-        return _data[children + 1 + 2 * _data[children]];
-    }
+    public int TextValueSet(int context) => _textValueSets[context];
 
     public bool Contains(int valueSet, string value)
     {
