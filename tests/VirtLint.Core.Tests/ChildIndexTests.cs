@@ -71,4 +71,20 @@ public sealed class ChildIndexTests
         Assert.Equal(Walk(devices, "disk"), Loop(devices, "disk"));
         Assert.Empty(Loop(devices, "d0"));
     }
+
+    [Fact]
+    public void Text_cdata_comments_and_instructions_between_elements_are_skipped()
+    {
+        var devices = XElement.Parse("<devices> <disk n='1'><target n='t'/></disk><![CDATA[x]]><!-- c --><?pi x?>\n<disk n='2'/>text</devices>");
+        Assert.Equal(["1", "2"], Loop(devices, "disk"));
+        var children = new List<string>();
+        foreach (var element in Xp.Children(devices)) children.Add((string)element.Attribute("n")!);
+        Assert.Equal(["1", "2"], children);
+        var descendants = new List<string>();
+        foreach (var element in Xp.Descendants(devices)) descendants.Add((string)element.Attribute("n")!);
+        Assert.Equal(["1", "t", "2"], descendants);
+        var following = new List<string>();
+        foreach (var element in Xp.FollowingSiblings(devices.Element("disk")!)) following.Add((string)element.Attribute("n")!);
+        Assert.Equal(["2"], following);
+    }
 }

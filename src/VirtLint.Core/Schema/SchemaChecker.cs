@@ -78,7 +78,7 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
             // The node and attribute lists are walked as linked lists: no enumerator per element.
             for (var node = element.FirstNode; node is not null; node = node.NextNode)
             {
-                if (node is not XElement child || child.Name.Namespace != XNamespace.None)
+                if (XPath.ElementTest.AsElement(node) is not { } child || child.Name.Namespace != XNamespace.None)
                     continue;
                 var name = child.Name;
                 if (schema.TryGetChild(place.Context, name, out var childContext))

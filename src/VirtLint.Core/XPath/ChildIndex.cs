@@ -63,7 +63,7 @@ internal sealed class ChildIndex
         // dictionary and its arrays and nothing else (no list per name); the per-name counts live in a thread's scratch.
         var scratch = t_scratch ??= new Scratch();
         for (var node = parent.FirstNode; node is not null; node = node.NextNode)
-            if (node is XElement element) scratch.Count(element.Name);
+            if (ElementTest.AsElement(node) is { } element) scratch.Count(element.Name);
 
         var distinct = scratch.Slots.Count;
         var byName = new Dictionary<XName, XElement[]>(distinct);
@@ -71,7 +71,7 @@ internal sealed class ChildIndex
         Array.Clear(scratch.Counts, 0, distinct);
         for (var node = parent.FirstNode; node is not null; node = node.NextNode)
         {
-            if (node is not XElement element) continue;
+            if (ElementTest.AsElement(node) is not { } element) continue;
             var slot = scratch.Slots[element.Name];
             scratch.Groups[slot]![scratch.Counts[slot]++] = element;
         }
@@ -99,7 +99,7 @@ internal sealed class ChildIndex
         if (TryGet(parent, name, out var children)) return children;
         var count = 0;
         for (var node = parent.FirstNode; node is not null && count < MinChildren; node = node.NextNode)
-            if (node is XElement) count++;
+            if (ElementTest.AsElement(node) is not null) count++;
         if (count < MinChildren) return null;
         Build(parent);
         return TryGet(parent, name, out children) ? children : null;
