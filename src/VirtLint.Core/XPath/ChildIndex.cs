@@ -21,18 +21,17 @@ internal sealed class ChildIndex
 
     private const int CacheSize = 8;
 
-    [ThreadStatic] private static ChildIndex?[]? t_cache;
-    [ThreadStatic] private static int t_next;
+    // One thread-static read per look-up, and the cached parents side by side: most look-ups are of narrow elements
+    // that have no index, and such a miss compares eight references in one array, touching no index.
+    [ThreadStatic] private static Cache? t_cache;
     [ThreadStatic] private static Scratch? t_scratch;
 
-    private readonly XContainer _parent;
     private readonly XNode? _first;
     private readonly XNode? _last;
     private readonly Dictionary<XName, XElement[]> _byName;
 
-    private ChildIndex(XContainer parent, XNode? first, XNode? last, Dictionary<XName, XElement[]> byName)
+    private ChildIndex(XNode? first, XNode? last, Dictionary<XName, XElement[]> byName)
     {
-        _parent = parent;
         _first = first;
         _last = last;
         _byName = byName;
@@ -43,9 +42,11 @@ internal sealed class ChildIndex
     {
         if (t_cache is { } cache)
         {
-            foreach (var index in cache)
+            var parents = cache.Parents;
+            for (var slot = 0; slot < parents.Length; slot++)
             {
-                if (index is null || !ReferenceEquals(index._parent, parent)) continue;
+                if (!ReferenceEquals(parents[slot], parent)) continue;
+                var index = cache.Indexes[slot]!;
                 if (!ReferenceEquals(index._first, parent.FirstNode) || !ReferenceEquals(index._last, parent.LastNode)) break;
                 children = index._byName.TryGetValue(name, out var found) ? found : [];
                 return true;
@@ -79,15 +80,16 @@ internal sealed class ChildIndex
         // Drops the references to the document's names and elements; a scratch grown by an unusual element is not kept.
         if (distinct > Scratch.MaxRetainedNames) t_scratch = null;
         else scratch.Clear(distinct);
-        var cache = t_cache ??= new ChildIndex?[CacheSize];
-        var entry = Array.FindIndex(cache, index => index is not null && ReferenceEquals(index._parent, parent));
+        var cache = t_cache ??= new Cache();
+        var entry = Array.IndexOf(cache.Parents, parent);
         if (entry < 0)
         {
-            entry = t_next;
-            t_next = (t_next + 1) % CacheSize;
+            entry = cache.Next;
+            cache.Next = (cache.Next + 1) % CacheSize;
         }
 
-        cache[entry] = new ChildIndex(parent, parent.FirstNode, parent.LastNode, byName);
+        cache.Parents[entry] = parent;
+        cache.Indexes[entry] = new ChildIndex(parent.FirstNode, parent.LastNode, byName);
     }
 
     /// <summary>
@@ -103,6 +105,14 @@ internal sealed class ChildIndex
         if (count < MinChildren) return null;
         Build(parent);
         return TryGet(parent, name, out children) ? children : null;
+    }
+
+    /// <summary>A thread's indexes, by the element each indexes.</summary>
+    private sealed class Cache
+    {
+        public readonly XContainer?[] Parents = new XContainer?[CacheSize];
+        public readonly ChildIndex?[] Indexes = new ChildIndex?[CacheSize];
+        public int Next;
     }
 
     /// <summary>The distinct child names of the element being indexed, with their counts and arrays: reused by a thread.</summary>
