@@ -19,6 +19,13 @@ public static class Program
             return;
         }
 
+        // The back-end pass in a plain loop, for a profiler: --passes [interpreted] [SECONDS].
+        if (args.Length > 0 && args[0] == Passes.Switch)
+        {
+            Passes.Run(args.Contains("interpreted"), args.Skip(1).Select(a => double.TryParse(a, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 0).FirstOrDefault(s => s > 0, 10));
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -150,7 +150,7 @@ internal sealed partial class ExpressionEmitter
     }
 
     /// <summary>
-    /// The variable of the index an indexed look-up reads, declared once per distinct node-set and per-node arguments:
+    /// The index an indexed look-up reads, a variable declared once per distinct node-set and per-node arguments:
     /// the node-set (absolute, so evaluated from any node of the document) and the per-node arguments (a group node-set,
     /// a key or another string) become lambdas; the argument at <paramref name="valueArgument"/> belongs to the context
     /// node and is passed at the call instead.
@@ -164,9 +164,11 @@ internal sealed partial class ExpressionEmitter
         foreach (var argument in arguments.Skip(1))
             lambdas.Add(Lambda(n => argument.Type == ValueType.NodeSet ? $"Xp.FirstOrNull({Emit(argument, n)})" : Key(argument, n)));
         var name = "index" + _indexes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _indexes[indexed] = name;
-        _declarations.Add($"var {name} = new {type}({string.Join(", ", lambdas)});");
-        return name;
+        // Created on first use: most documents have no context node for the rule, and then need no index at all.
+        var use = $"({name} ??= new {type}({string.Join(", ", lambdas)}))";
+        _indexes[indexed] = use;
+        _declarations.Add($"{type}? {name} = null;");
+        return use;
     }
 
     private string Lambda(Func<string, string> body)

@@ -156,11 +156,14 @@ internal sealed partial class PlanEvaluation
     private IEnumerable<XObject> Predicates(IEnumerable<XObject> nodes, EquatableArray<Expr> predicates)
     {
         foreach (var predicate in predicates)
-        {
-            var test = predicate;
-            nodes = nodes.Where(n => Boolean(test, n));
-        }
-
+            nodes = Where(nodes, predicate);
         return nodes;
+    }
+
+    // One iterator per predicate, where Enumerable.Where took a closure, a delegate and an iterator.
+    private IEnumerable<XObject> Where(IEnumerable<XObject> nodes, Expr predicate)
+    {
+        foreach (var node in nodes)
+            if (Boolean(predicate, node)) yield return node;
     }
 }

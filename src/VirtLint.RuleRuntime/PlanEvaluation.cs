@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using VirtLint.Core;
 using VirtLint.Core.XPath;
+using VirtLint.RuleLanguage;
 using VirtLint.RuleLanguage.Expressions;
 using VirtLint.RuleLanguage.Plan;
 using ValueType = VirtLint.RuleLanguage.Expressions.ValueType;
@@ -21,7 +22,7 @@ internal sealed partial class PlanEvaluation
     private Dictionary<int, object>? _once;
     private Dictionary<FunctionCall, object>? _indexesByCall;
     private readonly XObject _root;
-    private readonly IReadOnlyList<PlanSlot> _slotPlans;
+    private readonly EquatableArray<PlanSlot> _slotPlans;
     private readonly object?[] _slots;
 
     public PlanEvaluation(InterpretedRule rule, Dictionary<string, object> parameters, XObject root)
@@ -29,7 +30,7 @@ internal sealed partial class PlanEvaluation
         _rule = rule;
         _parameters = parameters;
         _root = root;
-        _slotPlans = rule.Plan.Check is { } check ? check.Slots : (IReadOnlyList<PlanSlot>)[];
+        _slotPlans = rule.Plan.Check is { } check ? check.Slots : EquatableArray<PlanSlot>.Empty;
         _slots = _slotPlans.Count == 0 ? [] : new object?[_slotPlans.Count];
     }
 

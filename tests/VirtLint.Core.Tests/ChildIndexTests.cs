@@ -52,4 +52,39 @@ public sealed class ChildIndexTests
         foreach (var _ in Xp.Children(devices, "disk")) break;
         Assert.Equal(Walk(devices, "interface"), Loop(devices, "interface"));
     }
+
+    [Theory]
+    [InlineData(40)]
+    [InlineData(300)]
+    public void An_element_with_many_distinct_child_names_is_indexed_as_walked(int names)
+    {
+        var wide = XElement.Parse("<devices>" + string.Concat(Enumerable.Range(0, 2 * names).Select(i => $"<d{i % names} n='{i}'/>")) + "</devices>");
+        foreach (var i in new[] { 0, 15, 16, names - 1 })
+        {
+            Assert.Equal(Walk(wide, $"d{i}"), Loop(wide, $"d{i}"));
+            Assert.Equal(Walk(wide, $"d{i}"), Loop(wide, $"d{i}"));
+        }
+
+        // The next element indexed on the thread is indexed on its own, whatever the wide one left behind.
+        var devices = Devices(20);
+        Assert.Equal(Walk(devices, "disk"), Loop(devices, "disk"));
+        Assert.Equal(Walk(devices, "disk"), Loop(devices, "disk"));
+        Assert.Empty(Loop(devices, "d0"));
+    }
+
+    [Fact]
+    public void Text_cdata_comments_and_instructions_between_elements_are_skipped()
+    {
+        var devices = XElement.Parse("<devices> <disk n='1'><target n='t'/></disk><![CDATA[x]]><!-- c --><?pi x?>\n<disk n='2'/>text</devices>");
+        Assert.Equal(["1", "2"], Loop(devices, "disk"));
+        var children = new List<string>();
+        foreach (var element in Xp.Children(devices)) children.Add((string)element.Attribute("n")!);
+        Assert.Equal(["1", "2"], children);
+        var descendants = new List<string>();
+        foreach (var element in Xp.Descendants(devices)) descendants.Add((string)element.Attribute("n")!);
+        Assert.Equal(["1", "t", "2"], descendants);
+        var following = new List<string>();
+        foreach (var element in Xp.FollowingSiblings(devices.Element("disk")!)) following.Add((string)element.Attribute("n")!);
+        Assert.Equal(["2"], following);
+    }
 }

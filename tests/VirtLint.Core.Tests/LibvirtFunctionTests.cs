@@ -150,6 +150,8 @@ public sealed class LibvirtFunctionTests
     [InlineData("<address type='pci' bus='1' slot='010'/>", "0000:01:08.0")]
     [InlineData("<address type='pci' domain='0x10000' bus='0x100' slot='0x00' function='0x0'/>", "10000:100:00.0")]
     [InlineData("<address type='pci' slot='0x02'/>", "0000:00:02.0")]
+    [InlineData("<address type='pci' domain='0xABCD' bus='0xfe' slot='0x1B' function='10'/>", "abcd:fe:1b.10")]
+    [InlineData("<address type='pci' domain='0xffffffff' bus='0xffffffff' slot='0xffffffff' function='4294967295'/>", "ffffffff:ffffffff:ffffffff.4294967295")]
     [InlineData("<address type='pci'/>", "")]
     [InlineData("<address type='pci' domain='0x0000' bus='0x00' slot='0x00' function='0x3'/>", "")]
     [InlineData("<address type='pci'><zpci uid='0x0001' fid='0x00000000'/></address>", "")]

@@ -96,6 +96,23 @@ public sealed class XpSemanticsTests
         Assert.Equal(-2, Xp.Round(-2.5));
     }
 
+    [Theory]
+    [InlineData("", "")]
+    [InlineData(" \t\r\n ", "")]
+    [InlineData("virtio", "virtio")]
+    [InlineData("two words", "two words")]
+    [InlineData(" lead", "lead")]
+    [InlineData("trail ", "trail")]
+    [InlineData("a  b", "a b")]
+    [InlineData("a\tb", "a b")]
+    [InlineData("\n  4194304\n", "4194304")]
+    [InlineData("a \u00a0 b", "a \u00a0 b")]
+    public void Normalize_space_strips_and_collapses_only_xml_white_space(string value, string normal)
+    {
+        Assert.Equal(normal, Xp.NormalizeSpace(value));
+        Assert.Equal(string.Join(' ', value.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries)), Xp.NormalizeSpace(value));
+    }
+
     [Fact]
     public void Matches_uses_the_non_backtracking_engine()
     {

@@ -78,9 +78,9 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
             // The node and attribute lists are walked as linked lists: no enumerator per element.
             for (var node = element.FirstNode; node is not null; node = node.NextNode)
             {
-                if (node is not XElement child || child.Name.Namespace != XNamespace.None)
+                if (XPath.ElementTest.AsElement(node) is not { } child || child.Name.Namespace != XNamespace.None)
                     continue;
-                var name = child.Name.LocalName;
+                var name = child.Name;
                 if (schema.TryGetChild(place.Context, name, out var childContext))
                 {
                     // The union context never narrows; messages compare with it to tell whether narrowing mattered.
@@ -93,7 +93,7 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
                 }
                 else
                 {
-                    problems.Add(new(SchemaAspect.UnknownElement, child, default, SchemaMessages.UnknownElement(schema, place, element, name)));
+                    problems.Add(new(SchemaAspect.UnknownElement, child, default, SchemaMessages.UnknownElement(schema, place, element, name.LocalName)));
                 }
             }
         }
@@ -104,12 +104,12 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
     /// <summary>The place after the element's discriminating attribute, and what narrowed it (for messages).</summary>
     private static Place Narrow(SchemaModel schema, Place place, XElement element)
     {
-        var attribute = schema.SwitchAttribute(place.Context);
+        var attribute = schema.SwitchAttributeName(place.Context);
         if (attribute is null)
             return place;
         var value = element.Attribute(attribute) is { } found ? Tokens.Normalize(found.Value) : null;
         var narrowed = schema.Narrow(place.Context, value);
-        return narrowed == place.Context ? place : place with { Context = narrowed, Narrowing = new Narrowing(element, attribute, value) };
+        return narrowed == place.Context ? place : place with { Context = narrowed, Narrowing = new Narrowing(element, attribute.LocalName, value) };
     }
 
     private static void CheckAttributes(LintDocument document, SchemaModel schema, Place place, XElement element, List<SchemaProblem> problems)
@@ -119,7 +119,7 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
             for (var attribute = element.FirstAttribute; attribute is not null; attribute = attribute.NextAttribute)
             {
                 if (!IsChecked(attribute)) continue;
-                if (!schema.TryGetAttribute(place.Context, attribute.Name.LocalName, out var values))
+                if (!schema.TryGetAttribute(place.Context, attribute.Name, out var values))
                 {
                     problems.Add(new(SchemaAspect.UnknownAttribute, attribute, default, SchemaMessages.UnknownAttribute(schema, place, element, attribute.Name.LocalName)));
                     continue;

@@ -1,3 +1,6 @@
+using System.Xml;
+using System.Xml.Linq;
+
 namespace VirtLint.Core.Schema;
 
 /// <summary>
@@ -29,6 +32,16 @@ public sealed class SchemaModel
     private readonly int[] _valueSetOffsets;
     private readonly int[] _data;
 
+    // The string id of every element and attribute name the lists hold, by its (atomised) XName: a document's names
+    // are found with one reference-hashed look-up and binary searches over ids, no string comparison per node.
+    private readonly Dictionary<XName, int> _nameIds;
+    private readonly XName?[] _switchNames;
+
+    // Where each context's attribute and child lists start, and its text's value set: read for every element checked.
+    private readonly int[] _attributeLists;
+    private readonly int[] _childLists;
+    private readonly int[] _textValueSets;
+
     /// <exception cref="ArgumentException">The tables are inconsistent (a generator bug): checked once, up front.</exception>
     public SchemaModel(string kind, string[] strings, string[] contextNames, int[] contextOffsets, int[] valueSetOffsets, int[] data)
     {
@@ -39,6 +52,16 @@ public sealed class SchemaModel
         _valueSetOffsets = valueSetOffsets;
         _data = data;
         Validate();
+        (_nameIds, _switchNames) = IndexNames();
+        _attributeLists = new int[_contextOffsets.Length];
+        _childLists = new int[_contextOffsets.Length];
+        _textValueSets = new int[_contextOffsets.Length];
+        for (var context = 0; context < _contextOffsets.Length; context++)
+        {
+            _attributeLists[context] = AttributesStart(_contextOffsets[context]);
+            _childLists[context] = ChildrenStart(_contextOffsets[context]);
+            _textValueSets[context] = _data[_childLists[context] + 1 + 2 * _data[_childLists[context]]];
+        }
     }
 
     /// <summary>The document kind: domain, pool, volume or network.</summary>
@@ -76,6 +99,25 @@ public sealed class SchemaModel
         return index < 0 ? context : _data[index + 1];
     }
 
+    /// <summary>The attribute whose value narrows the context, as a name, or null.</summary>
+    public XName? SwitchAttributeName(int context) => _switchNames[context];
+
+    /// <summary>As <see cref="TryGetChild(int, string, out int)"/> for an element name without a namespace.</summary>
+    public bool TryGetChild(int context, XName name, out int child)
+    {
+        var index = _nameIds.TryGetValue(name, out var id) ? FindId(_childLists[context], id) : -1;
+        child = index < 0 ? None : _data[index + 1];
+        return index >= 0;
+    }
+
+    /// <summary>As <see cref="TryGetAttribute(int, string, out int)"/> for an attribute name without a namespace.</summary>
+    public bool TryGetAttribute(int context, XName name, out int valueSet)
+    {
+        var index = _nameIds.TryGetValue(name, out var id) ? FindId(_attributeLists[context], id) : -1;
+        valueSet = index < 0 ? None : _data[index + 1];
+        return index >= 0;
+    }
+
     public bool TryGetChild(int context, string name, out int child)
     {
         var index = Find(ChildrenStart(_contextOffsets[context]), name);
@@ -92,11 +134,7 @@ public sealed class SchemaModel
     }
 
     /// <summary>The closed value set of the element's text, or <see cref="None"/>.</summary>
-    public int TextValueSet(int context)
-    {
-        var children = ChildrenStart(_contextOffsets[context]);
-        return _data[children + 1 + 2 * _data[children]];
-    }
+    public int TextValueSet(int context) => _textValueSets[context];
 
     public bool Contains(int valueSet, string value)
     {
@@ -162,6 +200,57 @@ public sealed class SchemaModel
         }
 
         return -1;
+    }
+
+    /// <summary>Binary search of a (string id, target) pair list by id (the lists are sorted by id); the pair's index, or -1.</summary>
+    private int FindId(int list, int id)
+    {
+        int low = 0, high = _data[list] - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var pair = list + 1 + 2 * middle;
+            var found = _data[pair];
+            if (found == id) return pair;
+            if (found < id) low = middle + 1;
+            else high = middle - 1;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The names of the attribute and child lists and the switch attributes as XNames (no namespace). A string that is
+    /// no XML name cannot name a node, so it is left out: no document could have asked for it.
+    /// </summary>
+    private (Dictionary<XName, int> NameIds, XName?[] SwitchNames) IndexNames()
+    {
+        var ids = new Dictionary<XName, int>();
+        var switches = new XName?[_contextOffsets.Length];
+        for (var context = 0; context < _contextOffsets.Length; context++)
+        {
+            var offset = _contextOffsets[context];
+            if (_data[offset + 1] is var switchId and not None && AsName(switchId) is { } switchName) switches[context] = switchName;
+            foreach (var list in (ReadOnlySpan<int>)[AttributesStart(offset), ChildrenStart(offset)])
+            {
+                for (var i = 0; i < _data[list]; i++)
+                {
+                    var id = _data[list + 1 + 2 * i];
+                    if (AsName(id) is { } name) ids.TryAdd(name, id);
+                }
+            }
+        }
+
+        return (ids, switches);
+    }
+
+    private XName? AsName(int id)
+    {
+        var text = _strings[id];
+        if (text.Length == 0 || !XmlConvert.IsStartNCNameChar(text[0])) return null;
+        foreach (var c in text)
+            if (!XmlConvert.IsNCNameChar(c)) return null;
+        return XNamespace.None.GetName(text);
     }
 
     // Runs over every entry once, at first use; messages are built only when a check fails.

@@ -21,17 +21,17 @@ internal sealed class ChildIndex
 
     private const int CacheSize = 8;
 
-    [ThreadStatic] private static ChildIndex?[]? t_cache;
-    [ThreadStatic] private static int t_next;
+    // One thread-static read per look-up, and the cached parents side by side: most look-ups are of narrow elements
+    // that have no index, and such a miss compares eight references in one array, touching no index.
+    [ThreadStatic] private static Cache? t_cache;
+    [ThreadStatic] private static Scratch? t_scratch;
 
-    private readonly XContainer _parent;
     private readonly XNode? _first;
     private readonly XNode? _last;
     private readonly Dictionary<XName, XElement[]> _byName;
 
-    private ChildIndex(XContainer parent, XNode? first, XNode? last, Dictionary<XName, XElement[]> byName)
+    private ChildIndex(XNode? first, XNode? last, Dictionary<XName, XElement[]> byName)
     {
-        _parent = parent;
         _first = first;
         _last = last;
         _byName = byName;
@@ -42,9 +42,11 @@ internal sealed class ChildIndex
     {
         if (t_cache is { } cache)
         {
-            foreach (var index in cache)
+            var parents = cache.Parents;
+            for (var slot = 0; slot < parents.Length; slot++)
             {
-                if (index is null || !ReferenceEquals(index._parent, parent)) continue;
+                if (!ReferenceEquals(parents[slot], parent)) continue;
+                var index = cache.Indexes[slot]!;
                 if (!ReferenceEquals(index._first, parent.FirstNode) || !ReferenceEquals(index._last, parent.LastNode)) break;
                 children = index._byName.TryGetValue(name, out var found) ? found : [];
                 return true;
@@ -67,25 +69,36 @@ internal sealed class ChildIndex
     /// <summary>Indexes <paramref name="parent"/>'s children (replacing an out-of-date index) for the next look-up.</summary>
     public static void Build(XContainer parent)
     {
-        var groups = new Dictionary<XName, List<XElement>>();
+        // Two passes: count each name's children, then fill arrays of exactly that size, so the index allocates its
+        // dictionary and its arrays and nothing else (no list per name); the per-name counts live in a thread's scratch.
+        var scratch = t_scratch ??= new Scratch();
+        for (var node = parent.FirstNode; node is not null; node = node.NextNode)
+            if (ElementTest.AsElement(node) is { } element) scratch.Count(element.Name);
+
+        var distinct = scratch.Slots.Count;
+        var byName = new Dictionary<XName, XElement[]>(distinct);
+        foreach (var (name, slot) in scratch.Slots) byName[name] = scratch.Groups[slot] = new XElement[scratch.Counts[slot]];
+        Array.Clear(scratch.Counts, 0, distinct);
         for (var node = parent.FirstNode; node is not null; node = node.NextNode)
         {
-            if (node is not XElement element) continue;
-            if (!groups.TryGetValue(element.Name, out var group)) groups[element.Name] = group = [];
-            group.Add(element);
+            if (ElementTest.AsElement(node) is not { } element) continue;
+            var slot = scratch.Slots[element.Name];
+            scratch.Groups[slot]![scratch.Counts[slot]++] = element;
         }
 
-        var byName = new Dictionary<XName, XElement[]>(groups.Count);
-        foreach (var (name, group) in groups) byName[name] = group.ToArray();
-        var cache = t_cache ??= new ChildIndex?[CacheSize];
-        var slot = Array.FindIndex(cache, index => index is not null && ReferenceEquals(index._parent, parent));
-        if (slot < 0)
+        // Drops the references to the document's names and elements; a scratch grown by an unusual element is not kept.
+        if (distinct > Scratch.MaxRetainedNames) t_scratch = null;
+        else scratch.Clear(distinct);
+        var cache = t_cache ??= new Cache();
+        var entry = Array.IndexOf(cache.Parents, parent);
+        if (entry < 0)
         {
-            slot = t_next;
-            t_next = (t_next + 1) % CacheSize;
+            entry = cache.Next;
+            cache.Next = (cache.Next + 1) % CacheSize;
         }
 
-        cache[slot] = new ChildIndex(parent, parent.FirstNode, parent.LastNode, byName);
+        cache.Parents[entry] = parent;
+        cache.Indexes[entry] = new ChildIndex(parent.FirstNode, parent.LastNode, byName);
     }
 
     /// <summary>
@@ -97,9 +110,50 @@ internal sealed class ChildIndex
         if (TryGet(parent, name, out var children)) return children;
         var count = 0;
         for (var node = parent.FirstNode; node is not null && count < MinChildren; node = node.NextNode)
-            if (node is XElement) count++;
+            if (ElementTest.AsElement(node) is not null) count++;
         if (count < MinChildren) return null;
         Build(parent);
         return TryGet(parent, name, out children) ? children : null;
+    }
+
+    /// <summary>A thread's indexes, by the element each indexes.</summary>
+    private sealed class Cache
+    {
+        public readonly XContainer?[] Parents = new XContainer?[CacheSize];
+        public readonly ChildIndex?[] Indexes = new ChildIndex?[CacheSize];
+        public int Next;
+    }
+
+    /// <summary>The distinct child names of the element being indexed, with their counts and arrays: reused by a thread.</summary>
+    private sealed class Scratch
+    {
+        public const int MaxRetainedNames = 256;
+
+        public readonly Dictionary<XName, int> Slots = [];
+        public int[] Counts = new int[16];
+        public XElement[]?[] Groups = new XElement[]?[16];
+
+        public void Count(XName name)
+        {
+            if (!Slots.TryGetValue(name, out var slot))
+            {
+                slot = Slots.Count;
+                Slots.Add(name, slot);
+                if (slot == Counts.Length)
+                {
+                    Array.Resize(ref Counts, slot * 2);
+                    Array.Resize(ref Groups, slot * 2);
+                }
+            }
+
+            Counts[slot]++;
+        }
+
+        public void Clear(int distinct)
+        {
+            Slots.Clear();
+            Array.Clear(Counts, 0, distinct);
+            Array.Clear(Groups, 0, distinct);
+        }
     }
 }

@@ -77,7 +77,7 @@ public static partial class Xp
                     return false;
                 }
 
-                if (_current is XElement e)
+                if (ElementTest.AsElement(_current) is { } e)
                 {
                     _walked++;
                     if (_name is null || e.Name == _name) return true;
@@ -89,7 +89,7 @@ public static partial class Xp
         private readonly XNode? Next(XNode? node)
         {
             if (node is null) return null;
-            if (_descendants && node is XElement { FirstNode: { } first }) return first;
+            if (_descendants && ElementTest.AsElement(node) is { FirstNode: { } first }) return first;
             while (true)
             {
                 if (node.NextNode is { } sibling) return sibling;
@@ -156,7 +156,7 @@ public static partial class Xp
             {
                 var node = _next;
                 _next = node.NextNode;
-                if (node is XElement e)
+                if (ElementTest.AsElement(node) is { } e)
                 {
                     _current = e;
                     return true;

@@ -17,8 +17,9 @@ public static partial class Xp
 
     public static IEnumerable<XObject> Child(IEnumerable<XObject> nodes, XName name)
     {
+        // The struct loop, not Child(node, name): no LINQ iterator per node of the input.
         foreach (var node in nodes)
-            foreach (var child in Child(node, name))
+            foreach (var child in Children(node, name))
                 yield return child;
     }
 

@@ -33,10 +33,36 @@ public static partial class Xp
 
     public static double StringLength(string s) => s.Length;
 
-    public static string NormalizeSpace(string s) =>
-        string.Join(' ', s.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>XPath's normalize-space(): the string itself when it is already normal (the usual case: no copy).</summary>
+    public static string NormalizeSpace(string s)
+    {
+        if (IsNormalSpace(s)) return s;
+        var normal = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (!IsXmlSpace(c)) normal.Append(c);
+            else if (normal.Length > 0 && normal[^1] != ' ') normal.Append(' ');
+        }
 
-    public static string Concat(params string[] parts) => string.Concat(parts);
+        if (normal.Length > 0 && normal[^1] == ' ') normal.Length--;
+        return normal.ToString();
+    }
+
+    private static bool IsNormalSpace(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c is '\t' or '\r' or '\n') return false;
+            if (c == ' ' && (i == 0 || i == s.Length - 1 || s[i + 1] == ' ')) return false;
+        }
+
+        return true;
+    }
+
+    private static bool IsXmlSpace(char c) => c is ' ' or '\t' or '\r' or '\n';
+
+    public static string Concat(params ReadOnlySpan<string> parts) => string.Concat(parts);
 
     public static string Translate(string s, string from, string to)
     {

@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using VirtLint.Core.Schema;
 
 namespace VirtLint.Core.Tests.Schema;
@@ -38,6 +39,35 @@ public sealed class SchemaModelTests
             foreach (var name in Model.ChildNames(context)) Assert.True(Model.TryGetChild(context, name, out _), $"{Model.ContextName(context)}: {name}");
             foreach (var name in Model.AttributeNames(context)) Assert.True(Model.TryGetAttribute(context, name, out _), $"{Model.ContextName(context)}: @{name}");
         }
+    }
+
+    [Fact]
+    public void Names_are_found_by_xname_as_by_string()
+    {
+        for (var context = 0; context < Model.ContextCount; context++)
+        {
+            foreach (var name in Model.ChildNames(context))
+            {
+                Assert.True(Model.TryGetChild(context, XName.Get(name), out var byName), $"{Model.ContextName(context)}: {name}");
+                Assert.True(Model.TryGetChild(context, name, out var byString) && byName == byString);
+            }
+
+            foreach (var name in Model.AttributeNames(context))
+            {
+                Assert.True(Model.TryGetAttribute(context, XName.Get(name), out var byName), $"{Model.ContextName(context)}: @{name}");
+                Assert.True(Model.TryGetAttribute(context, name, out var byString) && byName == byString);
+            }
+
+            Assert.Equal(Model.SwitchAttribute(context), Model.SwitchAttributeName(context)?.LocalName);
+        }
+
+        var target = Context("domain/devices/disk/target");
+        Assert.False(Model.TryGetAttribute(target, XName.Get("buss"), out var missing));
+        Assert.Equal(SchemaModel.None, missing);
+        Assert.False(Model.TryGetAttribute(target, XName.Get("bus", "urn:other"), out _));
+        // A name of the model that is not a child here (a value or another context's name) is not found.
+        Assert.False(Model.TryGetChild(target, XName.Get("virtio"), out _));
+        Assert.False(Model.TryGetChild(target, XName.Get("disk"), out _));
     }
 
     [Fact]

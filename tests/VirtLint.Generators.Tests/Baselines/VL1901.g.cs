@@ -67,11 +67,11 @@ internal sealed class VL1901_IndexedLookups : RuleChecker
     {
         #line hidden
         XObject root = context.Root;
-        var index0 = new KeyIndex(n1 => Nodes2(n1), n2 => Xp.LowerCase(Xp.String(First3(n2))), n3 => Xp.FirstOrNull(Xp.Parent(n3)));
-        var index1 = new KeyIndex(n4 => Nodes4(n4), n5 => Xp.NumberKey(Xp.Number(Xp.AttributeNode(n5, Name_id))));
+        KeyIndex? index0 = null;
+        KeyIndex? index1 = null;
         string? once0 = null;
-        var index2 = new CpuOwnerIndex(n6 => Nodes6(n6), n7 => (once0 ??= Xp.String(First7(root))));
-        var index3 = new IpRangeIndex(n8 => Nodes9(n8), n9 => Xp.String(Xp.AttributeNode(n9, Name_address)), n10 => Xp.String(Xp.AttributeNode(n10, Name_peer)), n11 => Xp.FirstOrNull(Xp.Parent(n11)));
+        CpuOwnerIndex? index2 = null;
+        IpRangeIndex? index3 = null;
         bool? once1 = null;
         string? once2 = null;
         #line 9 "/repo/rules/domain/indexed-lookups.yaml"
@@ -84,17 +84,17 @@ internal sealed class VL1901_IndexedLookups : RuleChecker
                 if (Exists1(disk2))
                 {
         #line 11 "/repo/rules/domain/indexed-lookups.yaml"
-                    var l_other = Xp.Materialize(index0.FirstWithSame(disk2));
+                    var l_other = Xp.Materialize((index0 ??= new KeyIndex(n1 => Nodes2(n1), n2 => Xp.LowerCase(Xp.String(First3(n2))), n3 => Xp.FirstOrNull(Xp.Parent(n3)))).FirstWithSame(disk2));
         #line 12 "/repo/rules/domain/indexed-lookups.yaml"
                     var l_again = Xp.Materialize(l_other);
         #line 13 "/repo/rules/domain/indexed-lookups.yaml"
-                    var l_thread = Xp.Materialize(index1.FirstWithKey(disk2, Xp.NumberKey(Xp.Number(First5(disk2)))));
+                    var l_thread = Xp.Materialize((index1 ??= new KeyIndex(n4 => Nodes4(n4), n5 => Xp.NumberKey(Xp.Number(Xp.AttributeNode(n5, Name_id))))).FirstWithKey(disk2, Xp.NumberKey(Xp.Number(First5(disk2)))));
         #line 14 "/repo/rules/domain/indexed-lookups.yaml"
-                    var l_pinned = Xp.Materialize(index2.FirstOverlapping(disk2));
+                    var l_pinned = Xp.Materialize((index2 ??= new CpuOwnerIndex(n6 => Nodes6(n6), n7 => (once0 ??= Xp.String(First7(root))))).FirstOverlapping(disk2));
         #line 15 "/repo/rules/domain/indexed-lookups.yaml"
                     var l_address = Xp.PciAddress(First8(disk2));
         #line 16 "/repo/rules/domain/indexed-lookups.yaml"
-                    var l_inside = Xp.Materialize(index3.FirstContaining(disk2, Xp.String(First3(disk2))));
+                    var l_inside = Xp.Materialize((index3 ??= new IpRangeIndex(n8 => Nodes9(n8), n9 => Xp.String(Xp.AttributeNode(n9, Name_address)), n10 => Xp.String(Xp.AttributeNode(n10, Name_peer)), n11 => Xp.FirstOrNull(Xp.Parent(n11)))).FirstContaining(disk2, Xp.String(First3(disk2))));
         #line 18 "/repo/rules/domain/indexed-lookups.yaml"
                     if ((((((((l_other.Count > 0) || (l_again.Count > 0)) || !((l_thread.Count > 0))) || (l_pinned.Count > 0)) || (l_inside.Count > 0)) || (once1 ??= (Count10(root) > 31d))) || (Xp.Uint(Xp.String(First11(disk2))) == Xp.Uint("010"))))
                     {

@@ -102,7 +102,7 @@ internal sealed class VL5900_MacShared : global::VirtLint.Core.Workspace.Workspa
     {
         #line hidden
         XObject root = context.Root;
-        var index0 = new KeyIndex(n1 => Nodes1(n1), n2 => Xp.String(Xp.AttributeNode(n2, Name_address)));
+        KeyIndex? index0 = null;
         #line 21 "/repo/rules/workspace/mac-shared.yaml"
         foreach (var domain1 in Xp.Children(root, Name_domain))
         {
@@ -110,7 +110,7 @@ internal sealed class VL5900_MacShared : global::VirtLint.Core.Workspace.Workspa
             foreach (var mac2 in Xp.Children(domain1, Name_mac))
             {
         #line 23 "/repo/rules/workspace/mac-shared.yaml"
-                var l_first = Xp.Materialize(index0.FirstWithSame(mac2));
+                var l_first = Xp.Materialize((index0 ??= new KeyIndex(n1 => Nodes1(n1), n2 => Xp.String(Xp.AttributeNode(n2, Name_address)))).FirstWithSame(mac2));
         #line 24 "/repo/rules/workspace/mac-shared.yaml"
                 if ((l_first.Count > 0))
                 {
