@@ -61,10 +61,7 @@ internal sealed class ChildIndex
     /// Drops this thread's indexes, and with them the trees they reach: a workspace rule's facts tree is garbage once
     /// the rule has run, and an index of its root would keep the whole of it alive.
     /// </summary>
-    public static void Forget()
-    {
-        if (t_cache is { } cache) Array.Clear(cache);
-    }
+    public static void Forget() => t_cache = null;
 
     /// <summary>Indexes <paramref name="parent"/>'s children (replacing an out-of-date index) for the next look-up.</summary>
     public static void Build(XContainer parent)
