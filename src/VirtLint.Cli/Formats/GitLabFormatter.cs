@@ -43,7 +43,7 @@ internal sealed class GitLabFormatter : IStreamingFormatter
     public void OnFile(LintedFile file)
     {
         if (file.Findings.Count == 0) return;
-        Write(file.Findings, file.Source?.LineData(LineHashes.Compute));
+        Write(file.Findings, file.Source?.LineData(LineHashes.Of));
     }
 
     public void End(LintSummary summary)
@@ -62,7 +62,7 @@ internal sealed class GitLabFormatter : IStreamingFormatter
         _ => "minor",
     };
 
-    private void Write(IReadOnlyList<Finding> findings, string[]? hashes)
+    private void Write(IReadOnlyList<Finding> findings, LineHash[]? hashes)
     {
         foreach (var finding in findings)
         {
@@ -97,10 +97,10 @@ internal sealed class GitLabFormatter : IStreamingFormatter
         _json.Flush();
     }
 
-    private static string LineKey(string[]? hashes, Finding finding)
+    private static string LineKey(LineHash[]? hashes, Finding finding)
     {
         var line = finding.Span.StartLine;
-        if (hashes is not null && line >= 1 && line <= hashes.Length) return hashes[line - 1];
+        if (hashes is not null && line >= 1 && line <= hashes.Length) return hashes[line - 1].ToString();
         return "line " + line;
     }
 

@@ -60,8 +60,11 @@ internal sealed class SarifFormatter : IStreamingFormatter
         if (file.Error is not null) return;
         var published = Published(_context, file.Findings, file.Hidden);
         if (published.Count == 0) return;
-        var hashes = file.Source?.LineData(LineHashes.Compute);
-        foreach (var finding in published) Add(finding, LineHash(finding, hashes));
+        // The file's line hashes are worked out only when the cap keeps one of its results (a run over a fleet keeps
+        // a few thousand of hundreds of thousands), or every result is kept.
+        LineHash[]? hashes = null;
+        string? HashOf(Finding finding) => LineHash(finding, hashes ??= file.Source?.LineData(LineHashes.Of));
+        foreach (var finding in published) Add(finding, HashOf);
     }
 
     public void End(LintSummary summary)
@@ -82,7 +85,7 @@ internal sealed class SarifFormatter : IStreamingFormatter
         _lateHashes = LateHashes(summary, late);
         if (_results is not null)
         {
-            foreach (var finding in late) Add(finding, _lateHashes(finding));
+            foreach (var finding in late) Add(finding, _lateHashes);
         }
         else
         {
@@ -179,13 +182,13 @@ internal sealed class SarifFormatter : IStreamingFormatter
     private static Func<Finding, string?> LateHashes(LintSummary summary, IReadOnlyList<Finding> late)
     {
         string? path = null;
-        string[]? hashes = null;
+        LineHash[]? hashes = null;
         return finding =>
         {
             if (finding.Path != path)
             {
                 path = finding.Path;
-                hashes = summary.SourceOf(path)?.LineData(LineHashes.Compute);
+                hashes = summary.SourceOf(path)?.LineData(LineHashes.Of);
             }
 
             return LineHash(finding, hashes);
@@ -194,11 +197,12 @@ internal sealed class SarifFormatter : IStreamingFormatter
 
     private bool Unnamed(Finding finding) => _context.Paths.Locate(finding.Path).Full is null;
 
-    private void Add(Finding finding, string? lineHash)
+    /// <summary>Offers a finding; its line hash is asked for only when its result is made.</summary>
+    private void Add(Finding finding, Func<Finding, string?> lineHash)
     {
         Track(finding);
-        if (_results is not null) _results.Add(finding, () => Result(_context, finding, lineHash));
-        else _spill!.Add(finding, lineHash);
+        if (_results is not null) _results.Add(finding, () => Result(_context, finding, lineHash(finding)));
+        else _spill!.Add(finding, lineHash(finding));
     }
 
     private void Track(Finding finding)
@@ -297,11 +301,11 @@ internal sealed class SarifFormatter : IStreamingFormatter
         return finding.Baselined ? [new SarifSuppression("external", "Accepted in the baseline.")] : null;
     }
 
-    private static string? LineHash(Finding finding, string[]? hashes)
+    private static string? LineHash(Finding finding, LineHash[]? hashes)
     {
         if (hashes is null) return null;
         var line = finding.Span.StartLine;
-        return line >= 1 && line <= hashes.Length ? hashes[line - 1] : null;
+        return line >= 1 && line <= hashes.Length ? hashes[line - 1].ToString() : null;
     }
 
     /// <summary>

@@ -17,9 +17,12 @@ internal static class LineHashes
     private static readonly ulong FirstMod = ComputeFirstMod();
 
     /// <summary>One hash per line, indexed by line number minus one, written as <c>hex:occurrence</c>.</summary>
-    public static string[] Compute(string text)
+    public static string[] Compute(string text) => Array.ConvertAll(Of(text), hash => hash.ToString());
+
+    /// <summary>One hash per line, indexed by line number minus one; written out only for the lines a report names.</summary>
+    public static LineHash[] Of(string text)
     {
-        var hashes = new List<string>();
+        var hashes = new List<LineHash>();
         var window = new int[BlockSize];
         var lineNumbers = new int[BlockSize];
         Array.Fill(lineNumbers, -1);
@@ -33,9 +36,10 @@ internal static class LineHashes
 
         void Output()
         {
-            counts[hash] = counts.TryGetValue(hash, out var seen) ? seen + 1 : 1;
+            var occurrence = counts.TryGetValue(hash, out var seen) ? seen + 1 : 1;
+            counts[hash] = occurrence;
             // Lines are emitted in order, so the list index is the line number minus one.
-            hashes.Add(hash.ToString("x", CultureInfo.InvariantCulture) + ":" + counts[hash].ToString(CultureInfo.InvariantCulture));
+            hashes.Add(new LineHash(hash, occurrence));
             lineNumbers[index] = -1;
         }
 
@@ -44,7 +48,7 @@ internal static class LineHashes
             var leaving = window[index];
             window[index] = current;
             hash = unchecked((Mod * hash) + (ulong)current - (FirstMod * (ulong)leaving));
-            index = (index + 1) % BlockSize;
+            index = index == BlockSize - 1 ? 0 : index + 1;
         }
 
         void Process(int current)
@@ -97,4 +101,11 @@ internal static class LineHashes
         for (var i = 0; i < BlockSize; i++) value = unchecked(value * Mod);
         return value;
     }
+}
+
+/// <summary>A line's hash and which occurrence of that hash in the file it is: <c>hex:occurrence</c> as text.</summary>
+internal readonly record struct LineHash(ulong Hash, int Occurrence)
+{
+    public override string ToString() =>
+        Hash.ToString("x", CultureInfo.InvariantCulture) + ":" + Occurrence.ToString(CultureInfo.InvariantCulture);
 }
