@@ -24,10 +24,7 @@ public class BackEndBenchmarks
     public void Setup()
     {
         _catalog = BuiltInRules.Catalog;
-        var (inputs, errors) = PathExpander.Expand([BenchmarkPaths.RequireCorpus()]);
-        if (errors.Count > 0 || inputs.Count == 0)
-            throw new InvalidOperationException("Cannot read the corpus.");
-        _inputs = inputs.Select(i => LintInput.FromBytes(i.DisplayPath, File.ReadAllBytes(i.FilePath!))).ToArray();
+        _inputs = BenchmarkPaths.CorpusInputs();
         _documents = _inputs.Select(i => DocumentLoader.Load(i.DisplayPath, i.Content!, _catalog).Document).OfType<LintDocument>().ToArray();
         _compiled = _catalog.Checkers.ToArray();
 

@@ -28,6 +28,18 @@ internal static class BenchmarkPaths
         Corpus ?? throw new InvalidOperationException(
             $"The libvirt corpus is missing: set {CorpusVariable} or provide ../shared/corpus beside the repository ({Root}).");
 
+    /// <summary>Every corpus file, read into memory (so a benchmark leaves out the disk), in path order.</summary>
+    public static VirtLint.Core.LintInput[] CorpusInputs()
+    {
+        var corpus = RequireCorpus();
+        var (inputs, errors) = VirtLint.Core.PathExpander.Expand([corpus]);
+        if (errors.Count > 0)
+            throw new InvalidOperationException($"Cannot read the corpus: {errors[0].Path}: {errors[0].Message}");
+        if (inputs.Count == 0)
+            throw new InvalidOperationException($"The corpus at '{corpus}' holds no *.xml files.");
+        return inputs.Select(i => VirtLint.Core.LintInput.FromBytes(i.DisplayPath, File.ReadAllBytes(i.FilePath!))).ToArray();
+    }
+
     // BenchmarkDotNet runs each benchmark from a generated folder under bin/, so start from both the
     // executable's folder and the working directory.
     private static string FindRoot()

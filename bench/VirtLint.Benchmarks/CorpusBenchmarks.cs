@@ -22,14 +22,7 @@ public class CorpusBenchmarks
     public void Setup()
     {
         _catalog = BuiltInRules.Catalog;
-        var corpus = BenchmarkPaths.RequireCorpus();
-        var (inputs, errors) = PathExpander.Expand([corpus]);
-        if (errors.Count > 0)
-            throw new InvalidOperationException($"Cannot read the corpus: {errors[0].Path}: {errors[0].Message}");
-        if (inputs.Count == 0)
-            throw new InvalidOperationException($"The corpus at '{corpus}' holds no *.xml files.");
-
-        _inputs = inputs.Select(i => LintInput.FromBytes(i.DisplayPath, File.ReadAllBytes(i.FilePath!))).ToArray();
+        _inputs = BenchmarkPaths.CorpusInputs();
         _singleThreaded = new Linter(_catalog, new LintOptions { MaxDegreeOfParallelism = 1 });
         _parallel = new Linter(_catalog, new LintOptions { MaxDegreeOfParallelism = Environment.ProcessorCount });
         _documents = _inputs.Select(i => DocumentLoader.Load(i.DisplayPath, i.Content!, _catalog).Document).OfType<LintDocument>().ToArray();

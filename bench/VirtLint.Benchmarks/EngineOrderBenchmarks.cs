@@ -23,10 +23,7 @@ public class EngineOrderBenchmarks
     public void Setup()
     {
         _catalog = BuiltInRules.Catalog;
-        var (inputs, errors) = PathExpander.Expand([BenchmarkPaths.RequireCorpus()]);
-        if (errors.Count > 0 || inputs.Count == 0)
-            throw new InvalidOperationException("Cannot read the corpus.");
-        _inputs = inputs.Select(i => LintInput.FromBytes(i.DisplayPath, File.ReadAllBytes(i.FilePath!))).ToArray();
+        _inputs = BenchmarkPaths.CorpusInputs();
         _checkers = _catalog.Checkers.Where(c => c.Kind != DocumentKind.Workspace).ToArray();
     }
 
