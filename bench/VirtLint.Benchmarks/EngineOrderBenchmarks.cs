@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using VirtLint.Core;
-using VirtLint.Core.Configuration;
 using VirtLint.Rules;
 
 namespace VirtLint.Benchmarks;
@@ -17,14 +16,14 @@ public class EngineOrderBenchmarks
 {
     private RuleCatalog _catalog = null!;
     private LintInput[] _inputs = [];
-    private RuleChecker[] _checkers = [];
+    private EngineChecks _checks = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _catalog = BuiltInRules.Catalog;
         _inputs = BenchmarkPaths.CorpusInputs();
-        _checkers = _catalog.Checkers.Where(c => c.Kind != DocumentKind.Workspace).ToArray();
+        _checks = new EngineChecks(_catalog.Checkers.Where(c => c.Kind != DocumentKind.Workspace));
     }
 
     /// <summary>Document loading alone (decode, parse with line info, classify) for every corpus file.</summary>
@@ -50,12 +49,7 @@ public class EngineOrderBenchmarks
                 // keep every tree alive to its end.
                 var findings = new ReportedFindings();
                 document.ComputesIdentity = false;
-                foreach (var checker in _checkers)
-                {
-                    if (checker.Kind != document.Kind || !document.HasElements(checker.RequiredElements)) continue;
-                    checker.Check(new CheckContext(document, checker.Descriptor, checker.Descriptor.DefaultSeverity, RuleParameters.Defaults, findings));
-                }
-
+                _checks.CheckAll(document, _checks.Present(document), findings);
                 count += findings.Count;
             }
         }

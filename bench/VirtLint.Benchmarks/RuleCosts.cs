@@ -42,6 +42,8 @@ internal static class RuleCosts
             checkers = catalog.Checkers.ToArray();
         }
 
+        var checks = new EngineChecks(checkers);
+        var present = documents.Select(checks.Present).ToArray();
         var ticks = new long[checkers.Length];
         var bytes = new long[checkers.Length];
         var calls = new long[checkers.Length];
@@ -49,15 +51,15 @@ internal static class RuleCosts
         {
             var measured = pass >= WarmUpPasses;
             var findings = new ReportedFindings();
-            foreach (var document in documents)
+            for (var d = 0; d < documents.Length; d++)
             {
+                var document = documents[d];
                 for (var i = 0; i < checkers.Length; i++)
                 {
-                    var checker = checkers[i];
-                    if (checker.Kind != document.Kind || !document.HasElements(checker.RequiredElements)) continue;
+                    if (!checks.Runs(i, document, present[d])) continue;
                     var allocated = GC.GetAllocatedBytesForCurrentThread();
                     var start = Stopwatch.GetTimestamp();
-                    checker.Check(new CheckContext(document, checker.Descriptor, checker.Descriptor.DefaultSeverity, Core.Configuration.RuleParameters.Defaults, findings));
+                    checks.Check(i, document, findings);
                     if (!measured) continue;
                     ticks[i] += Stopwatch.GetTimestamp() - start;
                     bytes[i] += GC.GetAllocatedBytesForCurrentThread() - allocated;

@@ -10,7 +10,6 @@ public sealed class LintDocument
     private readonly int[] _lineStarts;
     private DomainProfile? _domain;
     private Baselines.LogicalLocator? _locator;
-    private HashSet<XName>? _elementNames;
 
     public LintDocument(string path, string text, XDocument xml, DocumentKind kind)
         : this(path, text, xml, kind, SourceText.LineStarts(text))
@@ -106,24 +105,6 @@ public sealed class LintDocument
 
     /// <summary>The 0-based character offset of a 1-based line and column (the text's length past the end).</summary>
     public int OffsetAt(int line, int column) => OffsetOf(line, column);
-
-    /// <summary>
-    /// Whether the document has an element of each of <paramref name="names"/> (true for none): what a check's
-    /// <see cref="RuleChecker.RequiredElements"/> asks before it is run. The names are gathered in one walk, on first use.
-    /// </summary>
-    public bool HasElements(XName[] names)
-    {
-        if (names.Length == 0) return true;
-        if (_elementNames is null)
-        {
-            _elementNames = [];
-            foreach (var element in Root.DescendantsAndSelf()) _elementNames.Add(element.Name);
-        }
-
-        foreach (var name in names)
-            if (!_elementNames.Contains(name)) return false;
-        return true;
-    }
 
     /// <summary>
     /// Whether findings get their logical location and canonical value (baseline identities, SARIF

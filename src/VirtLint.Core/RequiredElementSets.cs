@@ -7,7 +7,7 @@ namespace VirtLint.Core;
 /// the bit of each required name it has, and a check runs when all the bits of its mask are set. Asked for every check
 /// of every document (100,000 domains: about 28 million times), a few word tests replace hash look-ups.
 /// </summary>
-internal sealed class RequiredElementSets
+public sealed class RequiredElementSets
 {
     // Filled in the constructor and only read after, so threads share it.
     private readonly Dictionary<XName, int> _bits = [];

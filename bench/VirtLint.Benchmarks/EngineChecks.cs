@@ -1,0 +1,47 @@
+using VirtLint.Core;
+using VirtLint.Core.Configuration;
+
+namespace VirtLint.Benchmarks;
+
+/// <summary>
+/// Checkers run on a document as the engine runs them (<see cref="Linter"/>): only those of its kind whose required
+/// elements it has, asked through the same <see cref="RequiredElementSets"/>, each with its default severity and
+/// parameters.
+/// </summary>
+internal sealed class EngineChecks
+{
+    private readonly RequiredElementSets _sets;
+    private readonly ulong[][] _masks;
+
+    public EngineChecks(IEnumerable<RuleChecker> checkers)
+    {
+        Checkers = checkers.ToArray();
+        _sets = new RequiredElementSets(Checkers);
+        _masks = Checkers.Select(_sets.MaskOf).ToArray();
+    }
+
+    public RuleChecker[] Checkers { get; }
+
+    /// <summary>The bits of the required names the document has: one walk, as the engine makes per document.</summary>
+    public ulong[] Present(LintDocument document) => _sets.Of(document.Root);
+
+    /// <summary>Whether the engine runs checker <paramref name="index"/> on the document.</summary>
+    public bool Runs(int index, LintDocument document, ulong[] present) =>
+        Checkers[index].Kind == document.Kind && RequiredElementSets.Covers(present, _masks[index]);
+
+    /// <summary>Runs checker <paramref name="index"/> on the document.</summary>
+    public void Check(int index, LintDocument document, ReportedFindings findings)
+    {
+        var checker = Checkers[index];
+        checker.Check(new CheckContext(document, checker.Descriptor, checker.Descriptor.DefaultSeverity, RuleParameters.Defaults, findings));
+    }
+
+    /// <summary>Runs every checker the engine would run on the document.</summary>
+    public void CheckAll(LintDocument document, ulong[] present, ReportedFindings findings)
+    {
+        for (var i = 0; i < Checkers.Length; i++)
+        {
+            if (Runs(i, document, present)) Check(i, document, findings);
+        }
+    }
+}
