@@ -97,12 +97,8 @@ internal sealed class GitLabFormatter : IStreamingFormatter
         _json.Flush();
     }
 
-    private static string LineKey(LineHash[]? hashes, Finding finding)
-    {
-        var line = finding.Span.StartLine;
-        if (hashes is not null && line >= 1 && line <= hashes.Length) return hashes[line - 1].ToString();
-        return "line " + line;
-    }
+    private static string LineKey(LineHash[]? hashes, Finding finding) =>
+        LineHashes.OfLine(hashes, finding.Span.StartLine) ?? "line " + finding.Span.StartLine;
 
     private static string Fingerprint(string key) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];

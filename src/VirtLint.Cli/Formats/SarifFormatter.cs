@@ -301,12 +301,7 @@ internal sealed class SarifFormatter : IStreamingFormatter
         return finding.Baselined ? [new SarifSuppression("external", "Accepted in the baseline.")] : null;
     }
 
-    private static string? LineHash(Finding finding, LineHash[]? hashes)
-    {
-        if (hashes is null) return null;
-        var line = finding.Span.StartLine;
-        return line >= 1 && line <= hashes.Length ? hashes[line - 1].ToString() : null;
-    }
+    private static string? LineHash(Finding finding, LineHash[]? hashes) => LineHashes.OfLine(hashes, finding.Span.StartLine);
 
     /// <summary>
     /// A URI reference relative to <c>%SRCROOT%</c> (the repository root) for a file inside it, an absolute file URI for

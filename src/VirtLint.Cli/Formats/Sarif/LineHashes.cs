@@ -95,6 +95,10 @@ internal static class LineHashes
         return hashes.ToArray();
     }
 
+    /// <summary>The hash of a 1-based line as GitHub writes it; null without hashes or for a line the file does not have.</summary>
+    public static string? OfLine(LineHash[]? hashes, int line) =>
+        hashes is not null && line >= 1 && line <= hashes.Length ? hashes[line - 1].ToString() : null;
+
     private static ulong ComputeFirstMod()
     {
         ulong value = 1;
