@@ -29,7 +29,7 @@ public sealed class FactContext
     /// <summary>Adds a fact element named <paramref name="element"/> with one attribute per name and value, located at <paramref name="node"/>.</summary>
     public void Add(XName element, XObject node, XName[] names, string[] values)
     {
-        var key = values.Length == 1 ? string.Concat(element.LocalName, "\u0000", values[0]) : string.Concat(element.LocalName, "\u0000", string.Join("\u0000", values));
+        var key = string.Concat(element.LocalName, "\u0000", string.Join("\u0000", values));
         if (!(_seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(key)) return;
         // Text and comments have no identity of their own here: a fact on them is located at their element.
         if (node is not (XElement or XAttribute)) node = node.Parent ?? (XObject)Document.Root;
