@@ -50,7 +50,7 @@ public class BackEndBenchmarks
     }
 
     /// <summary>
-    /// The walk the engine makes once per document to skip checks (<see cref="RequiredElementSets"/>): gathered in
+    /// The walk the engine makes once per document to skip checks (<see cref="RequiredNodeSets"/>): gathered in
     /// setup for the back ends, so measured here on their own, for the total.
     /// </summary>
     [Benchmark]

@@ -5,29 +5,29 @@ namespace VirtLint.Benchmarks;
 
 /// <summary>
 /// Checkers run on a document as the engine runs them (<see cref="Linter"/>): only those of its kind whose required
-/// elements it has, asked through the same <see cref="RequiredElementSets"/>, each with its default severity and
+/// nodes it has, asked through the same <see cref="RequiredNodeSets"/>, each with its default severity and
 /// parameters.
 /// </summary>
 internal sealed class EngineChecks
 {
-    private readonly RequiredElementSets _sets;
-    private readonly ulong[][] _masks;
+    private readonly RequiredNodeSets _sets;
+    private readonly CheckMask[] _masks;
 
     public EngineChecks(IEnumerable<RuleChecker> checkers)
     {
         Checkers = checkers.ToArray();
-        _sets = new RequiredElementSets(Checkers);
+        _sets = new RequiredNodeSets(Checkers);
         _masks = Checkers.Select(_sets.MaskOf).ToArray();
     }
 
     public RuleChecker[] Checkers { get; }
 
-    /// <summary>The bits of the required names the document has: one walk, as the engine makes per document.</summary>
+    /// <summary>The bits of the required nodes the document has: one walk, as the engine makes per document.</summary>
     public ulong[] Present(LintDocument document) => _sets.Of(document.Root);
 
     /// <summary>Whether the engine runs checker <paramref name="index"/> on the document.</summary>
     public bool Runs(int index, LintDocument document, ulong[] present) =>
-        Checkers[index].Kind == document.Kind && RequiredElementSets.Covers(present, _masks[index]);
+        Checkers[index].Kind == document.Kind && RequiredNodeSets.Covers(present, _masks[index]);
 
     /// <summary>Runs checker <paramref name="index"/> on the document.</summary>
     public void Check(int index, LintDocument document, ReportedFindings findings)

@@ -78,13 +78,7 @@ public sealed partial class RuleGenerator
         else
         {
             w.Line($"public override DocumentKind Kind => {Kind(rule.Target.NameOf())};");
-            if (plan.Check.RequiredElements.Count > 0)
-            {
-                w.Line();
-                w.Line($"private static readonly XName[] Required_Elements = {{ {string.Join(", ", plan.Check.RequiredElements.Select(CSharpText.Literal))} }};");
-                w.Line();
-                w.Line("public override XName[] RequiredElements => Required_Elements;");
-            }
+            if (plan.Check.Requirements.Count > 0) EmitRequirements(w, plan.Check.Requirements);
         }
 
         w.Line();
@@ -95,6 +89,23 @@ public sealed partial class RuleGenerator
         w.Close();
         return w.ToString();
     }
+
+    /// <summary>The check's requirements, one clause per line: the engine skips a document that fails one.</summary>
+    private static void EmitRequirements(IndentedWriter w, EquatableArray<RequiredClause> requirements)
+    {
+        w.Line();
+        w.Line("private static readonly RequiredNode[][] Required_Nodes =");
+        w.Line("{");
+        foreach (var clause in requirements)
+            w.Line($"    new RequiredNode[] {{ {string.Join(", ", clause.AnyOf.Select(RequiredNodeExpression))} }},");
+        w.Line("};");
+        w.Line();
+        w.Line("public override RequiredNode[][] RequiredNodes => Required_Nodes;");
+    }
+
+    private static string RequiredNodeExpression(RequiredNode node) => node.Value is null
+        ? $"RequiredNode.Element({CSharpText.Literal(node.Name)})"
+        : $"RequiredNode.Attribute({CSharpText.Literal(node.Name)}, {CSharpText.Literal(node.Value)})";
 
     /// <summary>The scope as a pre-check: one comparison per restricted property, on facts the document reads once.</summary>
     private static List<string> EmitScopeCheck(ScopeSpec? scope)

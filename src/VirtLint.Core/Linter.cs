@@ -79,8 +79,8 @@ public sealed partial class Linter
     private readonly LintOptions _options;
     private readonly DateOnly _today;
     private readonly Dictionary<DocumentKind, RuleChecker[]> _checkersByKind;
-    private readonly RequiredElementSets _required;
-    private readonly Dictionary<DocumentKind, ulong[][]> _masksByKind;
+    private readonly RequiredNodeSets _required;
+    private readonly Dictionary<DocumentKind, CheckMask[]> _masksByKind;
 
     public Linter(RuleCatalog catalog, LintOptions? options = null)
     {
@@ -91,7 +91,7 @@ public sealed partial class Linter
         _checkersByKind = Enum.GetValues<DocumentKind>().ToDictionary(
             kind => kind,
             kind => catalog.Checkers.Where(c => c.Kind == kind).ToArray());
-        _required = new RequiredElementSets(catalog.Checkers);
+        _required = new RequiredNodeSets(catalog.Checkers);
         _masksByKind = _checkersByKind.ToDictionary(p => p.Key, p => p.Value.Select(_required.MaskOf).ToArray());
         _workspaceCheckers = catalog.Checkers.OfType<Workspace.WorkspaceRuleChecker>().ToArray();
     }
@@ -194,7 +194,7 @@ public sealed partial class Linter
             for (var i = 0; i < checkers.Length; i++)
             {
                 // A check whose context needs an element the document lacks would select nothing: not run at all.
-                if (!RequiredElementSets.Covers(present, masks[i])) continue;
+                if (!RequiredNodeSets.Covers(present, masks[i])) continue;
                 RunIsolated(checkers[i], document, rules, reported, ref context);
             }
             findings.AddRange(Suppress(document, rules, reported, input, nodeFile));

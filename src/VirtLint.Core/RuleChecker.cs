@@ -1,5 +1,3 @@
-using System.Xml.Linq;
-
 namespace VirtLint.Core;
 
 /// <summary>A compiled rule: checks one kind of document. Implementations are generated from <c>rules/**/*.yaml</c>.</summary>
@@ -12,8 +10,9 @@ public abstract class RuleChecker
     public abstract void Check(CheckContext context);
 
     /// <summary>
-    /// Element names the check selects nothing without: the engine does not run it on a document that has none of
-    /// one of them. Empty (the default) for a check that may report on any document.
+    /// What a document must hold for the check to report anything: for each clause, at least one of its nodes. The
+    /// engine does not run the check on a document that fails a clause. Empty (the default) for a check that may
+    /// report on any document.
     /// </summary>
-    public virtual XName[] RequiredElements => [];
+    public virtual RequiredNode[][] RequiredNodes => [];
 }

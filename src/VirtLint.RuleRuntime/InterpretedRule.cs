@@ -36,10 +36,12 @@ public sealed class InterpretedRule : RuleChecker
         foreach (var parameter in rule.Parameters)
             if (parameter.Default is StringListDefault list) _defaultLists[parameter.Name] = list.Values.ToArray();
         foreach (var expr in Expressions()) Prepare(expr);
-        RequiredElements = _check.RequiredElements.Select(name => XName.Get(name)).ToArray();
+        RequiredNodes = _check.Requirements
+            .Select(clause => clause.AnyOf.Select(n => new Core.RequiredNode(XName.Get(n.Name), n.Value)).ToArray())
+            .ToArray();
     }
 
-    public override XName[] RequiredElements { get; }
+    public override Core.RequiredNode[][] RequiredNodes { get; }
 
     public override RuleDescriptor Descriptor { get; }
 

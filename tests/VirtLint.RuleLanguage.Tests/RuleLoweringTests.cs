@@ -13,17 +13,6 @@ namespace VirtLint.RuleLanguage.Tests;
 public sealed class RuleLoweringTests
 {
     [Fact]
-    public void A_check_requires_the_elements_its_context_path_names_and_nothing_for_other_contexts()
-    {
-        Assert.Equal(["devices", "hostdev", "source"], Lower(context: "devices/hostdev[@mode = 'subsystem']/source", test: "true()").Check!.RequiredElements);
-        Assert.Equal(["devices", "disk"], Lower(context: "devices/disk/@bus", test: "true()").Check!.RequiredElements);
-        Assert.Equal(["disk", "target"], Lower(context: "//disk/target", test: "true()").Check!.RequiredElements);
-        // The root itself, or a fused union's choice of names, requires nothing a document could lack.
-        Assert.Empty(Lower(context: ".", test: "true()").Check!.RequiredElements);
-        Assert.Equal(["devices"], Lower(context: "devices/disk | devices/interface", test: "true()").Check!.RequiredElements);
-    }
-
-    [Fact]
     public void A_repeated_value_is_one_slot_that_every_use_reads()
     {
         var plan = Lower(

@@ -59,7 +59,7 @@ public static class RuleLowering
                 ContextLine = check.ContextLine,
                 TestLine = check.TestLine,
                 LocationLine = check.LocationLine,
-                RequiredElements = Plan.RequiredElements.Of(lowered),
+                Requirements = RequiredNodes.Of(check),
             };
             return SharedValues.Share(plan);
         }

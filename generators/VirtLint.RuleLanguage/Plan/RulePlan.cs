@@ -78,6 +78,6 @@ public sealed record CheckPlan(
 
     public int LocationLine { get; init; }
 
-    /// <summary>Element names without which the context selects nothing (see <see cref="Plan.RequiredElements"/>): a document lacking one is skipped.</summary>
-    public EquatableArray<string> RequiredElements { get; init; } = EquatableArray<string>.Empty;
+    /// <summary>What a document must hold for the check to report (see <see cref="RequiredNodes"/>): a document that does not is skipped.</summary>
+    public EquatableArray<RequiredClause> Requirements { get; init; } = EquatableArray<RequiredClause>.Empty;
 }

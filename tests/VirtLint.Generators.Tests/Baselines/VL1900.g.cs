@@ -48,9 +48,14 @@ internal sealed class VL1900_NicModelMissing : RuleChecker
 
     public override DocumentKind Kind => DocumentKind.Domain;
 
-    private static readonly XName[] Required_Elements = { "devices", "interface" };
+    private static readonly RequiredNode[][] Required_Nodes =
+    {
+        new RequiredNode[] { RequiredNode.Element("devices") },
+        new RequiredNode[] { RequiredNode.Element("interface") },
+        new RequiredNode[] { RequiredNode.Attribute("type", "bridge"), RequiredNode.Attribute("type", "network") },
+    };
 
-    public override XName[] RequiredElements => Required_Elements;
+    public override RequiredNode[][] RequiredNodes => Required_Nodes;
 
     public override void Check(CheckContext context)
     {

@@ -59,9 +59,14 @@ internal sealed class VL1901_IndexedLookups : RuleChecker
 
     public override DocumentKind Kind => DocumentKind.Domain;
 
-    private static readonly XName[] Required_Elements = { "devices", "disk" };
+    private static readonly RequiredNode[][] Required_Nodes =
+    {
+        new RequiredNode[] { RequiredNode.Element("devices") },
+        new RequiredNode[] { RequiredNode.Element("disk") },
+        new RequiredNode[] { RequiredNode.Element("target") },
+    };
 
-    public override XName[] RequiredElements => Required_Elements;
+    public override RequiredNode[][] RequiredNodes => Required_Nodes;
 
     public override void Check(CheckContext context)
     {

@@ -48,9 +48,12 @@ internal sealed class VL3900_VolumeNearlyFull : RuleChecker
 
     public override DocumentKind Kind => DocumentKind.Volume;
 
-    private static readonly XName[] Required_Elements = { "volume" };
+    private static readonly RequiredNode[][] Required_Nodes =
+    {
+        new RequiredNode[] { RequiredNode.Element("volume") },
+    };
 
-    public override XName[] RequiredElements => Required_Elements;
+    public override RequiredNode[][] RequiredNodes => Required_Nodes;
 
     public override void Check(CheckContext context)
     {

@@ -50,9 +50,14 @@ internal sealed class VL4900_DhcpHostOutsideSubnet : RuleChecker
 
     public override DocumentKind Kind => DocumentKind.Network;
 
-    private static readonly XName[] Required_Elements = { "ip", "dhcp", "host" };
+    private static readonly RequiredNode[][] Required_Nodes =
+    {
+        new RequiredNode[] { RequiredNode.Element("ip") },
+        new RequiredNode[] { RequiredNode.Element("dhcp") },
+        new RequiredNode[] { RequiredNode.Element("host") },
+    };
 
-    public override XName[] RequiredElements => Required_Elements;
+    public override RequiredNode[][] RequiredNodes => Required_Nodes;
 
     public override void Check(CheckContext context)
     {

@@ -4,8 +4,8 @@ using VirtLint.Core.Tests.Configuration;
 
 namespace VirtLint.Core.Tests;
 
-/// <summary>A check whose context needs an element the document lacks is not run; with the element it runs and reports.</summary>
-public sealed class RequiredElementsTests
+/// <summary>A check that needs a node the document lacks is not run; with the node it runs and reports.</summary>
+public sealed class RequiredNodesTests
 {
     [Fact]
     public void A_check_runs_only_on_documents_holding_every_element_it_requires()
@@ -37,9 +37,48 @@ public sealed class RequiredElementsTests
         Assert.Equal(1, both.Runs);
     }
 
+    [Fact]
+    public void A_check_runs_only_where_an_attribute_has_a_required_value_and_one_of_each_clause_is_present()
+    {
+        // (hostdev) and (mode='subsystem' or managed='yes'): names and values count only together, never a value under another name.
+        var checker = new NodesChecker(
+            [RequiredNode.Element("hostdev")],
+            [RequiredNode.Attribute("mode", "subsystem"), RequiredNode.Attribute("managed", "yes")]);
+        var linter = new Linter(new RuleCatalog(ConfigTestCatalog.Catalog.Rules, [checker]));
+        string[] documents =
+        [
+            "<domain><devices><hostdev mode='capabilities'/></devices></domain>",
+            "<domain><devices><hostdev managed='subsystem'/><disk mode='yes'/></devices></domain>",
+            "<domain><devices><disk mode='subsystem'/></devices></domain>",
+            "<domain><devices><hostdev/><disk mode=' subsystem'/></devices></domain>",
+            "<domain><devices><hostdev/><disk mode='subsystem'/></devices></domain>",
+            "<domain xmlns:x='urn:x'><devices><hostdev x:managed='yes'/></devices></domain>",
+            "<domain><devices><hostdev managed='yes'/></devices></domain>",
+        ];
+
+        linter.Lint(documents.Select((d, i) => LintInput.FromBytes($"{i}.xml", Encoding.UTF8.GetBytes(d))).ToList());
+
+        Assert.Equal(["4.xml", "6.xml"], checker.Paths.Order(StringComparer.Ordinal));
+    }
+
+    private sealed class NodesChecker(params RequiredNode[][] clauses) : RuleChecker
+    {
+        private readonly System.Collections.Concurrent.ConcurrentBag<string> _paths = [];
+
+        public IEnumerable<string> Paths => _paths;
+
+        public override RuleDescriptor Descriptor => ConfigTestCatalog.DiskBus;
+
+        public override DocumentKind Kind => DocumentKind.Domain;
+
+        public override RequiredNode[][] RequiredNodes => clauses;
+
+        public override void Check(CheckContext context) => _paths.Add(context.Document.Path);
+    }
+
     private sealed class NamesChecker(params string[] names) : RuleChecker
     {
-        private readonly XName[] _required = names.Select(n => XName.Get(n)).ToArray();
+        private readonly RequiredNode[][] _required = names.Select(n => new[] { RequiredNode.Element(n) }).ToArray();
         private int _runs;
 
         public int Runs => Volatile.Read(ref _runs);
@@ -48,14 +87,14 @@ public sealed class RequiredElementsTests
 
         public override DocumentKind Kind => DocumentKind.Domain;
 
-        public override XName[] RequiredElements => _required;
+        public override RequiredNode[][] RequiredNodes => _required;
 
         public override void Check(CheckContext context) => Interlocked.Increment(ref _runs);
     }
 
     private sealed class HostdevChecker : RuleChecker
     {
-        private static readonly XName[] Required = ["devices", "hostdev"];
+        private static readonly RequiredNode[][] Required = [[RequiredNode.Element("devices")], [RequiredNode.Element("hostdev")]];
         private int _runs;
 
         public int Runs => Volatile.Read(ref _runs);
@@ -64,7 +103,7 @@ public sealed class RequiredElementsTests
 
         public override DocumentKind Kind => DocumentKind.Domain;
 
-        public override XName[] RequiredElements => Required;
+        public override RequiredNode[][] RequiredNodes => Required;
 
         public override void Check(CheckContext context)
         {

@@ -1,0 +1,97 @@
+using VirtLint.RuleLanguage.Plan;
+
+namespace VirtLint.RuleLanguage.Tests;
+
+/// <summary>
+/// What a check requires of a document (<see cref="RequiredNodes"/>), written one clause per <c>;</c> and the nodes of
+/// a clause joined by <c>|</c>: an element by its name, an attribute value as <c>name=value</c>.
+/// </summary>
+public sealed class RequiredNodesTests
+{
+    [Theory]
+    // Every named step, and each predicate's conditions; an attribute compared with '=' to a string literal.
+    [InlineData("devices/controller[@type = 'usb'][@model = 'none']", "true()", "devices; controller; type=usb; model=none")]
+    [InlineData("//disk/target", "true()", "disk; target")]
+    [InlineData("devices/disk/@bus", "true()", "devices; disk")]
+    [InlineData("devices/disk['virtio' = target/@bus]", "true()", "devices; disk; target; bus=virtio")]
+    // Either side of 'or' or '|': the product of their clauses.
+    [InlineData("devices/*[(target/@bus = 'usb') or (@model = 'usb')]", "true()", "devices; model=usb | target; bus=usb | model=usb")]
+    [InlineData("devices/disk | devices/interface", "true()", "devices; disk | interface")]
+    [InlineData("devices/disk[@bus = 'usb'] | devices/interface", "true()", "devices; disk | interface; bus=usb | interface")]
+    // A report test's conditions join the context's.
+    [InlineData("devices/disk", "@bus = 'usb' and boolean(driver)", "devices; disk; bus=usb; driver")]
+    // No condition: the root, not(), '!=', an element's value, a boolean comparison, a number, a parameter, a function.
+    [InlineData(".", "true()", "")]
+    [InlineData("devices/disk[not(@bus = 'usb')]", "true()", "devices; disk")]
+    [InlineData("devices/disk[@bus != 'usb']", "true()", "devices; disk")]
+    [InlineData("devices/disk[target = 'vda']", "true()", "devices; disk; target")]
+    [InlineData("devices/disk[boolean(target) = false()]", "true()", "devices; disk")]
+    [InlineData("devices/disk[@index = 0]", "true()", "devices; disk")]
+    [InlineData("devices/disk[@bus = $buses]", "true()", "devices; disk")]
+    [InlineData("devices/disk[contains(@bus, 'usb')]", "true()", "devices; disk")]
+    [InlineData("devices/*[name() = 'disk']", "true()", "devices")]
+    // The one 'or' side without a condition leaves none.
+    [InlineData("devices/disk[@bus = 'usb' or not(@bus)]", "true()", "devices; disk")]
+    public void A_report_check_requires_what_its_context_and_test_cannot_be_true_without(string context, string test, string expected) =>
+        Assert.Equal(expected, Describe(Lower(context, test, assert: false)));
+
+    [Fact]
+    public void An_assert_test_reports_when_false_and_requires_nothing()
+    {
+        Assert.Equal("devices; disk", Describe(Lower("devices/disk", "@bus = 'virtio'", assert: true)));
+        Assert.Equal("devices; disk; bus=virtio", Describe(Lower("devices/disk", "@bus = 'virtio'", assert: false)));
+    }
+
+    [Fact]
+    public void A_let_stands_for_its_value()
+    {
+        Assert.Equal("devices; disk; target; bus=usb", Describe(Lower("devices/disk", "$bus = 'usb'", assert: false, let: "target/@bus")));
+        Assert.Equal("devices; disk", Describe(Lower("devices/disk", "$bus = 'usb'", assert: false, let: "string(target/@bus)")));
+    }
+
+    [Fact]
+    public void An_or_of_many_clauses_keeps_a_bounded_number_of_them()
+    {
+        var left = string.Join(" and ", Enumerable.Range(0, 8).Select(i => $"@a{i} = 'x'"));
+        var right = string.Join(" and ", Enumerable.Range(0, 8).Select(i => $"@b{i} = 'y'"));
+        var clauses = Lower("devices/disk", $"({left}) or ({right})", assert: false).Check!.Requirements;
+        Assert.Equal(2 + 32, clauses.Count);
+        Assert.All(clauses.Skip(2), c => Assert.Equal(2, c.AnyOf.Count));
+    }
+
+    private static string Describe(RulePlan plan) =>
+        string.Join("; ", plan.Check!.Requirements.Select(c => string.Join(" | ", c.AnyOf.Select(n => n.Value is null ? n.Name : $"{n.Name}={n.Value}"))));
+
+    private static RulePlan Lower(string context, string test, bool assert, string? let = null)
+    {
+        var text = $"""
+            id: VL1999
+            name: requirements-test
+            title: Requirements test
+            severity: warning
+            category: performance
+            tags: [disk]
+            target: domain
+            scope:
+              hypervisors: any
+            params:
+              buses:
+                type: string-list
+                default: [ide, sata]
+                description: Buses.
+            check:
+              context: "{context}"
+            {(let is null ? "" : $"  let:\n    bus: \"{let}\"\n")}  {(assert ? "assert" : "report")}: "{test}"
+            message: "Disk '{"{"}@dev{"}"}' is flagged."
+            docs:
+              what-it-does: What.
+              why-is-this-bad: Why. It is a warning because it costs performance.
+              example: <a/>
+              use-instead: <b/>
+              references: [https://libvirt.org/formatdomain.html]
+            """;
+        var result = RuleFileParser.Parse("rules/domain/requirements-test.yaml", text);
+        Assert.True(result.Rule is not null, string.Join("\n", result.Diagnostics.Select(d => d.Message)));
+        return RuleLowering.Lower(result.Rule!);
+    }
+}
