@@ -3,19 +3,31 @@ using System.Diagnostics;
 namespace VirtLint.Benchmarks;
 
 /// <summary>
-/// The back-end benchmark's pass (every checker over the corpus documents, parsed once) in a plain loop for a while,
-/// for a profiler to watch (<c>perf record</c> with <c>DOTNET_PerfMapEnabled=1</c>) or for a quick comparison of two
+/// The back-end benchmark's pass (every checker over the corpus documents, parsed once), or the engine-order
+/// benchmark's (each document parsed, then checked; or only parsed), in a plain loop for a while, for a profiler to watch (<c>perf record</c> with <c>DOTNET_PerfMapEnabled=1</c>) or for a quick comparison of two
 /// builds: best, median and slowest pass, and what one pass allocates. Not a benchmark: quote BenchmarkDotNet.
 /// </summary>
 internal static class Passes
 {
     public const string Switch = "--passes";
 
-    public static void Run(bool interpreted, double seconds)
+    /// <summary>Passes of <paramref name="mode"/>: <c>compiled</c>, <c>interpreted</c>, <c>engine</c> (parse and check) or <c>parse</c>.</summary>
+    public static void Run(string mode, double seconds)
     {
-        var benchmarks = new BackEndBenchmarks();
-        benchmarks.Setup();
-        Func<int> pass = interpreted ? benchmarks.Interpreted : benchmarks.Compiled;
+        Func<int> pass;
+        if (mode is "engine" or "parse")
+        {
+            var engineOrder = new EngineOrderBenchmarks();
+            engineOrder.Setup();
+            pass = mode == "engine" ? engineOrder.ParseAndCheck : engineOrder.Parse;
+        }
+        else
+        {
+            var benchmarks = new BackEndBenchmarks();
+            benchmarks.Setup();
+            pass = mode == "interpreted" ? benchmarks.Interpreted : benchmarks.Compiled;
+        }
+
         var times = new List<double>();
         long bytes = 0;
         var findings = 0;
@@ -30,6 +42,6 @@ internal static class Passes
         }
 
         times.Sort();
-        Console.WriteLine($"{(interpreted ? "interpreted" : "compiled")}: {times.Count} passes, best {times[0]:F2} ms, median {times[times.Count / 2]:F2} ms, slowest {times[^1]:F2} ms; {bytes / 1e6:F2} MB and {findings} findings per pass");
+        Console.WriteLine($"{mode}: {times.Count} passes, best {times[0]:F2} ms, median {times[times.Count / 2]:F2} ms, slowest {times[^1]:F2} ms; {bytes / 1e6:F2} MB and {findings} findings (or documents) per pass");
     }
 }

@@ -19,10 +19,11 @@ public static class Program
             return;
         }
 
-        // The back-end pass in a plain loop, for a profiler: --passes [interpreted] [SECONDS].
+        // A benchmark's pass in a plain loop, for a profiler: --passes [interpreted|engine|parse] [SECONDS].
         if (args.Length > 0 && args[0] == Passes.Switch)
         {
-            Passes.Run(args.Contains("interpreted"), args.Skip(1).Select(a => double.TryParse(a, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 0).FirstOrDefault(s => s > 0, 10));
+            var mode = args.Skip(1).FirstOrDefault(a => a is "interpreted" or "engine" or "parse") ?? "compiled";
+            Passes.Run(mode, args.Skip(1).Select(a => double.TryParse(a, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 0).FirstOrDefault(s => s > 0, 10));
             return;
         }
 

@@ -89,16 +89,32 @@ public sealed class DocumentOrderTests
     [Fact]
     public void Small_and_large_sorts_agree_with_the_document_numbering_on_every_shuffle()
     {
-        // 40 wide siblings: small sorts compare through ancestors, until a comparison walks too far and they number.
+        // 40 wide siblings: small sorts compare through ancestors, until a comparison walks too far and they number;
+        // larger ones number, unless they are ordered already.
         var wide = XDocument.Parse("<domain><devices a='1' b='2'>" + string.Concat(Enumerable.Range(0, 40).Select(i => $"<disk n='{i}'><target dev='vd{i}'/></disk>")) + "</devices></domain>");
         var everything = wide.Descendants().SelectMany(e => new XObject[] { e }.Concat(e.Attributes())).ToList();
         var random = new Random(7);
         for (var round = 0; round < 300; round++)
         {
-            var count = random.Next(2, 20);
+            var count = random.Next(2, 40);
             var picked = Enumerable.Range(0, count).Select(_ => everything[random.Next(everything.Count)]).ToList();
             var expected = everything.Where(picked.Contains).ToList();
             Assert.Equal(expected, DocumentOrder.SortInPlace([.. picked]));
         }
+    }
+
+    [Fact]
+    public void A_long_union_already_in_order_is_confirmed_without_numbering_the_document()
+    {
+        var wide = XDocument.Parse("<domain><devices>" + string.Concat(Enumerable.Range(0, 40).Select(i => $"<disk><address slot='{i}'/></disk>")) + "</devices></domain>");
+        var addresses = wide.Descendants("address").ToList<XObject>();
+
+        var ordered = DocumentOrder.SortInPlace([.. addresses]);
+        Assert.Equal(addresses, ordered);
+        Assert.Empty(wide.Annotations<object>());
+
+        List<XObject> reversed = [.. addresses.AsEnumerable().Reverse()];
+        Assert.Equal(addresses, DocumentOrder.SortInPlace(reversed));
+        Assert.NotEmpty(wide.Annotations<object>());
     }
 }

@@ -43,15 +43,23 @@ public static class DocumentOrder
     /// in place: what <see cref="Sort"/> returns for the same nodes, without an extra copy.
     /// </summary>
     /// <remarks>
-    /// A few nodes (a union of an element's children, say) are compared through their ancestors, without numbering
-    /// the document: numbering every node of every document for one small union was most of a fleet run's sorting.
-    /// Comparisons that would walk long sibling lists fall back to the numbering, so a sort stays n log n.
+    /// Nodes already in order (of any number) and a few unordered ones (a union of an element's children, say) are
+    /// compared through their ancestors, without numbering the document: numbering every node of every document for
+    /// one union was most of a fleet run's sorting. Comparisons that would walk long sibling lists fall back to the
+    /// numbering, so a sort stays n log n.
     /// </remarks>
     public static IReadOnlyList<XObject> SortInPlace(List<XObject>? nodes)
     {
         if (nodes is null) return Array.Empty<XObject>();
         if (nodes.Count < 2 || nodes[0].Document is not { } document) return nodes;
-        if (nodes.Count <= SmallSort && SortSmall(nodes, document)) return nodes;
+        switch (IsOrdered(nodes, document))
+        {
+            case true:
+                return nodes;
+            case false when nodes.Count <= SmallSort && SortSmall(nodes):
+                return nodes;
+        }
+
         var positions = PositionsOf(document);
         var previous = -1;
         var ordered = true;
@@ -74,22 +82,32 @@ public static class DocumentOrder
     // Sibling steps one sort may take before numbering the document is cheaper.
     private const int SiblingBudget = 64;
 
-    // Insertion sort by pairwise comparison; false (nodes untouched) when a node is of another document or the
-    // comparisons would walk more than the budget.
-    private static bool SortSmall(List<XObject> nodes, XDocument document)
+    /// <summary>
+    /// Whether the nodes are in document order without duplicates, told by comparing each with the next (most unions
+    /// come out ordered: one operand selects them all); null when a node is of another document or the comparisons
+    /// would walk too far. For ordered nodes the sibling walks add up to at most the siblings they pass once, so the
+    /// budget grows with the nodes: a long ordered union is confirmed without numbering the document.
+    /// </summary>
+    private static bool? IsOrdered(List<XObject> nodes, XDocument document)
     {
         foreach (var node in nodes)
-            if (!ReferenceEquals(node.Document, document)) return false;
-        var budget = SiblingBudget;
-        var ordered = true;
-        for (var i = 1; i < nodes.Count && ordered; i++)
+            if (!ReferenceEquals(node.Document, document)) return null;
+        var budget = SiblingBudget + 4 * nodes.Count;
+        for (var i = 1; i < nodes.Count; i++)
         {
             var order = Compare(nodes[i - 1], nodes[i], ref budget);
-            if (order is null) return false;
-            ordered = order < 0;
+            if (order is null) return null;
+            if (order >= 0) return false;
         }
 
-        if (ordered) return true;
+        return true;
+    }
+
+    // Insertion sort by pairwise comparison, for nodes of one document; false (nodes untouched) when the comparisons
+    // would walk more than the budget.
+    private static bool SortSmall(List<XObject> nodes)
+    {
+        var budget = SiblingBudget;
         var sorted = nodes.ToArray();
         for (var i = 1; i < sorted.Length; i++)
         {
