@@ -29,19 +29,23 @@ internal sealed class EngineChecks
     public bool Runs(int index, LintDocument document, ulong[] present) =>
         Checkers[index].Kind == document.Kind && RequiredNodeSets.Covers(present, _masks[index]);
 
-    /// <summary>Runs checker <paramref name="index"/> on the document.</summary>
-    public void Check(int index, LintDocument document, ReportedFindings findings)
+    /// <summary>Runs checker <paramref name="index"/> on the document, through the document's one context (created on its first check), as the engine does.</summary>
+    public void Check(int index, LintDocument document, ReportedFindings findings, ref CheckContext? context)
     {
-        var checker = Checkers[index];
-        checker.Check(new CheckContext(document, checker.Descriptor, checker.Descriptor.DefaultSeverity, RuleParameters.Defaults, findings));
+        var rule = Checkers[index].Descriptor;
+        context = context is null
+            ? new CheckContext(document, rule, rule.DefaultSeverity, RuleParameters.Defaults, findings)
+            : context.For(rule, rule.DefaultSeverity, RuleParameters.Defaults);
+        Checkers[index].Check(context);
     }
 
     /// <summary>Runs every checker the engine would run on the document.</summary>
     public void CheckAll(LintDocument document, ulong[] present, ReportedFindings findings)
     {
+        CheckContext? context = null;
         for (var i = 0; i < Checkers.Length; i++)
         {
-            if (Runs(i, document, present)) Check(i, document, findings);
+            if (Runs(i, document, present)) Check(i, document, findings, ref context);
         }
     }
 }

@@ -12,10 +12,10 @@ public static class Program
                 $"warning: no corpus found ({BenchmarkPaths.CorpusVariable} unset and no ../shared/corpus beside {BenchmarkPaths.Root}); the corpus benchmarks will fail.");
         }
 
-        // A rough per-rule profile instead of the benchmarks: --rule-costs [interpreted] [TOP].
+        // A rough per-rule profile instead of the benchmarks: --rule-costs [interpreted] [engine] [TOP].
         if (args.Length > 0 && args[0] == RuleCosts.Switch)
         {
-            RuleCosts.Run(args.Contains("interpreted"), args.Skip(1).Select(a => int.TryParse(a, out var n) ? n : 0).FirstOrDefault(n => n > 0, 20));
+            RuleCosts.Run(args.Contains("interpreted"), args.Contains("engine"), args.Skip(1).Select(a => int.TryParse(a, out var n) ? n : 0).FirstOrDefault(n => n > 0, 20));
             return;
         }
 

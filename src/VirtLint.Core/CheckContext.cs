@@ -28,7 +28,7 @@ public sealed class CheckContext
     /// The context turned to another rule of the same document: the engine runs a document's checks one after another
     /// through one context (a fleet run made one per check: about ten million). A check keeps no context past its run.
     /// </summary>
-    internal CheckContext For(RuleDescriptor rule, Severity severity, RuleParameters parameters)
+    public CheckContext For(RuleDescriptor rule, Severity severity, RuleParameters parameters)
     {
         Rule = rule;
         Severity = severity;

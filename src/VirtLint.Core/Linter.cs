@@ -193,7 +193,7 @@ public sealed partial class Linter
             CheckContext? context = null;
             for (var i = 0; i < checkers.Length; i++)
             {
-                // A check whose context needs an element the document lacks would select nothing: not run at all.
+                // A check needing a node the document lacks would report nothing: not run at all.
                 if (!RequiredNodeSets.Covers(present, masks[i])) continue;
                 RunIsolated(checkers[i], document, rules, reported, ref context);
             }
