@@ -66,6 +66,30 @@ public sealed class RuleLoweringTests
     }
 
     [Fact]
+    public void A_let_only_the_finding_reads_is_computed_on_first_read_and_one_the_test_reads_before_the_test()
+    {
+        var plan = Lower(
+            context: "devices/disk",
+            lets: [("shown", "concat(@type, ' ', @device)"), ("bus", "string(target/@bus)"), ("nodes", "target"), ("named", "string($nodes/@dev)")],
+            test: "@device = 'disk' and $bus = 'usb' and count($nodes) > 0",
+            message: "Disk '{$shown}' '{$named}'.");
+
+        var slots = plan.Check!.Slots;
+        Assert.Equal(["shown", "bus", "nodes", "named"], slots.Select(s => s.LetName));
+        // A node-set is always materialised before the test; the lets only the message reads wait for a finding.
+        Assert.Equal([SlotTiming.Lazy, SlotTiming.Eager, SlotTiming.Eager, SlotTiming.Lazy], slots.Select(s => s.Timing));
+    }
+
+    [Fact]
+    public void A_let_read_inside_a_node_set_expression_stays_eager()
+    {
+        // The predicate runs on other nodes: a lazy let first read there would be computed for the wrong node.
+        var plan = Lower(context: "devices/disk", lets: [("dev", "string(target/@dev)")], test: "true()", message: "Disk '{count(../disk[target/@dev = $dev])}'.");
+
+        Assert.Equal(SlotTiming.Eager, Assert.Single(plan.Check!.Slots).Timing);
+    }
+
+    [Fact]
     public void The_context_paths_last_predicates_are_filters_that_share_with_the_lets()
     {
         var plan = Lower(context: "devices/*/address[@type = 'pci'][pci-address(.) != '']", lets: [("key", "pci-address(.)")], test: "$key = '0000:00:01.0'");

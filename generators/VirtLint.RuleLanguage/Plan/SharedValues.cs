@@ -16,6 +16,10 @@ namespace VirtLint.RuleLanguage.Plan;
 /// </list>
 /// Node-set parts are shared only through lets: materialising a repeated path would cost a list where the back ends
 /// loop over it without one; values inside a node-set expression (such as an indexed look-up's key) stay where they are.
+/// A <c>let</c> is computed before the test when the test, or such a let after it, reads it; a number, string or
+/// boolean read only by the finding (the sizes a message quotes, say) is computed on its first read (lazy), and costs
+/// nothing on the nodes that are not reported. A let read inside a node-set expression stays eager (see
+/// <see cref="ReadInsideNodeSets"/>). Lets the test reads keep their own statements, which a debugger steps through.
 /// </summary>
 internal static class SharedValues
 {
@@ -72,11 +76,58 @@ internal static class SharedValues
             work.Slots.Add(new PlanSlot(slot.Slot, null, repeated, SlotTiming.Lazy));
         }
 
+        MakeLetsLazy(work, lets);
+
         var slots = Order(work, lets);
         var related = plan.Related is null ? null : plan.Related with { Nodes = work.RelatedNodes! };
         var message = plan.Message with { Parts = new EquatableArray<MessagePart>(work.Message) };
         var shared = plan with { Slots = new EquatableArray<PlanSlot>(slots), Test = work.Test, Location = work.Location, Message = message, Related = related };
         return Renumber(shared);
+    }
+
+    /// <summary>Lets neither the test nor an eager let reads, last first (a let's readers come after it), made lazy where they can be.</summary>
+    private static void MakeLetsLazy(Work work, int lets)
+    {
+        var readInsideNodeSets = ReadInsideNodeSets(work);
+        for (var i = lets - 1; i >= 0; i--)
+        {
+            if (work.Slots[i] is not { LetName: not null, IsFilter: false } let
+                || let.Value.Type is not (ValueType.String or ValueType.Number or ValueType.Boolean)
+                || readInsideNodeSets.Contains(i)
+                || Reads(work.Test, i))
+                continue;
+            var eagerReader = false;
+            for (var j = i + 1; j < lets && !eagerReader; j++)
+                eagerReader = work.Slots[j].Timing == SlotTiming.Eager && Reads(work.Slots[j].Value, i);
+            if (!eagerReader) work.Slots[i] = let with { Timing = SlotTiming.Lazy };
+        }
+    }
+
+    private static bool Reads(Expr expr, int slot)
+    {
+        var reads = false;
+        PlanWalk.Visit(expr, (part, _) => reads |= part is SlotRef read && read.Slot == slot);
+        return reads;
+    }
+
+    /// <summary>
+    /// The slots read inside a node-set expression: a loop may evaluate it on other nodes (a predicate, an indexed
+    /// look-up's key), where a lazy slot would be computed for the wrong node, so such a slot stays eager.
+    /// </summary>
+    private static HashSet<int> ReadInsideNodeSets(Work work)
+    {
+        var inside = new HashSet<int>();
+        foreach (var root in work.Roots())
+        {
+            PlanWalk.Visit(root, (part, _) =>
+            {
+                // Every read below it, predicates and per-node arguments included (RenumberSlots reaches them all).
+                if (part.Type is ValueType.NodeSet or ValueType.StringList)
+                    PlanWalk.RenumberSlots(part, slot => { inside.Add(slot); return slot; });
+            });
+        }
+
+        return inside;
     }
 
     /// <summary>Whether sharing the value saves work: not a literal, a variable or another slot.</summary>
@@ -136,7 +187,8 @@ internal static class SharedValues
         var shared = work.Slots.Skip(lets).ToList();
         var firstReader = new int[shared.Count];
         var eager = new bool[shared.Count];
-        var bindings = work.Slots.Take(lets).Select(s => s.Value).Append(work.Test).ToList();
+        // A lazy let reads its parts only when it is read: it is no binding that always runs.
+        var bindings = work.Slots.Take(lets).Select(s => s.Timing == SlotTiming.Lazy ? null : s.Value).Append(work.Test).ToList();
         var inShared = new HashSet<int>();
         foreach (var slot in shared) PlanWalk.Visit(slot.Value, (e, _) => { if (e is SlotRef r) inShared.Add(r.Slot); });
         for (var s = 0; s < shared.Count; s++)
@@ -146,9 +198,10 @@ internal static class SharedValues
             if (inShared.Contains(index)) continue;
             for (var b = 0; b < bindings.Count && firstReader[s] < 0; b++)
             {
+                if (bindings[b] is null) continue;
                 var read = false;
                 var always = false;
-                PlanWalk.Visit(bindings[b], (e, conditional) =>
+                PlanWalk.Visit(bindings[b]!, (e, conditional) =>
                 {
                     if (e is SlotRef r && r.Slot == index)
                     {

@@ -86,6 +86,8 @@ internal sealed class VL1901_IndexedLookups : RuleChecker
             foreach (var disk2 in Xp.Children(devices1, Name_disk))
             {
         #line 9 "/repo/rules/domain/indexed-lookups.yaml"
+                string? l_address = null;
+        #line 9 "/repo/rules/domain/indexed-lookups.yaml"
                 if (Exists1(disk2))
                 {
         #line 11 "/repo/rules/domain/indexed-lookups.yaml"
@@ -96,15 +98,13 @@ internal sealed class VL1901_IndexedLookups : RuleChecker
                     var l_thread = Xp.Materialize((index1 ??= new KeyIndex(n4 => Nodes4(n4), n5 => Xp.NumberKey(Xp.Number(Xp.AttributeNode(n5, Name_id))))).FirstWithKey(disk2, Xp.NumberKey(Xp.Number(First5(disk2)))));
         #line 14 "/repo/rules/domain/indexed-lookups.yaml"
                     var l_pinned = Xp.Materialize((index2 ??= new CpuOwnerIndex(n6 => Nodes6(n6), n7 => (once0 ??= Xp.String(First7(root))))).FirstOverlapping(disk2));
-        #line 15 "/repo/rules/domain/indexed-lookups.yaml"
-                    var l_address = Xp.PciAddress(First8(disk2));
         #line 16 "/repo/rules/domain/indexed-lookups.yaml"
-                    var l_inside = Xp.Materialize((index3 ??= new IpRangeIndex(n8 => Nodes9(n8), n9 => Xp.String(Xp.AttributeNode(n9, Name_address)), n10 => Xp.String(Xp.AttributeNode(n10, Name_peer)), n11 => Xp.FirstOrNull(Xp.Parent(n11)))).FirstContaining(disk2, Xp.String(First3(disk2))));
+                    var l_inside = Xp.Materialize((index3 ??= new IpRangeIndex(n8 => Nodes8(n8), n9 => Xp.String(Xp.AttributeNode(n9, Name_address)), n10 => Xp.String(Xp.AttributeNode(n10, Name_peer)), n11 => Xp.FirstOrNull(Xp.Parent(n11)))).FirstContaining(disk2, Xp.String(First3(disk2))));
         #line 18 "/repo/rules/domain/indexed-lookups.yaml"
-                    if ((((((((l_other.Count > 0) || (l_again.Count > 0)) || !((l_thread.Count > 0))) || (l_pinned.Count > 0)) || (l_inside.Count > 0)) || (once1 ??= (Count10(root) > 31d))) || (Xp.Uint(Xp.String(First11(disk2))) == Xp.Uint("010"))))
+                    if ((((((((l_other.Count > 0) || (l_again.Count > 0)) || !((l_thread.Count > 0))) || (l_pinned.Count > 0)) || (l_inside.Count > 0)) || (once1 ??= (Count9(root) > 31d))) || (Xp.Uint(Xp.String(First10(disk2))) == Xp.Uint("010"))))
                     {
         #line 20 "/repo/rules/domain/indexed-lookups.yaml"
-                        context.Report(disk2, string.Concat("Disk '", Xp.String(First3(disk2)), "' at '", l_address, "' repeats '", Xp.String(First12(disk2, l_other)), "' of ", (once2 ??= Xp.String(Count10(root))), " disks."));
+                        context.Report(disk2, string.Concat("Disk '", Xp.String(First3(disk2)), "' at '", (l_address ??= Xp.PciAddress(First11(disk2))), "' repeats '", Xp.String(First12(disk2, l_other)), "' of ", (once2 ??= Xp.String(Count9(root))), " disks."));
                     }
                 }
             }
@@ -277,44 +277,27 @@ internal sealed class VL1901_IndexedLookups : RuleChecker
         }
 
         #line hidden
-        XObject? First8(XObject node)
-        {
-        #line 15 "/repo/rules/domain/indexed-lookups.yaml"
-            foreach (var address26 in Xp.Children(node, Name_address))
-            {
-        #line 15 "/repo/rules/domain/indexed-lookups.yaml"
-                if ((Xp.AttributeValue(address26, Name_type) == "pci"))
-                {
-        #line 15 "/repo/rules/domain/indexed-lookups.yaml"
-                    return address26;
-                }
-            }
-        #line 15 "/repo/rules/domain/indexed-lookups.yaml"
-            return null;
-        }
-
-        #line hidden
-        IReadOnlyList<XObject> Nodes9(XObject node)
+        IReadOnlyList<XObject> Nodes8(XObject node)
         {
         #line 16 "/repo/rules/domain/indexed-lookups.yaml"
             List<XObject>? nodes = null;
         #line 16 "/repo/rules/domain/indexed-lookups.yaml"
-            if (Xp.DocumentNode(node) is { } document27)
+            if (Xp.DocumentNode(node) is { } document26)
             {
         #line 16 "/repo/rules/domain/indexed-lookups.yaml"
-                foreach (var domain28 in Xp.Children(document27, Name_domain))
+                foreach (var domain27 in Xp.Children(document26, Name_domain))
                 {
         #line 16 "/repo/rules/domain/indexed-lookups.yaml"
-                    foreach (var devices29 in Xp.Children(domain28, Name_devices))
+                    foreach (var devices28 in Xp.Children(domain27, Name_devices))
                     {
         #line 16 "/repo/rules/domain/indexed-lookups.yaml"
-                        foreach (var interface30 in Xp.Children(devices29, Name_interface))
+                        foreach (var interface29 in Xp.Children(devices28, Name_interface))
                         {
         #line 16 "/repo/rules/domain/indexed-lookups.yaml"
-                            foreach (var ip31 in Xp.Children(interface30, Name_ip))
+                            foreach (var ip30 in Xp.Children(interface29, Name_ip))
                             {
         #line 16 "/repo/rules/domain/indexed-lookups.yaml"
-                                (nodes ??= new List<XObject>()).Add(ip31);
+                                (nodes ??= new List<XObject>()).Add(ip30);
                             }
                         }
                     }
@@ -325,21 +308,21 @@ internal sealed class VL1901_IndexedLookups : RuleChecker
         }
 
         #line hidden
-        double Count10(XObject node)
+        double Count9(XObject node)
         {
         #line 18 "/repo/rules/domain/indexed-lookups.yaml"
             var count = 0d;
         #line 18 "/repo/rules/domain/indexed-lookups.yaml"
-            if (Xp.DocumentNode(node) is { } document32)
+            if (Xp.DocumentNode(node) is { } document31)
             {
         #line 18 "/repo/rules/domain/indexed-lookups.yaml"
-                foreach (var domain33 in Xp.Children(document32, Name_domain))
+                foreach (var domain32 in Xp.Children(document31, Name_domain))
                 {
         #line 18 "/repo/rules/domain/indexed-lookups.yaml"
-                    foreach (var devices34 in Xp.Children(domain33, Name_devices))
+                    foreach (var devices33 in Xp.Children(domain32, Name_devices))
                     {
         #line 18 "/repo/rules/domain/indexed-lookups.yaml"
-                        foreach (var disk35 in Xp.Children(devices34, Name_disk))
+                        foreach (var disk34 in Xp.Children(devices33, Name_disk))
                         {
         #line 18 "/repo/rules/domain/indexed-lookups.yaml"
                             count++;
@@ -352,19 +335,36 @@ internal sealed class VL1901_IndexedLookups : RuleChecker
         }
 
         #line hidden
-        XObject? First11(XObject node)
+        XObject? First10(XObject node)
         {
         #line 18 "/repo/rules/domain/indexed-lookups.yaml"
-            foreach (var address36 in Xp.Children(node, Name_address))
+            foreach (var address35 in Xp.Children(node, Name_address))
             {
         #line 18 "/repo/rules/domain/indexed-lookups.yaml"
-                if (Xp.AttributeNode(address36, Name_slot) is { } slot37)
+                if (Xp.AttributeNode(address35, Name_slot) is { } slot36)
                 {
         #line 18 "/repo/rules/domain/indexed-lookups.yaml"
-                    return slot37;
+                    return slot36;
                 }
             }
         #line 18 "/repo/rules/domain/indexed-lookups.yaml"
+            return null;
+        }
+
+        #line hidden
+        XObject? First11(XObject node)
+        {
+        #line 20 "/repo/rules/domain/indexed-lookups.yaml"
+            foreach (var address37 in Xp.Children(node, Name_address))
+            {
+        #line 20 "/repo/rules/domain/indexed-lookups.yaml"
+                if ((Xp.AttributeValue(address37, Name_type) == "pci"))
+                {
+        #line 20 "/repo/rules/domain/indexed-lookups.yaml"
+                    return address37;
+                }
+            }
+        #line 20 "/repo/rules/domain/indexed-lookups.yaml"
             return null;
         }
 
