@@ -103,9 +103,11 @@ public sealed partial class RuleGenerator
         w.Line("public override RequiredNode[][] RequiredNodes => Required_Nodes;");
     }
 
-    private static string RequiredNodeExpression(RequiredNode node) => node.Value is null
-        ? $"RequiredNode.Element({CSharpText.Literal(node.Name)})"
-        : $"RequiredNode.Attribute({CSharpText.Literal(node.Name)}, {CSharpText.Literal(node.Value)})";
+    private static string RequiredNodeExpression(RequiredNode node) => node.Attribute is null
+        ? $"RequiredNode.ElementNamed({CSharpText.Literal(node.Element!)})"
+        : $"RequiredNode.AttributeNamed({CSharpText.Literal(node.Attribute)}, {Optional(node.Value)}, {Optional(node.Element)})";
+
+    private static string Optional(string? text) => text is null ? "null" : CSharpText.Literal(text);
 
     /// <summary>The scope as a pre-check: one comparison per restricted property, on facts the document reads once.</summary>
     private static List<string> EmitScopeCheck(ScopeSpec? scope)

@@ -19,13 +19,16 @@ public sealed record DomainProfile(string Type, string Arch, bool ArchStated, st
     /// </summary>
     public const string AssumedArch = "x86_64";
 
+    // Names atomised once: a string converted to an XName is looked up in the global name table on every call.
+    private static readonly XName OsName = "os", TypeName = "type", ArchName = "arch", MachineName = "machine";
+
     public static DomainProfile Of(XElement root)
     {
-        var osType = root.Element("os")?.Element("type");
-        var arch = Trimmed(osType?.Attribute("arch"));
-        var machine = Trimmed(osType?.Attribute("machine"));
+        var osType = root.Element(OsName)?.Element(TypeName);
+        var arch = Trimmed(osType?.Attribute(ArchName));
+        var machine = Trimmed(osType?.Attribute(MachineName));
         var effectiveArch = arch.Length == 0 ? AssumedArch : arch;
-        return new DomainProfile(Trimmed(root.Attribute("type")), effectiveArch, arch.Length > 0, machine, MachineFamilies.Of(machine, effectiveArch));
+        return new DomainProfile(Trimmed(root.Attribute(TypeName)), effectiveArch, arch.Length > 0, machine, MachineFamilies.Of(machine, effectiveArch));
     }
 
     private static string Trimmed(XAttribute? attribute) => attribute?.Value.Trim() ?? "";

@@ -4,40 +4,49 @@ namespace VirtLint.Core;
 
 /// <summary>
 /// The nodes checks require (<see cref="RuleChecker.RequiredNodes"/>) as bits: one walk of a document sets the bit
-/// of each required element name and attribute value it has, and a check runs when its mask is covered. Asked for
-/// every check of every document (100,000 domains: about 28 million times), a few word tests replace hash look-ups.
+/// of each required element and attribute it has, and a check runs when its mask is covered. Asked for every check
+/// of every document (100,000 domains: about 28 million times), a few word tests replace hash look-ups.
 /// </summary>
 public sealed class RequiredNodeSets
 {
     // Filled in the constructor and only read after, so threads share them.
+    private readonly Dictionary<RequiredNode, int> _bits = [];
     private readonly Dictionary<XName, int> _elements = [];
-    private readonly Dictionary<XName, Dictionary<string, int>> _attributeValues = [];
+    private readonly Dictionary<XName, AttributeBits> _attributes = [];
     private readonly int _words;
 
     public RequiredNodeSets(IEnumerable<RuleChecker> checkers)
     {
-        var count = 0;
+        var attributes = new Dictionary<XName, (List<(XName?, int)> Any, Dictionary<string, List<(XName?, int)>> ByValue)>();
         foreach (var checker in checkers)
         {
-            foreach (var clause in checker.RequiredNodes)
+            foreach (var node in checker.RequiredNodes.SelectMany(clause => clause))
             {
-                foreach (var node in clause)
+                if (_bits.ContainsKey(node)) continue;
+                var bit = _bits.Count;
+                _bits[node] = bit;
+                if (node.Attribute is not { } name)
                 {
-                    if (node.Value is null)
-                    {
-                        if (_elements.TryAdd(node.Name, count)) count++;
-                    }
-                    else
-                    {
-                        if (!_attributeValues.TryGetValue(node.Name, out var values))
-                            _attributeValues[node.Name] = values = new Dictionary<string, int>(StringComparer.Ordinal);
-                        if (values.TryAdd(node.Value, count)) count++;
-                    }
+                    _elements[node.Element!] = bit;
+                    continue;
+                }
+
+                if (!attributes.TryGetValue(name, out var entry)) attributes[name] = entry = ([], new Dictionary<string, List<(XName?, int)>>(StringComparer.Ordinal));
+                if (node.Value is null)
+                {
+                    entry.Any.Add((node.Element, bit));
+                }
+                else
+                {
+                    if (!entry.ByValue.TryGetValue(node.Value, out var owners)) entry.ByValue[node.Value] = owners = [];
+                    owners.Add((node.Element, bit));
                 }
             }
         }
 
-        _words = (count + 63) / 64;
+        foreach (var (name, (any, byValue)) in attributes)
+            _attributes[name] = new AttributeBits([.. any], byValue.Count == 0 ? null : byValue.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
+        _words = (_bits.Count + 63) / 64;
     }
 
     /// <summary>The bits a check needs: all of one mask, and at least one of each other.</summary>
@@ -50,7 +59,7 @@ public sealed class RequiredNodeSets
             var mask = clause.Length == 1 ? all : new ulong[_words];
             foreach (var node in clause)
             {
-                var bit = BitOf(node);
+                var bit = _bits[node];
                 mask[bit >> 6] |= 1UL << bit;
             }
 
@@ -65,15 +74,16 @@ public sealed class RequiredNodeSets
     {
         var present = new ulong[_words];
         if (_words == 0) return present;
-        var attributes = _attributeValues.Count > 0;
+        var attributes = _attributes.Count > 0;
         foreach (var element in root.DescendantsAndSelf())
         {
             if (_elements.TryGetValue(element.Name, out var bit)) present[bit >> 6] |= 1UL << bit;
             if (!attributes) continue;
             for (var attribute = element.FirstAttribute; attribute is not null; attribute = attribute.NextAttribute)
             {
-                if (_attributeValues.TryGetValue(attribute.Name, out var values) && values.TryGetValue(attribute.Value, out bit))
-                    present[bit >> 6] |= 1UL << bit;
+                if (!_attributes.TryGetValue(attribute.Name, out var bits)) continue;
+                Set(present, bits.AnyValue, element.Name);
+                if (bits.ByValue is not null && bits.ByValue.TryGetValue(attribute.Value, out var owners)) Set(present, owners, element.Name);
             }
         }
 
@@ -99,7 +109,17 @@ public sealed class RequiredNodeSets
         return true;
     }
 
-    private int BitOf(RequiredNode node) => node.Value is null ? _elements[node.Name] : _attributeValues[node.Name][node.Value];
+    /// <summary>Sets the bit of each required attribute on any element or on one named as <paramref name="element"/>.</summary>
+    private static void Set(ulong[] present, (XName? Element, int Bit)[] owners, XName element)
+    {
+        foreach (var (owner, bit) in owners)
+        {
+            if (owner is null || owner == element) present[bit >> 6] |= 1UL << bit;
+        }
+    }
+
+    /// <summary>The bits of one attribute name: those any value sets, and those of each required value.</summary>
+    private sealed record AttributeBits((XName? Element, int Bit)[] AnyValue, Dictionary<string, (XName? Element, int Bit)[]>? ByValue);
 }
 
 /// <summary>A check's required bits (<see cref="RequiredNodeSets.MaskOf"/>): every bit of <see cref="All"/>, and at least one bit of each of <see cref="AnyOf"/>.</summary>

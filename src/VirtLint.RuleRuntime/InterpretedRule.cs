@@ -37,7 +37,7 @@ public sealed class InterpretedRule : RuleChecker
             if (parameter.Default is StringListDefault list) _defaultLists[parameter.Name] = list.Values.ToArray();
         foreach (var expr in Expressions()) Prepare(expr);
         RequiredNodes = _check.Requirements
-            .Select(clause => clause.AnyOf.Select(n => new Core.RequiredNode(XName.Get(n.Name), n.Value)).ToArray())
+            .Select(clause => clause.AnyOf.Select(n => new Core.RequiredNode(n.Element is null ? null : XName.Get(n.Element), n.Attribute is null ? null : XName.Get(n.Attribute), n.Value)).ToArray())
             .ToArray();
     }
 

@@ -40,10 +40,11 @@ public sealed class RequiredNodesTests
     [Fact]
     public void A_check_runs_only_where_an_attribute_has_a_required_value_and_one_of_each_clause_is_present()
     {
-        // (hostdev) and (mode='subsystem' or managed='yes'): names and values count only together, never a value under another name.
+        // (hostdev) and (mode='subsystem' or managed='yes' on a hostdev): names and values count only together, never a
+        // value under another name, nor on another element when one is named.
         var checker = new NodesChecker(
-            [RequiredNode.Element("hostdev")],
-            [RequiredNode.Attribute("mode", "subsystem"), RequiredNode.Attribute("managed", "yes")]);
+            [RequiredNode.ElementNamed("hostdev")],
+            [RequiredNode.AttributeNamed("mode", "subsystem"), RequiredNode.AttributeNamed("managed", "yes", element: "hostdev")]);
         var linter = new Linter(new RuleCatalog(ConfigTestCatalog.Catalog.Rules, [checker]));
         string[] documents =
         [
@@ -54,11 +55,28 @@ public sealed class RequiredNodesTests
             "<domain><devices><hostdev/><disk mode='subsystem'/></devices></domain>",
             "<domain xmlns:x='urn:x'><devices><hostdev x:managed='yes'/></devices></domain>",
             "<domain><devices><hostdev managed='yes'/></devices></domain>",
+            "<domain><devices><hostdev/><disk managed='yes'/></devices></domain>",
         ];
 
         linter.Lint(documents.Select((d, i) => LintInput.FromBytes($"{i}.xml", Encoding.UTF8.GetBytes(d))).ToList());
 
         Assert.Equal(["4.xml", "6.xml"], checker.Paths.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_attribute_without_a_value_counts_whatever_its_value_on_the_named_element()
+    {
+        var checker = new NodesChecker([RequiredNode.AttributeNamed("order", element: "boot")]);
+        var linter = new Linter(new RuleCatalog(ConfigTestCatalog.Catalog.Rules, [checker]));
+        string[] documents =
+        [
+            "<domain><os><boot dev='hd'/></os><devices><disk order='1'/></devices></domain>",
+            "<domain><devices><disk><boot order='1'/></disk></devices></domain>",
+        ];
+
+        linter.Lint(documents.Select((d, i) => LintInput.FromBytes($"{i}.xml", Encoding.UTF8.GetBytes(d))).ToList());
+
+        Assert.Equal(["1.xml"], checker.Paths);
     }
 
     private sealed class NodesChecker(params RequiredNode[][] clauses) : RuleChecker
@@ -78,7 +96,7 @@ public sealed class RequiredNodesTests
 
     private sealed class NamesChecker(params string[] names) : RuleChecker
     {
-        private readonly RequiredNode[][] _required = names.Select(n => new[] { RequiredNode.Element(n) }).ToArray();
+        private readonly RequiredNode[][] _required = names.Select(n => new[] { RequiredNode.ElementNamed(n) }).ToArray();
         private int _runs;
 
         public int Runs => Volatile.Read(ref _runs);
@@ -94,7 +112,7 @@ public sealed class RequiredNodesTests
 
     private sealed class HostdevChecker : RuleChecker
     {
-        private static readonly RequiredNode[][] Required = [[RequiredNode.Element("devices")], [RequiredNode.Element("hostdev")]];
+        private static readonly RequiredNode[][] Required = [[RequiredNode.ElementNamed("devices")], [RequiredNode.ElementNamed("hostdev")]];
         private int _runs;
 
         public int Runs => Volatile.Read(ref _runs);

@@ -12,6 +12,9 @@ public static class Sizes
         "memory", "currentMemory", "maxMemory", "hard_limit", "soft_limit", "swap_hard_limit", "min_guarantee", "size", "page",
     };
 
+    // Atomised once: a string converted to an XName is looked up in the global name table on every call.
+    private static readonly XName Unit = "unit";
+
     public static double ToBytes(XObject node, string? defaultUnit)
     {
         string value;
@@ -21,12 +24,12 @@ public static class Sizes
         {
             case XElement element:
                 value = element.Value;
-                unit = element.Attribute("unit")?.Value;
+                unit = element.Attribute(Unit)?.Value;
                 elementName = element.Name.LocalName;
                 break;
             case XAttribute attribute:
                 value = attribute.Value;
-                unit = attribute.Parent?.Attribute("unit")?.Value;
+                unit = attribute.Parent?.Attribute(Unit)?.Value;
                 // The attribute's own name decides the default: <cell memory='…'>, <page size='…'>.
                 elementName = attribute.Name.LocalName;
                 break;

@@ -33,7 +33,7 @@ public static partial class Xp
 
     public static double IpPrefix(XObject? node) =>
         node is XElement ip && IpNetworks.EffectivePrefix(
-            ip.Attribute("address")?.Value, ip.Attribute("prefix")?.Value, ip.Attribute("netmask")?.Value, ip.Attribute("family")?.Value) is var p && p >= 0
+            ip.Attribute(IpNames.Address)?.Value, ip.Attribute(IpNames.Prefix)?.Value, ip.Attribute(IpNames.Netmask)?.Value, ip.Attribute(IpNames.Family)?.Value) is var p && p >= 0
             ? p
             : double.NaN;
 
@@ -54,4 +54,10 @@ public static partial class Xp
 
     /// <summary>The address in one canonical text per value (as ip-compare compares them); empty when it is not an address.</summary>
     public static string CanonicalIp(string s) => IpNetworks.Canonical(s);
+}
+
+/// <summary>The attributes of a network's &lt;ip&gt;, atomised once rather than looked up in the name table on every call.</summary>
+file static class IpNames
+{
+    public static readonly XName Address = "address", Prefix = "prefix", Netmask = "netmask", Family = "family";
 }

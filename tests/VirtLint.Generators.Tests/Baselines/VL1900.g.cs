@@ -50,9 +50,9 @@ internal sealed class VL1900_NicModelMissing : RuleChecker
 
     private static readonly RequiredNode[][] Required_Nodes =
     {
-        new RequiredNode[] { RequiredNode.Element("devices") },
-        new RequiredNode[] { RequiredNode.Element("interface") },
-        new RequiredNode[] { RequiredNode.Attribute("type", "bridge"), RequiredNode.Attribute("type", "network") },
+        new RequiredNode[] { RequiredNode.ElementNamed("devices") },
+        new RequiredNode[] { RequiredNode.ElementNamed("interface") },
+        new RequiredNode[] { RequiredNode.AttributeNamed("type", "bridge", "interface"), RequiredNode.AttributeNamed("type", "network", "interface") },
     };
 
     public override RequiredNode[][] RequiredNodes => Required_Nodes;

@@ -61,9 +61,10 @@ internal sealed class VL1901_IndexedLookups : RuleChecker
 
     private static readonly RequiredNode[][] Required_Nodes =
     {
-        new RequiredNode[] { RequiredNode.Element("devices") },
-        new RequiredNode[] { RequiredNode.Element("disk") },
-        new RequiredNode[] { RequiredNode.Element("target") },
+        new RequiredNode[] { RequiredNode.ElementNamed("devices") },
+        new RequiredNode[] { RequiredNode.ElementNamed("disk") },
+        new RequiredNode[] { RequiredNode.ElementNamed("target") },
+        new RequiredNode[] { RequiredNode.AttributeNamed("dev", null, "target") },
     };
 
     public override RequiredNode[][] RequiredNodes => Required_Nodes;

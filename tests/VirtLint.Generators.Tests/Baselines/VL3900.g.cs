@@ -50,7 +50,10 @@ internal sealed class VL3900_VolumeNearlyFull : RuleChecker
 
     private static readonly RequiredNode[][] Required_Nodes =
     {
-        new RequiredNode[] { RequiredNode.Element("volume") },
+        new RequiredNode[] { RequiredNode.ElementNamed("volume") },
+        new RequiredNode[] { RequiredNode.ElementNamed("target") },
+        new RequiredNode[] { RequiredNode.ElementNamed("format") },
+        new RequiredNode[] { RequiredNode.AttributeNamed("type", null, "format") },
     };
 
     public override RequiredNode[][] RequiredNodes => Required_Nodes;

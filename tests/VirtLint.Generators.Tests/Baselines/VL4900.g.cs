@@ -52,9 +52,11 @@ internal sealed class VL4900_DhcpHostOutsideSubnet : RuleChecker
 
     private static readonly RequiredNode[][] Required_Nodes =
     {
-        new RequiredNode[] { RequiredNode.Element("ip") },
-        new RequiredNode[] { RequiredNode.Element("dhcp") },
-        new RequiredNode[] { RequiredNode.Element("host") },
+        new RequiredNode[] { RequiredNode.ElementNamed("ip") },
+        new RequiredNode[] { RequiredNode.AttributeNamed("address", null, "ip") },
+        new RequiredNode[] { RequiredNode.ElementNamed("dhcp") },
+        new RequiredNode[] { RequiredNode.ElementNamed("host") },
+        new RequiredNode[] { RequiredNode.AttributeNamed("ip", null, "host") },
     };
 
     public override RequiredNode[][] RequiredNodes => Required_Nodes;
