@@ -48,7 +48,7 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
 
         var pending = t_pending ??= new Stack<Pending>();
         pending.Clear();
-        pending.Push(new Pending(root, new Place(rootContext, rootContext, null)));
+        pending.Push(new Pending(root, new Place(rootContext, rootContext, null, null)));
         var peak = 0;
         try
         {
@@ -86,9 +86,9 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
                     // The union context never narrows; messages compare with it to tell whether narrowing mattered.
                     // Until something on the path narrows, it is the context itself.
                     var childUnion = childContext;
-                    if (place.Narrowing is not null)
+                    if (place.NarrowedBy is not null)
                         schema.TryGetChild(place.Union, name, out childUnion);
-                    pending.Push(new Pending(child, new Place(childContext, childUnion, place.Narrowing)));
+                    pending.Push(new Pending(child, place with { Context = childContext, Union = childUnion }));
                     peak = Math.Max(peak, pending.Count);
                 }
                 else
@@ -109,7 +109,7 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
             return place;
         var value = element.Attribute(attribute) is { } found ? Tokens.Normalize(found.Value) : null;
         var narrowed = schema.Narrow(place.Context, value);
-        return narrowed == place.Context ? place : place with { Context = narrowed, Narrowing = new Narrowing(element, attribute.LocalName, value) };
+        return narrowed == place.Context ? place : place with { Context = narrowed, NarrowedBy = element, NarrowingAttribute = attribute };
     }
 
     private static void CheckAttributes(LintDocument document, SchemaModel schema, Place place, XElement element, List<SchemaProblem> problems)
@@ -196,9 +196,15 @@ internal static class SchemaProblems
 /// <summary>
 /// Where an element is checked: its context, the context it would have if no discriminating attribute had narrowed
 /// anything on the way (the union, used to tell in messages whether the narrowing is what made a name or value wrong),
-/// and the nearest element whose attribute narrowed it.
+/// and the nearest element whose attribute narrowed it, with that attribute's name (its label is made only for a
+/// message: most documents have no schema problem, and many elements are narrowed).
 /// </summary>
-internal readonly record struct Place(int Context, int Union, Narrowing? Narrowing);
+internal readonly record struct Place(int Context, int Union, XElement? NarrowedBy, XName? NarrowingAttribute)
+{
+    public Narrowing? Narrowing => NarrowedBy is null
+        ? null
+        : new Narrowing(NarrowedBy, NarrowingAttribute!.LocalName, NarrowedBy.Attribute(NarrowingAttribute) is { } found ? Tokens.Normalize(found.Value) : null);
+}
 
 /// <summary>An element whose discriminating attribute narrowed its context: named in messages about it and its descendants.</summary>
 internal sealed record Narrowing(XElement Element, string Attribute, string? Value)
