@@ -136,7 +136,7 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
         var textValues = schema.TextValueSet(place.Context);
         if (textValues == SchemaModel.None || element.HasElements)
             return;
-        var text = Tokens.Normalize(element.Value);
+        var text = Tokens.Normalize(XPath.Xp.StringValue(element));
         if (text.Length > 0 && !schema.Contains(textValues, text))
             problems.Add(new(SchemaAspect.ValueNotInEnumeration, null, TextSpan(document, element), SchemaMessages.TextValue(schema, place, textValues, element, text)));
     }

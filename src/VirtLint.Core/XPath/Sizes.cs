@@ -23,7 +23,7 @@ public static class Sizes
         switch (node)
         {
             case XElement element:
-                value = element.Value;
+                value = Xp.StringValue(element);
                 unit = element.Attribute(Unit)?.Value;
                 elementName = element.Name.LocalName;
                 break;
