@@ -75,16 +75,22 @@ public sealed class RequiredNodeSets
         var present = new ulong[_words];
         if (_words == 0) return present;
         var attributes = _attributes.Count > 0;
-        foreach (var element in root.DescendantsAndSelf())
+        // Walked through the node links, depth first in document order: no iterator, no stack.
+        XElement? element = root;
+        while (element is not null)
         {
             if (_elements.TryGetValue(element.Name, out var bit)) present[bit >> 6] |= 1UL << bit;
-            if (!attributes) continue;
-            for (var attribute = element.FirstAttribute; attribute is not null; attribute = attribute.NextAttribute)
+            if (attributes)
             {
-                if (!_attributes.TryGetValue(attribute.Name, out var bits)) continue;
-                Set(present, bits.AnyValue, element.Name);
-                if (bits.ByValue is not null && bits.ByValue.TryGetValue(attribute.Value, out var owners)) Set(present, owners, element.Name);
+                for (var attribute = element.FirstAttribute; attribute is not null; attribute = attribute.NextAttribute)
+                {
+                    if (!_attributes.TryGetValue(attribute.Name, out var bits)) continue;
+                    Set(present, bits.AnyValue, element.Name);
+                    if (bits.ByValue is not null && bits.ByValue.TryGetValue(attribute.Value, out var owners)) Set(present, owners, element.Name);
+                }
             }
+
+            element = Next(element, root);
         }
 
         return present;
@@ -107,6 +113,25 @@ public sealed class RequiredNodeSets
         }
 
         return true;
+    }
+
+    /// <summary>The element after <paramref name="element"/> in document order within <paramref name="root"/>, or null.</summary>
+    private static XElement? Next(XElement element, XElement root)
+    {
+        if (FirstElement(element.FirstNode) is { } child) return child;
+        for (var current = element; !ReferenceEquals(current, root); current = current.Parent!)
+        {
+            if (FirstElement(current.NextNode) is { } sibling) return sibling;
+        }
+
+        return null;
+    }
+
+    private static XElement? FirstElement(XNode? node)
+    {
+        for (; node is not null; node = node.NextNode)
+            if (node is XElement element) return element;
+        return null;
     }
 
     /// <summary>Sets the bit of each required attribute on any element or on one named as <paramref name="element"/>.</summary>
