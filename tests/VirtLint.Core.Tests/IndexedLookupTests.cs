@@ -77,6 +77,29 @@ public sealed class IndexedLookupTests
     }
 
     [Fact]
+    public void Context_nodes_met_in_index_order_read_their_keys_back_and_others_compute_theirs()
+    {
+        var keyed = new List<XObject>();
+        var index = new KeyIndex(d => d.Document!.Descendants("host"), n =>
+        {
+            keyed.Add(n);
+            return ((XElement)n).Attribute("mac")!.Value;
+        });
+        var hosts = Hosts;
+
+        // In order, skipping some (a context with a filter), then out of order, then a node the index does not hold.
+        Assert.Empty(index.FirstWithSame(hosts[0]));
+        Assert.Same(hosts[0], Assert.Single(index.FirstWithSame(hosts[2])));
+        Assert.Same(hosts[0], Assert.Single(index.FirstWithSame(hosts[5])));
+        Assert.Equal(7, keyed.Count);
+        Assert.Same(hosts[1], Assert.Single(index.FirstWithSame(hosts[6])));
+        Assert.Empty(index.FirstWithSame(hosts[1]));
+        var outside = new XElement("host", new XAttribute("mac", "52:54:00:00:00:02"));
+        Assert.Same(hosts[1], Assert.Single(index.FirstWithSame(outside)));
+        Assert.Equal([.. hosts, hosts[1], outside], keyed);
+    }
+
+    [Fact]
     public void Numbers_are_keys_by_value_and_NaN_is_none()
     {
         Assert.Equal("1", Xp.NumberKey(Xp.Number("01")));

@@ -7,14 +7,30 @@ namespace VirtLint.Core.XPath;
 /// duplicates and looks up nodes by key in constant time per context node instead of scanning its siblings.
 /// Nodes whose key is the empty string have no key and are never found.
 /// </summary>
+/// <remarks>
+/// The indexed nodes are kept in order with their keys and groups. A duplicate rule's context nodes are usually the
+/// indexed nodes themselves, met in the same order: the key of such a context node is read back from where the walk of
+/// the index last stopped instead of being computed a second time (a formatted PCI address, a concatenation).
+/// </remarks>
 public sealed class KeyIndex
 {
+    // How far past the last context node met among the indexed nodes the next one is looked for: a context that skips
+    // a few indexed nodes (a filter the index does not have) still finds its keys.
+    private const int Lookahead = 8;
+
     private readonly Func<XObject, IEnumerable<XObject>> _nodes;
     private readonly Func<XObject, string> _key;
     private readonly Func<XObject, XObject?>? _group;
-    private Dictionary<(XObject? Group, string Key), XObject>? _first;
+
+    private XObject[]? _indexed;
+    private string[] _keys = [];
+    private XObject?[] _groups = [];
+    private int _cursor;
+
+    private Dictionary<string, XObject>? _firstByKey;
+    private Dictionary<(XObject? Group, string Key), XObject>? _firstByGroupAndKey;
     private Dictionary<string, List<XObject>>? _all;
-    private Dictionary<string, (XObject First, XObject? OtherGroup)>? _firstTwoGroups;
+    private Dictionary<string, (int First, int Other)>? _firstTwoGroups;
 
     /// <param name="nodes">The indexed node-set, evaluated once from any node of the document.</param>
     /// <param name="key">The key of a node.</param>
@@ -32,14 +48,19 @@ public sealed class KeyIndex
     /// </summary>
     public IEnumerable<XObject> FirstWithSame(XObject node)
     {
-        var key = _key(node);
+        var (key, group) = KeyAndGroupOf(node);
         if (key.Length == 0) return [];
-        var first = Find(node, _group?.Invoke(node), key);
+        var first = FirstOf(group, key);
         return first is null || ReferenceEquals(first, node) ? [] : [first];
     }
 
     /// <summary>The first indexed node whose key is <paramref name="key"/>; <paramref name="node"/> is any node of the document.</summary>
-    public IEnumerable<XObject> FirstWithKey(XObject node, string key) => key.Length > 0 && Find(node, null, key) is { } first ? [first] : [];
+    public IEnumerable<XObject> FirstWithKey(XObject node, string key)
+    {
+        if (key.Length == 0) return [];
+        Index(node);
+        return FirstOf(null, key) is { } first ? [first] : [];
+    }
 
     /// <summary>
     /// The first indexed node with <paramref name="node"/>'s key whose group is not <paramref name="node"/>'s: constant
@@ -47,41 +68,43 @@ public sealed class KeyIndex
     /// </summary>
     public IEnumerable<XObject> FirstWithSameElsewhere(XObject node)
     {
-        var key = _key(node);
+        var (key, group) = KeyAndGroupOf(node);
         if (key.Length == 0) return [];
         if (_firstTwoGroups is null)
         {
-            var firstTwo = new Dictionary<string, (XObject, XObject?)>(StringComparer.Ordinal);
-            foreach (var indexed in _nodes(node))
+            // By position among the indexed nodes, whose groups are known: the first with each key, and the first after
+            // it in another group (-1 for none).
+            var firstTwo = new Dictionary<string, (int First, int Other)>(StringComparer.Ordinal);
+            for (var i = 0; i < _indexed!.Length; i++)
             {
-                var k = _key(indexed);
+                var k = _keys[i];
                 if (k.Length == 0) continue;
-                if (!firstTwo.TryGetValue(k, out var entry)) firstTwo[k] = (indexed, null);
-                else if (entry.Item2 is null && !ReferenceEquals(_group?.Invoke(indexed), _group?.Invoke(entry.Item1))) firstTwo[k] = (entry.Item1, indexed);
+                if (!firstTwo.TryGetValue(k, out var entry)) firstTwo[k] = (i, -1);
+                else if (entry.Other < 0 && !ReferenceEquals(GroupAt(i), GroupAt(entry.First))) firstTwo[k] = (entry.First, i);
             }
 
             _firstTwoGroups = firstTwo;
         }
 
         if (!_firstTwoGroups.TryGetValue(key, out var found)) return [];
-        var group = _group?.Invoke(node);
-        var other = !ReferenceEquals(_group?.Invoke(found.First), group) ? found.First : found.OtherGroup;
-        return other is null ? [] : [other];
+        var other = !ReferenceEquals(GroupAt(found.First), group) ? found.First : found.Other;
+        return other < 0 ? [] : [_indexed![other]];
     }
 
     /// <summary>Every indexed node whose key is <paramref name="key"/>, in document order; <paramref name="node"/> is any node of the document.</summary>
     public IEnumerable<XObject> AllWithKey(XObject node, string key)
     {
         if (key.Length == 0) return [];
+        Index(node);
         if (_all is null)
         {
             var all = new Dictionary<string, List<XObject>>(StringComparer.Ordinal);
-            foreach (var indexed in _nodes(node))
+            for (var i = 0; i < _indexed!.Length; i++)
             {
-                var k = _key(indexed);
+                var k = _keys[i];
                 if (k.Length == 0) continue;
                 if (!all.TryGetValue(k, out var list)) all[k] = list = [];
-                list.Add(indexed);
+                list.Add(_indexed[i]);
             }
 
             _all = all;
@@ -90,20 +113,63 @@ public sealed class KeyIndex
         return _all.TryGetValue(key, out var found) ? found : [];
     }
 
-    private XObject? Find(XObject anyNode, XObject? group, string key)
+    /// <summary>The indexed nodes with their keys and groups, worked out on first use from any node of the document.</summary>
+    private void Index(XObject anyNode)
     {
-        if (_first is null)
+        if (_indexed is not null) return;
+        var indexed = _nodes(anyNode).ToArray();
+        var keys = new string[indexed.Length];
+        var groups = _group is null ? [] : new XObject?[indexed.Length];
+        for (var i = 0; i < indexed.Length; i++)
         {
-            var first = new Dictionary<(XObject?, string), XObject>();
-            foreach (var node in _nodes(anyNode))
-            {
-                var k = _key(node);
-                if (k.Length > 0) first.TryAdd((_group?.Invoke(node), k), node);
-            }
-
-            _first = first;
+            keys[i] = _key(indexed[i]);
+            if (_group is not null) groups[i] = _group(indexed[i]);
         }
 
-        return _first.TryGetValue((group, key), out var found) ? found : null;
+        (_indexed, _keys, _groups) = (indexed, keys, groups);
+    }
+
+    /// <summary>A node's key and group: read back when it is the next indexed node (or a few past it), else computed.</summary>
+    private (string Key, XObject? Group) KeyAndGroupOf(XObject node)
+    {
+        Index(node);
+        var end = Math.Min(_indexed!.Length, _cursor + Lookahead);
+        for (var i = _cursor; i < end; i++)
+        {
+            if (!ReferenceEquals(_indexed[i], node)) continue;
+            _cursor = i + 1;
+            return (_keys[i], _group is null ? null : _groups[i]);
+        }
+
+        return (_key(node), _group?.Invoke(node));
+    }
+
+    private XObject? GroupAt(int position) => _group is null ? null : _groups[position];
+
+    private XObject? FirstOf(XObject? group, string key)
+    {
+        if (_group is null)
+        {
+            // One group: keyed by the string alone, which hashes faster than a pair.
+            if (_firstByKey is null)
+            {
+                var first = new Dictionary<string, XObject>(StringComparer.Ordinal);
+                for (var i = 0; i < _indexed!.Length; i++)
+                    if (_keys[i].Length > 0) first.TryAdd(_keys[i], _indexed[i]);
+                _firstByKey = first;
+            }
+
+            return _firstByKey.TryGetValue(key, out var found) ? found : null;
+        }
+
+        if (_firstByGroupAndKey is null)
+        {
+            var first = new Dictionary<(XObject?, string), XObject>();
+            for (var i = 0; i < _indexed!.Length; i++)
+                if (_keys[i].Length > 0) first.TryAdd((_groups[i], _keys[i]), _indexed[i]);
+            _firstByGroupAndKey = first;
+        }
+
+        return _firstByGroupAndKey.TryGetValue((group, key), out var inGroup) ? inGroup : null;
     }
 }
