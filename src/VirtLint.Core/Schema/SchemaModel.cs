@@ -7,8 +7,8 @@ namespace VirtLint.Core.Schema;
 /// The per-context model of one document kind, compiled from <c>generators/libvirt-schema-model.txt</c> into flat
 /// tables at build time (nothing is parsed at run time). A context says which attributes (with their closed value
 /// sets), child elements and text values an element may have there; context 0 stands for the document, whose children
-/// are the root elements. Lookups are binary searches over ordinally sorted names, so checking a document costs time
-/// linear in its size.
+/// are the root elements. Lookups by name are hash look-ups in a context's map (made on first use) or binary searches
+/// over ordinally sorted names, so checking a document costs time linear in its size.
 /// </summary>
 /// <remarks>
 /// Layout of <c>data</c> at <c>contextOffsets[c]</c>:
@@ -32,10 +32,11 @@ public sealed class SchemaModel
     private readonly int[] _valueSetOffsets;
     private readonly int[] _data;
 
-    // The string id of every element and attribute name the lists hold, by its (atomised) XName: a document's names
-    // are found with one reference-hashed look-up and binary searches over ids, no string comparison per node.
-    private readonly Dictionary<XName, int> _nameIds;
     private readonly XName?[] _switchNames;
+
+    // Each context's children and attributes by name, made on first use (see MapOf).
+    private readonly Dictionary<XName, int>?[] _childMaps;
+    private readonly Dictionary<XName, int>?[] _attributeMaps;
 
     // Where each context's attribute and child lists start, and its text's value set: read for every element checked.
     private readonly int[] _attributeLists;
@@ -52,10 +53,12 @@ public sealed class SchemaModel
         _valueSetOffsets = valueSetOffsets;
         _data = data;
         Validate();
-        (_nameIds, _switchNames) = IndexNames();
+        _switchNames = SwitchNames();
         _attributeLists = new int[_contextOffsets.Length];
         _childLists = new int[_contextOffsets.Length];
         _textValueSets = new int[_contextOffsets.Length];
+        _childMaps = new Dictionary<XName, int>?[_contextOffsets.Length];
+        _attributeMaps = new Dictionary<XName, int>?[_contextOffsets.Length];
         for (var context = 0; context < _contextOffsets.Length; context++)
         {
             _attributeLists[context] = AttributesStart(_contextOffsets[context]);
@@ -103,19 +106,34 @@ public sealed class SchemaModel
     public XName? SwitchAttributeName(int context) => _switchNames[context];
 
     /// <summary>As <see cref="TryGetChild(int, string, out int)"/> for an element name without a namespace.</summary>
-    public bool TryGetChild(int context, XName name, out int child)
-    {
-        var index = _nameIds.TryGetValue(name, out var id) ? FindId(_childLists[context], id) : -1;
-        child = index < 0 ? None : _data[index + 1];
-        return index >= 0;
-    }
+    public bool TryGetChild(int context, XName name, out int child) =>
+        (Volatile.Read(ref _childMaps[context]) ?? MapOf(_childMaps, context, _childLists[context])).TryGetValue(name, out child) || Missing(out child);
 
     /// <summary>As <see cref="TryGetAttribute(int, string, out int)"/> for an attribute name without a namespace.</summary>
-    public bool TryGetAttribute(int context, XName name, out int valueSet)
+    public bool TryGetAttribute(int context, XName name, out int valueSet) =>
+        (Volatile.Read(ref _attributeMaps[context]) ?? MapOf(_attributeMaps, context, _attributeLists[context])).TryGetValue(name, out valueSet) || Missing(out valueSet);
+
+    private static bool Missing(out int target)
     {
-        var index = _nameIds.TryGetValue(name, out var id) ? FindId(_attributeLists[context], id) : -1;
-        valueSet = index < 0 ? None : _data[index + 1];
-        return index >= 0;
+        target = None;
+        return false;
+    }
+
+    /// <summary>
+    /// A context's list (children or attributes) as a map by atomised name, made on the context's first look-up: one
+    /// reference-hashed look-up per node instead of a look-up of the name's id and a binary search. Two threads may
+    /// both make a context's map; they are equal, and either is kept.
+    /// </summary>
+    private Dictionary<XName, int> MapOf(Dictionary<XName, int>?[] maps, int context, int list)
+    {
+        var map = new Dictionary<XName, int>(_data[list]);
+        for (var i = 0; i < _data[list]; i++)
+        {
+            if (AsName(_data[list + 1 + 2 * i]) is { } name) map[name] = _data[list + 2 + 2 * i];
+        }
+
+        Volatile.Write(ref maps[context], map);
+        return map;
     }
 
     public bool TryGetChild(int context, string name, out int child)
@@ -202,48 +220,19 @@ public sealed class SchemaModel
         return -1;
     }
 
-    /// <summary>Binary search of a (string id, target) pair list by id (the lists are sorted by id); the pair's index, or -1.</summary>
-    private int FindId(int list, int id)
+    /// <summary>The switch attributes as XNames (no namespace); null where a context has none or it is no XML name.</summary>
+    private XName?[] SwitchNames()
     {
-        int low = 0, high = _data[list] - 1;
-        while (low <= high)
-        {
-            var middle = (low + high) >>> 1;
-            var pair = list + 1 + 2 * middle;
-            var found = _data[pair];
-            if (found == id) return pair;
-            if (found < id) low = middle + 1;
-            else high = middle - 1;
-        }
-
-        return -1;
-    }
-
-    /// <summary>
-    /// The names of the attribute and child lists and the switch attributes as XNames (no namespace). A string that is
-    /// no XML name cannot name a node, so it is left out: no document could have asked for it.
-    /// </summary>
-    private (Dictionary<XName, int> NameIds, XName?[] SwitchNames) IndexNames()
-    {
-        var ids = new Dictionary<XName, int>();
         var switches = new XName?[_contextOffsets.Length];
         for (var context = 0; context < _contextOffsets.Length; context++)
         {
-            var offset = _contextOffsets[context];
-            if (_data[offset + 1] is var switchId and not None && AsName(switchId) is { } switchName) switches[context] = switchName;
-            foreach (var list in (ReadOnlySpan<int>)[AttributesStart(offset), ChildrenStart(offset)])
-            {
-                for (var i = 0; i < _data[list]; i++)
-                {
-                    var id = _data[list + 1 + 2 * i];
-                    if (AsName(id) is { } name) ids.TryAdd(name, id);
-                }
-            }
+            if (_data[_contextOffsets[context] + 1] is var switchId and not None) switches[context] = AsName(switchId);
         }
 
-        return (ids, switches);
+        return switches;
     }
 
+    /// <summary>A string of the model as an XName; null when it is no XML name (no document could have asked for it).</summary>
     private XName? AsName(int id)
     {
         var text = _strings[id];
