@@ -107,7 +107,8 @@ internal sealed partial class ExpressionEmitter
 
     /// <summary>
     /// C# of type <c>IReadOnlyList&lt;XObject&gt;</c>: a union's nodes in document order, gathered by looping over each
-    /// operand into one list, sorted in place only when the operands interleave.
+    /// operand into one list. Each operand yields its nodes in document order without duplicates, so the list is sorted
+    /// only when more than one operand gave nodes, and then in place, only when they interleave.
     /// </summary>
     private string Union(UnionExpr union, string context)
     {
@@ -126,11 +127,18 @@ internal sealed partial class ExpressionEmitter
         }
 
         Flatten(union);
-        return Call("Union", union, "", context, "IReadOnlyList<XObject>", "List<XObject>? nodes = null;", null, "return DocumentOrder.SortInPlace(nodes);",
+        return Call("Union", union, "", context, "IReadOnlyList<XObject>", "List<XObject>? nodes = null;",
+            null, "return giving_ > 1 ? DocumentOrder.SortInPlace(nodes) : nodes is null ? Array.Empty<XObject>() : nodes;",
             body: (block, node) =>
             {
+                // How many operands gave nodes, and how many nodes there were before the current one.
+                block.Line("int giving_ = 0, before_;");
                 foreach (var operand in operands)
+                {
+                    block.Line("before_ = nodes?.Count ?? 0;");
                     EmitLoops(operand, node, block, n => block.Line($"(nodes ??= new List<XObject>()).Add({n});"));
+                    block.Line("if ((nodes?.Count ?? 0) > before_) giving_++;");
+                }
             });
     }
 

@@ -133,6 +133,10 @@ internal sealed class VL4900_DhcpHostOutsideSubnet : RuleChecker
         #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
             List<XObject>? nodes = null;
         #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
+            int giving_ = 0, before_;
+        #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
+            before_ = nodes?.Count ?? 0;
+        #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
             if (Xp.DocumentNode(node) is { } document6)
             {
         #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
@@ -142,6 +146,10 @@ internal sealed class VL4900_DhcpHostOutsideSubnet : RuleChecker
                     (nodes ??= new List<XObject>()).Add(host7);
                 }
             }
+        #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
+            if ((nodes?.Count ?? 0) > before_) giving_++;
+        #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
+            before_ = nodes?.Count ?? 0;
         #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
             if (Xp.DocumentNode(node) is { } document8)
             {
@@ -153,7 +161,9 @@ internal sealed class VL4900_DhcpHostOutsideSubnet : RuleChecker
                 }
             }
         #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
-            return DocumentOrder.SortInPlace(nodes);
+            if ((nodes?.Count ?? 0) > before_) giving_++;
+        #line 16 "/repo/rules/network/dhcp-host-outside-subnet.yaml"
+            return giving_ > 1 ? DocumentOrder.SortInPlace(nodes) : nodes is null ? Array.Empty<XObject>() : nodes;
         }
 
         #line hidden
