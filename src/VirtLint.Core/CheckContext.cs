@@ -13,6 +13,9 @@ public sealed class CheckContext
     /// <param name="parameters">The rule's parameters, typed and bound once per run by the configuration.</param>
     public CheckContext(LintDocument document, RuleDescriptor rule, Severity severity, RuleParameters parameters, ReportedFindings findings)
     {
+        // A thread checks one document at a time, through one context made for it: the child indexes of the thread's
+        // previous document are of no more use.
+        XPath.ChildIndex.Forget();
         Document = document;
         Rule = rule;
         Severity = severity;

@@ -43,7 +43,8 @@ internal sealed class ChildIndex
         if (t_cache is { } cache)
         {
             var parents = cache.Parents;
-            for (var slot = 0; slot < parents.Length; slot++)
+            // Slots fill from the first and are emptied together (Forget), so the first empty one ends the search.
+            for (var slot = 0; slot < parents.Length && parents[slot] is not null; slot++)
             {
                 if (!ReferenceEquals(parents[slot], parent)) continue;
                 var index = cache.Indexes[slot]!;
@@ -58,10 +59,17 @@ internal sealed class ChildIndex
     }
 
     /// <summary>
-    /// Drops this thread's indexes, and with them the trees they reach: a workspace rule's facts tree is garbage once
-    /// the rule has run, and an index of its root would keep the whole of it alive.
+    /// Drops this thread's indexes, and with them the trees they reach: when a thread turns to another document (the
+    /// previous document's indexes would only lengthen every search), and after a workspace rule, whose facts tree is
+    /// garbage once the rule has run and would be kept alive by an index of its root.
     /// </summary>
-    public static void Forget() => t_cache = null;
+    public static void Forget()
+    {
+        if (t_cache is not { } cache) return;
+        Array.Clear(cache.Parents);
+        Array.Clear(cache.Indexes);
+        cache.Next = 0;
+    }
 
     /// <summary>Indexes <paramref name="parent"/>'s children (replacing an out-of-date index) for the next look-up.</summary>
     public static void Build(XContainer parent)
