@@ -125,6 +125,9 @@ public sealed class LibvirtFunctionTests
     [InlineData("4294967295", 4294967295d)]
     [InlineData("0xffffffff", 4294967295d)]
     [InlineData("037777777777", 4294967295d)]
+    [InlineData("0x00000000000000001f", 31d)]
+    [InlineData("0000000000000000000017", 15d)]
+    [InlineData("0xAbC", 2748d)]
     public void Uint_reads_numbers_as_libvirt_does(string text, double expected) => Assert.Equal(expected, Xp.Uint(text));
 
     [Theory]
@@ -143,6 +146,9 @@ public sealed class LibvirtFunctionTests
     [InlineData("040000000000")]
     [InlineData("0x+1")]
     [InlineData("++1")]
+    [InlineData("1a")]
+    [InlineData("0x1g")]
+    [InlineData("\u0663")]
     public void Uint_is_NaN_for_what_libvirt_refuses(string text) => Assert.True(double.IsNaN(Xp.Uint(text)));
 
     [Theory]

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace VirtLint.Core.XPath;
 
 /// <summary>Numbers as libvirt reads numeric attributes of its XML.</summary>
@@ -16,22 +14,33 @@ public static class LibvirtNumbers
         var s = text.AsSpan().TrimStart(" \t\n\v\f\r");
         if (s.Length > 0 && s[0] == '+') s = s[1..];
         if (s.Length == 0) return false;
-        if (s.Length > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
-            return uint.TryParse(s[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value);
-        if (s[0] == '0')
-        {
-            ulong octal = 0;
-            foreach (var c in s)
-            {
-                if (c is < '0' or > '7') return false;
-                octal = octal * 8 + (ulong)(c - '0');
-                if (octal > uint.MaxValue) return false;
-            }
+        // Digits by hand: most values are PCI address fields ('0x0000', '0x1f'), read several times per address, and
+        // the framework's number parsing was most of that time.
+        if (s.Length > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) return TryDigits(s[2..], 16, out value);
+        return TryDigits(s, s[0] == '0' ? 8u : 10u, out value);
+    }
 
-            value = (uint)octal;
-            return true;
+    /// <summary>Only digits of the base (at least one), at most <see cref="uint.MaxValue"/>.</summary>
+    private static bool TryDigits(ReadOnlySpan<char> digits, uint radix, out uint value)
+    {
+        value = 0;
+        if (digits.IsEmpty) return false;
+        ulong number = 0;
+        foreach (var c in digits)
+        {
+            uint digit = c switch
+            {
+                >= '0' and <= '9' => (uint)(c - '0'),
+                >= 'a' and <= 'f' => (uint)(c - 'a' + 10),
+                >= 'A' and <= 'F' => (uint)(c - 'A' + 10),
+                _ => uint.MaxValue,
+            };
+            if (digit >= radix) return false;
+            number = number * radix + digit;
+            if (number > uint.MaxValue) return false;
         }
 
-        return uint.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        value = (uint)number;
+        return true;
     }
 }
