@@ -66,6 +66,16 @@ public sealed class RequiredNodesTests
         Assert.All(clauses.Skip(2), c => Assert.Equal(2, c.AnyOf.Count));
     }
 
+    [Fact]
+    public void A_check_of_hundreds_of_conditions_keeps_a_bounded_number_of_clauses()
+    {
+        var conditions = string.Join(" and ", Enumerable.Range(0, 300).Select(i => $"@a{i} = 'x'"));
+        var clauses = Lower("devices/disk", conditions, assert: false).Check!.Requirements;
+        // A chain of 'and' is as deep as it is long: past 64 levels its conditions are left out, as past 256 clauses.
+        Assert.InRange(clauses.Count, 3, 256);
+        Assert.Equal(["devices", "disk"], clauses.Take(2).Select(c => Assert.Single(c.AnyOf).Element));
+    }
+
     private static string Describe(RulePlan plan) =>
         string.Join("; ", plan.Check!.Requirements.Select(c => string.Join(" | ", c.AnyOf.Select(n =>
             n.Attribute is null ? n.Element : $"{n.Element}@{n.Attribute}{(n.Value is null ? "" : "=" + n.Value)}"))));

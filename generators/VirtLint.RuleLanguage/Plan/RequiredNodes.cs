@@ -39,8 +39,10 @@ public sealed record RequiredClause(EquatableArray<RequiredNode> AnyOf);
 /// </summary>
 public static class RequiredNodes
 {
-    // An 'or' of two conjunctions multiplies their clauses: past this many, the rest are dropped (a weaker condition is still a necessary one).
-    private const int MaxClauses = 32;
+    // An 'or' of two conjunctions multiplies their clauses, and an 'and' adds them: past these many, the rest are
+    // dropped (a weaker condition is still a necessary one), so a rule of thousands of conditions costs linear time.
+    private const int MaxProduct = 32;
+    private const int MaxClauses = 256;
 
     public static EquatableArray<RequiredClause> Of(CheckSpec check)
     {
@@ -176,7 +178,12 @@ public static class RequiredNodes
         if (right.Count == 0) return left;
         if (left.Count == 0) return right;
         var result = new List<HashSet<RequiredNode>>(left);
-        foreach (var clause in right) Add(result, clause);
+        foreach (var clause in right)
+        {
+            if (result.Count >= MaxClauses) break;
+            Add(result, clause);
+        }
+
         return result;
     }
 
@@ -189,7 +196,7 @@ public static class RequiredNodes
         {
             foreach (var b in right)
             {
-                if (result.Count == MaxClauses) return result;
+                if (result.Count == MaxProduct) return result;
                 var clause = new HashSet<RequiredNode>(a);
                 clause.UnionWith(b);
                 Add(result, clause);
