@@ -54,6 +54,8 @@ public sealed class ChildIndexTests
     }
 
     [Theory]
+    [InlineData(16)] // names compared one by one
+    [InlineData(17)] // a dictionary from the seventeenth
     [InlineData(40)]
     [InlineData(300)]
     public void An_element_with_many_distinct_child_names_is_indexed_as_walked(int names)

@@ -26,15 +26,36 @@ internal sealed class ChildIndex
     [ThreadStatic] private static Cache? t_cache;
     [ThreadStatic] private static Scratch? t_scratch;
 
+    // Past this many distinct names, a look-up goes through a dictionary instead of comparing every name.
+    private const int MaxScannedNames = 16;
+
     private readonly XNode? _first;
     private readonly XNode? _last;
-    private readonly Dictionary<XName, XElement[]> _byName;
 
-    private ChildIndex(XNode? first, XNode? last, Dictionary<XName, XElement[]> byName)
+    // The distinct child names in order of first appearance, and each name's children in document order: a look-up
+    // compares a few atomised names (a <devices> has about fifteen), no hashing and no dictionary to allocate.
+    private readonly XName[] _names;
+    private readonly XElement[][] _groups;
+    private readonly Dictionary<XName, XElement[]>? _byName;
+
+    private ChildIndex(XNode? first, XNode? last, XName[] names, XElement[][] groups)
     {
         _first = first;
         _last = last;
-        _byName = byName;
+        _names = names;
+        _groups = groups;
+        if (names.Length <= MaxScannedNames) return;
+        _byName = new Dictionary<XName, XElement[]>(names.Length);
+        for (var i = 0; i < names.Length; i++) _byName[names[i]] = groups[i];
+    }
+
+    private XElement[] Named(XName name)
+    {
+        if (_byName is not null) return _byName.TryGetValue(name, out var found) ? found : [];
+        var names = _names;
+        for (var i = 0; i < names.Length; i++)
+            if (ReferenceEquals(names[i], name)) return _groups[i];
+        return [];
     }
 
     /// <summary>The children named <paramref name="name"/> from the index of <paramref name="parent"/>, when it has a current one.</summary>
@@ -49,7 +70,7 @@ internal sealed class ChildIndex
                 if (!ReferenceEquals(parents[slot], parent)) continue;
                 var index = cache.Indexes[slot]!;
                 if (!ReferenceEquals(index._first, parent.FirstNode) || !ReferenceEquals(index._last, parent.LastNode)) break;
-                children = index._byName.TryGetValue(name, out var found) ? found : [];
+                children = index.Named(name);
                 return true;
             }
         }
@@ -74,21 +95,27 @@ internal sealed class ChildIndex
     /// <summary>Indexes <paramref name="parent"/>'s children (replacing an out-of-date index) for the next look-up.</summary>
     public static void Build(XContainer parent)
     {
-        // Two passes: count each name's children, then fill arrays of exactly that size, so the index allocates its
-        // dictionary and its arrays and nothing else (no list per name); the per-name counts live in a thread's scratch.
+        // Two passes: count each name's children, then fill arrays of exactly that size, so the index allocates its names
+        // and its arrays (a dictionary too past 16 names) and nothing else; the per-name counts live in a thread's scratch.
         var scratch = t_scratch ??= new Scratch();
         for (var node = parent.FirstNode; node is not null; node = node.NextNode)
-            if (ElementTest.AsElement(node) is { } element) scratch.Count(element.Name);
+            if (ElementTest.AsElement(node) is { } element) scratch.Add(element.Name);
 
-        var distinct = scratch.Slots.Count;
-        var byName = new Dictionary<XName, XElement[]>(distinct);
-        foreach (var (name, slot) in scratch.Slots) byName[name] = scratch.Groups[slot] = new XElement[scratch.Counts[slot]];
+        var distinct = scratch.Distinct;
+        var names = new XName[distinct];
+        var groups = new XElement[distinct][];
+        for (var slot = 0; slot < distinct; slot++)
+        {
+            names[slot] = scratch.Names[slot]!;
+            groups[slot] = new XElement[scratch.Counts[slot]];
+        }
+
         Array.Clear(scratch.Counts, 0, distinct);
         for (var node = parent.FirstNode; node is not null; node = node.NextNode)
         {
             if (ElementTest.AsElement(node) is not { } element) continue;
-            var slot = scratch.Slots[element.Name];
-            scratch.Groups[slot]![scratch.Counts[slot]++] = element;
+            var slot = scratch.SlotOf(element.Name);
+            groups[slot][scratch.Counts[slot]++] = element;
         }
 
         // Drops the references to the document's names and elements; a scratch grown by an unusual element is not kept.
@@ -103,7 +130,7 @@ internal sealed class ChildIndex
         }
 
         cache.Parents[entry] = parent;
-        cache.Indexes[entry] = new ChildIndex(parent.FirstNode, parent.LastNode, byName);
+        cache.Indexes[entry] = new ChildIndex(parent.FirstNode, parent.LastNode, names, groups);
     }
 
     /// <summary>
@@ -129,36 +156,56 @@ internal sealed class ChildIndex
         public int Next;
     }
 
-    /// <summary>The distinct child names of the element being indexed, with their counts and arrays: reused by a thread.</summary>
+    /// <summary>The distinct child names of the element being indexed, in order, with their counts: reused by a thread.</summary>
     private sealed class Scratch
     {
         public const int MaxRetainedNames = 256;
 
-        public readonly Dictionary<XName, int> Slots = [];
+        // Names are found by comparison while there are few, then through the dictionary, filled from then on.
+        private readonly Dictionary<XName, int> _slots = [];
+        public XName?[] Names = new XName?[16];
         public int[] Counts = new int[16];
-        public XElement[]?[] Groups = new XElement[]?[16];
+        public int Distinct;
 
-        public void Count(XName name)
+        public void Add(XName name)
         {
-            if (!Slots.TryGetValue(name, out var slot))
+            var slot = SlotOf(name);
+            if (slot < 0)
             {
-                slot = Slots.Count;
-                Slots.Add(name, slot);
-                if (slot == Counts.Length)
+                slot = Distinct++;
+                if (slot == Names.Length)
                 {
+                    Array.Resize(ref Names, slot * 2);
                     Array.Resize(ref Counts, slot * 2);
-                    Array.Resize(ref Groups, slot * 2);
+                }
+
+                Names[slot] = name;
+                if (Distinct > MaxScannedNames)
+                {
+                    if (_slots.Count == 0)
+                        for (var i = 0; i < Distinct; i++) _slots[Names[i]!] = i;
+                    else _slots[name] = slot;
                 }
             }
 
             Counts[slot]++;
         }
 
+        /// <summary>The slot of a name counted for this element, or -1.</summary>
+        public int SlotOf(XName name)
+        {
+            if (Distinct > MaxScannedNames) return _slots.TryGetValue(name, out var found) ? found : -1;
+            for (var i = 0; i < Distinct; i++)
+                if (ReferenceEquals(Names[i], name)) return i;
+            return -1;
+        }
+
         public void Clear(int distinct)
         {
-            Slots.Clear();
+            _slots.Clear();
+            Array.Clear(Names, 0, distinct);
             Array.Clear(Counts, 0, distinct);
-            Array.Clear(Groups, 0, distinct);
+            Distinct = 0;
         }
     }
 }
