@@ -48,7 +48,7 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
 
         var pending = t_pending ??= new Stack<Pending>();
         pending.Clear();
-        pending.Push(new Pending(root, new Place(rootContext, rootContext, null, null)));
+        pending.Push(new Pending(root, new Place(rootContext, null, null)));
         var peak = 0;
         try
         {
@@ -83,12 +83,7 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
                 var name = child.Name;
                 if (schema.TryGetChild(place.Context, name, out var childContext))
                 {
-                    // The union context never narrows; messages compare with it to tell whether narrowing mattered.
-                    // Until something on the path narrows, it is the context itself.
-                    var childUnion = childContext;
-                    if (place.NarrowedBy is not null)
-                        schema.TryGetChild(place.Union, name, out childUnion);
-                    pending.Push(new Pending(child, place with { Context = childContext, Union = childUnion }));
+                    pending.Push(new Pending(child, place with { Context = childContext }));
                     peak = Math.Max(peak, pending.Count);
                 }
                 else
@@ -194,13 +189,30 @@ internal static class SchemaProblems
 }
 
 /// <summary>
-/// Where an element is checked: its context, the context it would have if no discriminating attribute had narrowed
-/// anything on the way (the union, used to tell in messages whether the narrowing is what made a name or value wrong),
-/// and the nearest element whose attribute narrowed it, with that attribute's name (its label is made only for a
-/// message: most documents have no schema problem, and many elements are narrowed).
+/// Where an element is checked: its context, and the nearest element whose attribute narrowed it, with that
+/// attribute's name (its label is made only for a message: most documents have no schema problem, and many elements
+/// are narrowed).
 /// </summary>
-internal readonly record struct Place(int Context, int Union, XElement? NarrowedBy, XName? NarrowingAttribute)
+internal readonly record struct Place(int Context, XElement? NarrowedBy, XName? NarrowingAttribute)
 {
+    /// <summary>
+    /// The context <paramref name="element"/> would have if no discriminating attribute had narrowed anything on its
+    /// way (the union), or <see cref="SchemaModel.None"/>: messages compare with it to tell whether the narrowing is what
+    /// made a name or value wrong. Worked out from the root only for a message, instead of for every element walked.
+    /// </summary>
+    public static int UnionOf(SchemaModel schema, XElement element)
+    {
+        var names = new Stack<XName>();
+        for (var current = element; current is not null; current = current.Parent) names.Push(current.Name);
+        var context = SchemaModel.DocumentContext;
+        foreach (var name in names)
+        {
+            if (!schema.TryGetChild(context, name, out context)) return SchemaModel.None;
+        }
+
+        return context;
+    }
+
     public Narrowing? Narrowing => NarrowedBy is null
         ? null
         : new Narrowing(NarrowedBy, NarrowingAttribute!.LocalName, NarrowedBy.Attribute(NarrowingAttribute) is { } found ? Tokens.Normalize(found.Value) : null);

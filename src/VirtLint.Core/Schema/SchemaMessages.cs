@@ -18,7 +18,8 @@ internal static class SchemaMessages
         var hint = schema.TryGetAttribute(place.Context, name, out _)
             ? $"; {Quote(name)} is allowed there as an attribute, not as an element"
             : Closest("name", name, schema.ChildNames(place.Context));
-        var narrowed = schema.TryGetChild(place.Union, name, out _);
+        var union = Place.UnionOf(schema, parent);
+        var narrowed = union != SchemaModel.None && schema.TryGetChild(union, name, out _);
         return $"Element {Quote(name)} is not allowed in {Where(parent, place, narrowed)}{hint}.";
     }
 
@@ -27,21 +28,25 @@ internal static class SchemaMessages
         var hint = schema.TryGetChild(place.Context, name, out _)
             ? $"; {Quote(name)} is allowed there as a child element, not as an attribute"
             : Closest("name", name, schema.AttributeNames(place.Context));
-        var narrowed = schema.TryGetAttribute(place.Union, name, out _);
+        var union = Place.UnionOf(schema, element);
+        var narrowed = union != SchemaModel.None && schema.TryGetAttribute(union, name, out _);
         return $"Attribute {Quote(name)} is not allowed on {Where(element, place, narrowed)}{hint}.";
     }
 
     public static string AttributeValue(SchemaModel schema, Place place, int values, XElement element, string attribute, string value)
     {
-        var narrowed = schema.TryGetAttribute(place.Union, attribute, out var unionValues) && (unionValues == SchemaModel.None || schema.Contains(unionValues, value));
+        var union = Place.UnionOf(schema, element);
+        var narrowed = union != SchemaModel.None && schema.TryGetAttribute(union, attribute, out var unionValues)
+            && (unionValues == SchemaModel.None || schema.Contains(unionValues, value));
         var what = value.Length == 0 ? "An empty value" : "Value " + Quote(value);
         return $"{what} is not allowed for attribute {Quote(attribute)} of {Where(element, place, narrowed)}{ValueHint(schema.Values(values), value)}.";
     }
 
     public static string TextValue(SchemaModel schema, Place place, int values, XElement element, string value)
     {
-        var unionValues = schema.TextValueSet(place.Union);
-        var narrowed = unionValues == SchemaModel.None || schema.Contains(unionValues, value);
+        var union = Place.UnionOf(schema, element);
+        var unionValues = union == SchemaModel.None ? SchemaModel.None : schema.TextValueSet(union);
+        var narrowed = union != SchemaModel.None && (unionValues == SchemaModel.None || schema.Contains(unionValues, value));
         return $"Value {Quote(value)} is not allowed as the text of {Where(element, place, narrowed)}{ValueHint(schema.Values(values), value)}.";
     }
 
