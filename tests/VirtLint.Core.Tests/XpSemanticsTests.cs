@@ -20,7 +20,19 @@ public sealed class XpSemanticsTests
     [InlineData("42", 42)]
     [InlineData("  -3.5 ", -3.5)]
     [InlineData(".5", 0.5)]
+    [InlineData("007", 7)]
+    [InlineData("-12", -12)]
+    [InlineData("999999999999999", 999999999999999)]
+    [InlineData("12345678901234567890", 12345678901234567890d)]
+    [InlineData("4.", 4)]
     public void Number_parses_xpath_numbers(string text, double expected) => Assert.Equal(expected, Xp.Number(text));
+
+    [Fact]
+    public void Number_keeps_the_sign_of_a_negative_zero()
+    {
+        Assert.True(double.IsNegative(Xp.Number("-0")));
+        Assert.False(double.IsNegative(Xp.Number("0")));
+    }
 
     [Theory]
     [InlineData("")]
@@ -28,6 +40,9 @@ public sealed class XpSemanticsTests
     [InlineData("+1")]
     [InlineData("0x10")]
     [InlineData("12abc")]
+    [InlineData("-")]
+    [InlineData("1.2.3")]
+    [InlineData("\u0663")]
     public void Number_is_NaN_for_anything_else(string text) => Assert.True(double.IsNaN(Xp.Number(text)));
 
     [Theory]

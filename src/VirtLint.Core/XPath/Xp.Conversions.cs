@@ -53,7 +53,16 @@ public static partial class Xp
             else return double.NaN;
         }
 
-        return digits == 0 ? double.NaN : double.Parse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        if (digits == 0) return double.NaN;
+        // Whole numbers of up to 15 digits (indexes, ports, counts: most values) are exact as doubles: read by hand.
+        if (!dot && digits <= 15)
+        {
+            long whole = 0;
+            foreach (var c in s[(s[0] == '-' ? 1 : 0)..]) whole = whole * 10 + (c - '0');
+            return s[0] == '-' ? -(double)whole : whole;
+        }
+
+        return double.Parse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
     }
 
     public static double Number(IEnumerable<XObject> nodes) => Number(String(nodes));
