@@ -12,7 +12,7 @@ namespace VirtLint.Core.Baselines;
 /// <remarks>
 /// The engine creates one locator per document and asks <see cref="Of"/> for each finding's flagged node (for the
 /// finding's logical location, the baseline identity and SARIF's <c>virtlint/v1</c> fingerprint). The steps of all
-/// children of a parent are computed together, once, so a document's locations cost time linear in its size.
+/// children of one name of a parent are computed together, once, so a document's locations cost time linear in its size.
 /// </remarks>
 public sealed class LogicalLocator
 {
@@ -62,9 +62,10 @@ public sealed class LogicalLocator
             return step;
         }
 
-        // Every child of this parent at once: the occurrence count needs the siblings before each one anyway.
+        // Every child of this parent with the element's name at once: the occurrence count needs the siblings before
+        // each one anyway, and a step begins with the name, so only siblings of that name can share it.
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var child in element.Parent.Elements())
+        foreach (var child in element.Parent.Elements(element.Name))
         {
             var baseStep = Name(child.Name) + Key(NaturalKeys.Of(child));
             var occurrence = seen.TryGetValue(baseStep, out var count) ? count + 1 : 1;
