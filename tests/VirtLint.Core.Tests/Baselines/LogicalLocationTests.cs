@@ -132,6 +132,11 @@ public sealed class LogicalLocationTests
         Assert.NotEqual(ValueHash.Of(b.Attribute("cache")), ValueHash.Of(c.Attribute("cache")));
         Assert.Matches("^[0-9a-f]{16}$", ValueHash.Of(a));
         Assert.Equal(ValueHash.Of(null), ValueHash.Hash(""));
+        // The canonical text itself: attributes sorted by name, one per line, then the element's own words.
+        Assert.Equal(ValueHash.Hash("cache=none\nname=qemu\ntype=qcow2\nsome text"), ValueHash.Of(a));
+        var nested = XElement.Parse("<disk xmlns:x='urn:x' x:b='2' a='1'>\n  <target dev='vda'/>\n  tail <![CDATA[ cdata ]]>\n</disk>");
+        Assert.Equal(ValueHash.Hash("a=1\n{urn:x}b=2\ntail cdata"), ValueHash.Of(nested));
+        Assert.Equal(ValueHash.Hash("a=1\n"), ValueHash.Of(XElement.Parse("<disk a='1'>\n   \n</disk>")));
     }
 
     [Fact]
