@@ -13,11 +13,15 @@ internal sealed class EngineChecks
     private readonly RequiredNodeSets _sets;
     private readonly CheckMask[] _masks;
 
+    // Each checker's kind, read once as the engine groups its checkers by kind once.
+    private readonly DocumentKind[] _kinds;
+
     public EngineChecks(IEnumerable<RuleChecker> checkers)
     {
         Checkers = checkers.ToArray();
         _sets = new RequiredNodeSets(Checkers);
         _masks = Checkers.Select(_sets.MaskOf).ToArray();
+        _kinds = Checkers.Select(c => c.Kind).ToArray();
     }
 
     public RuleChecker[] Checkers { get; }
@@ -27,7 +31,7 @@ internal sealed class EngineChecks
 
     /// <summary>Whether the engine runs checker <paramref name="index"/> on the document.</summary>
     public bool Runs(int index, LintDocument document, ulong[] present) =>
-        Checkers[index].Kind == document.Kind && RequiredNodeSets.Covers(present, _masks[index]);
+        _kinds[index] == document.Kind && RequiredNodeSets.Covers(present, _masks[index]);
 
     /// <summary>Runs checker <paramref name="index"/> on the document, through the document's one context (created on its first check), as the engine does.</summary>
     public void Check(int index, LintDocument document, ReportedFindings findings, ref CheckContext? context)
