@@ -9,6 +9,37 @@ namespace VirtLint.RuleRuntime;
 internal sealed partial class PlanEvaluation
 {
     /// <summary>
+    /// The number helpers a check calls most (a PCI address field, a size, a count), called without boxing their result
+    /// as <see cref="Call"/> does; false for the others.
+    /// </summary>
+    private bool TryNumberCall(FunctionCall call, XObject context, out double number)
+    {
+        var a = call.Arguments;
+        switch (call.Function)
+        {
+            case "uint": number = Xp.Uint(String(a[0], context)); return true;
+            case "number" when a.Count == 1: number = ToNumber(a[0], context); return true;
+            case "count": number = Xp.Count(Nodes(a[0], context)); return true;
+            case "string-length" when a.Count == 1: number = Xp.StringLength(String(a[0], context)); return true;
+            default: number = 0; return false;
+        }
+    }
+
+    /// <summary>The boolean helpers a check calls most, called without boxing their result; false for the others.</summary>
+    private bool TryBooleanCall(FunctionCall call, XObject context, out bool truth)
+    {
+        var a = call.Arguments;
+        switch (call.Function)
+        {
+            case "starts-with": truth = Xp.StartsWith(String(a[0], context), String(a[1], context)); return true;
+            case "ends-with": truth = Xp.EndsWith(String(a[0], context), String(a[1], context)); return true;
+            case "contains": truth = Xp.Contains(String(a[0], context), String(a[1], context)); return true;
+            case "matches": truth = Xp.Matches(String(a[0], context), _rule.Pattern(((StringLiteral)a[1]).Value)); return true;
+            default: truth = false; return false;
+        }
+    }
+
+    /// <summary>
     /// A function call, dispatched on <see cref="FunctionSignature.Helper"/>: the same table entry the emitter prints a
     /// call from, so a function has one helper whichever back end runs it.
     /// </summary>
@@ -41,11 +72,16 @@ internal sealed partial class PlanEvaluation
             "Name" => TrySingle(a[0], context, out var node) ? Xp.Name(node) : Xp.Name(Nodes(a[0], context)),
             "LocalName" => Xp.LocalName(Nodes(a[0], context)),
             "IpPrefix" => Xp.IpPrefix(Nodes(a[0], context)),
-            "PciAddress" => Xp.PciAddress(Nodes(a[0], context)),
-            "Bytes" => a.Count == 1 ? Xp.Bytes(Nodes(a[0], context)) : Xp.Bytes(Nodes(a[0], context), String(a[1], context)),
-            "Default" => a[0].Type == ValueType.NodeSet
-                ? Xp.Default(Nodes(a[0], context), String(a[1], context))
-                : Xp.Default(String(a[0], context), String(a[1], context)),
+            // A path to at most one node (an attribute, '.') is read without gathering a node-set, as the emitter does.
+            "PciAddress" => TrySingle(a[0], context, out var address) ? Xp.PciAddress(address) : Xp.PciAddress(Nodes(a[0], context)),
+            "Bytes" => TrySingle(a[0], context, out var size)
+                ? a.Count == 1 ? Xp.Bytes(size) : Xp.Bytes(size, String(a[1], context))
+                : a.Count == 1 ? Xp.Bytes(Nodes(a[0], context)) : Xp.Bytes(Nodes(a[0], context), String(a[1], context)),
+            "Default" => a[0].Type != ValueType.NodeSet
+                ? Xp.Default(String(a[0], context), String(a[1], context))
+                : TrySingle(a[0], context, out var value)
+                    ? Xp.Default(value, String(a[1], context))
+                    : Xp.Default(Nodes(a[0], context), String(a[1], context)),
             "Contains" => Xp.Contains(String(a[0], context), String(a[1], context)),
             "StartsWith" => Xp.StartsWith(String(a[0], context), String(a[1], context)),
             "EndsWith" => Xp.EndsWith(String(a[0], context), String(a[1], context)),
