@@ -36,12 +36,13 @@ public sealed class InterpretedRule : RuleChecker
         foreach (var parameter in rule.Parameters)
             if (parameter.Default is StringListDefault list) _defaultLists[parameter.Name] = list.Values.ToArray();
         foreach (var expr in Expressions()) Prepare(expr);
-        RequiredNodes = _check.Requirements
-            .Select(clause => clause.AnyOf.Select(n => new Core.RequiredNode(n.Element is null ? null : XName.Get(n.Element), n.Attribute is null ? null : XName.Get(n.Attribute), n.Value)).ToArray())
-            .ToArray();
+        RequiredNodes = _check.Requirements.Select(clause => clause.AnyOf.Select(RequiredNodeOf).ToArray()).ToArray();
     }
 
     public override Core.RequiredNode[][] RequiredNodes { get; }
+
+    private static Core.RequiredNode RequiredNodeOf(RuleLanguage.Plan.RequiredNode node) => new(
+        node.Element is null ? null : XName.Get(node.Element), node.Attribute is null ? null : XName.Get(node.Attribute), node.Value);
 
     public override RuleDescriptor Descriptor { get; }
 
