@@ -9,35 +9,39 @@ namespace VirtLint.RuleRuntime;
 internal sealed partial class PlanEvaluation
 {
     /// <summary>
-    /// The number helpers a check calls most (a PCI address field, a size, a count), called without boxing their result
-    /// as <see cref="Call"/> does; false for the others.
+    /// The number helpers a check calls most (a PCI address field, a count), called without boxing their result when a
+    /// number is asked for; <see cref="Call"/> boxes what they return. False for the other helpers.
     /// </summary>
     private bool TryNumberCall(FunctionCall call, XObject context, out double number)
     {
         var a = call.Arguments;
-        switch (call.Function)
+        switch (HelperOf(call))
         {
-            case "uint": number = Xp.Uint(String(a[0], context)); return true;
-            case "number" when a.Count == 1: number = ToNumber(a[0], context); return true;
-            case "count": number = Xp.Count(Nodes(a[0], context)); return true;
-            case "string-length" when a.Count == 1: number = Xp.StringLength(String(a[0], context)); return true;
+            case "Uint": number = Xp.Uint(String(a[0], context)); return true;
+            case "Number": number = ToNumber(a[0], context); return true;
+            case "Count": number = Xp.Count(Nodes(a[0], context)); return true;
+            case "StringLength": number = Xp.StringLength(String(a[0], context)); return true;
             default: number = 0; return false;
         }
     }
 
-    /// <summary>The boolean helpers a check calls most, called without boxing their result; false for the others.</summary>
+    /// <summary>The boolean helpers a check calls most, as <see cref="TryNumberCall"/>.</summary>
     private bool TryBooleanCall(FunctionCall call, XObject context, out bool truth)
     {
         var a = call.Arguments;
-        switch (call.Function)
+        switch (HelperOf(call))
         {
-            case "starts-with": truth = Xp.StartsWith(String(a[0], context), String(a[1], context)); return true;
-            case "ends-with": truth = Xp.EndsWith(String(a[0], context), String(a[1], context)); return true;
-            case "contains": truth = Xp.Contains(String(a[0], context), String(a[1], context)); return true;
-            case "matches": truth = Xp.Matches(String(a[0], context), _rule.Pattern(((StringLiteral)a[1]).Value)); return true;
+            case "StartsWith": truth = Xp.StartsWith(String(a[0], context), String(a[1], context)); return true;
+            case "EndsWith": truth = Xp.EndsWith(String(a[0], context), String(a[1], context)); return true;
+            case "Contains": truth = Xp.Contains(String(a[0], context), String(a[1], context)); return true;
+            case "Matches": truth = Xp.Matches(String(a[0], context), _rule.Pattern(((StringLiteral)a[1]).Value)); return true;
             default: truth = false; return false;
         }
     }
+
+    private static string HelperOf(FunctionCall call) => FunctionTable.TryGet(call.Function, out var signature)
+        ? signature.Helper
+        : throw new InvalidOperationException($"unknown function {call.Function}()");
 
     /// <summary>
     /// A function call, dispatched on <see cref="FunctionSignature.Helper"/>: the same table entry the emitter prints a
@@ -46,9 +50,7 @@ internal sealed partial class PlanEvaluation
     private object Call(FunctionCall call, XObject context)
     {
         var a = call.Arguments;
-        var helper = FunctionTable.TryGet(call.Function, out var signature)
-            ? signature.Helper
-            : throw new InvalidOperationException($"unknown function {call.Function}()");
+        var helper = HelperOf(call);
         switch (call.Function)
         {
             // The operators of the language; 'if' evaluates one branch only, as the emitted conditional does.
@@ -58,13 +60,13 @@ internal sealed partial class PlanEvaluation
             case "if": return Boolean(a[0], context) ? Eval(a[1], context) : Eval(a[2], context);
         }
 
+        if (TryNumberCall(call, context, out var number)) return number;
+        if (TryBooleanCall(call, context, out var truth)) return truth;
         return helper switch
         {
             "KeyIndex" or "CpuOwnerIndex" or "IpRangeIndex" or "IpOverlapIndex" => IndexedLookup(call, context),
             "String" => ToString(a[0], context),
-            "Number" => ToNumber(a[0], context),
             "Boolean" => ToBoolean(a[0], context),
-            "Count" => Xp.Count(Nodes(a[0], context)),
             "Sum" => Xp.Sum(Nodes(a[0], context)),
             "Max" => Xp.Max(Nodes(a[0], context)),
             "Min" => Xp.Min(Nodes(a[0], context)),
@@ -82,10 +84,6 @@ internal sealed partial class PlanEvaluation
                 : TrySingle(a[0], context, out var value)
                     ? Xp.Default(value, String(a[1], context))
                     : Xp.Default(Nodes(a[0], context), String(a[1], context)),
-            "Contains" => Xp.Contains(String(a[0], context), String(a[1], context)),
-            "StartsWith" => Xp.StartsWith(String(a[0], context), String(a[1], context)),
-            "EndsWith" => Xp.EndsWith(String(a[0], context), String(a[1], context)),
-            "StringLength" => Xp.StringLength(String(a[0], context)),
             "NormalizeSpace" => Xp.NormalizeSpace(String(a[0], context)),
             "Concat" => Xp.Concat(Strings(a, context)),
             "Translate" => Xp.Translate(String(a[0], context), String(a[1], context), String(a[2], context)),
@@ -99,7 +97,6 @@ internal sealed partial class PlanEvaluation
             "Floor" => Xp.Floor(Number(a[0], context)),
             "Ceiling" => Xp.Ceiling(Number(a[0], context)),
             "Round" => Xp.Round(Number(a[0], context)),
-            "Matches" => Xp.Matches(String(a[0], context), _rule.Pattern(((StringLiteral)a[1]).Value)),
             "InSubnet" => Xp.InSubnet(String(a[0], context), String(a[1], context), String(a[2], context)),
             "IpCompare" => Xp.IpCompare(String(a[0], context), String(a[1], context)),
             "IsIpAddress" => Xp.IsIpAddress(String(a[0], context)),
@@ -110,7 +107,6 @@ internal sealed partial class PlanEvaluation
             "ModeLooserThan" => Xp.ModeLooserThan(String(a[0], context), String(a[1], context)),
             "CpusetCount" => Xp.CpusetCount(String(a[0], context)),
             "CpusetsOverlap" => Xp.CpusetsOverlap(String(a[0], context), String(a[1], context)),
-            "Uint" => Xp.Uint(String(a[0], context)),
             "CanonicalIp" => Xp.CanonicalIp(String(a[0], context)),
             "CleanPath" => Xp.CleanPath(String(a[0], context)),
             "DirectoryOf" => Xp.DirectoryOf(String(a[0], context)),
