@@ -80,36 +80,7 @@ public sealed class RequiredNodesTests
         string.Join("; ", plan.Check!.Requirements.Select(c => string.Join(" | ", c.AnyOf.Select(n =>
             n.Attribute is null ? n.Element : $"{n.Element}@{n.Attribute}{(n.Value is null ? "" : "=" + n.Value)}"))));
 
-    private static RulePlan Lower(string context, string test, bool assert, string? let = null)
-    {
-        var text = $"""
-            id: VL1999
-            name: requirements-test
-            title: Requirements test
-            severity: warning
-            category: performance
-            tags: [disk]
-            target: domain
-            scope:
-              hypervisors: any
-            params:
-              buses:
-                type: string-list
-                default: [ide, sata]
-                description: Buses.
-            check:
-              context: "{context}"
-            {(let is null ? "" : $"  let:\n    bus: \"{let}\"\n")}  {(assert ? "assert" : "report")}: "{test}"
-            message: "Disk '{"{"}@dev{"}"}' is flagged."
-            docs:
-              what-it-does: What.
-              why-is-this-bad: Why. It is a warning because it costs performance.
-              example: <a/>
-              use-instead: <b/>
-              references: [https://libvirt.org/formatdomain.html]
-            """;
-        var result = RuleFileParser.Parse("rules/domain/requirements-test.yaml", text);
-        Assert.True(result.Rule is not null, string.Join("\n", result.Diagnostics.Select(d => d.Message)));
-        return RuleLowering.Lower(result.Rule!);
-    }
+    // The list parameter 'buses' for comparisons with a list; a let 'bus' when given.
+    private static RulePlan Lower(string context, string test, bool assert, string? let = null) =>
+        LoweringTestRule.Lower(context, test, let is null ? null : [("bus", let)], parameters: "buses", assert: assert);
 }

@@ -2,6 +2,7 @@ using VirtLint.RuleLanguage.Expressions;
 using VirtLint.RuleLanguage.Model;
 using VirtLint.RuleLanguage.Plan;
 using ValueType = VirtLint.RuleLanguage.Expressions.ValueType;
+using static VirtLint.RuleLanguage.Tests.LoweringTestRule;
 
 namespace VirtLint.RuleLanguage.Tests;
 
@@ -239,48 +240,6 @@ public sealed class RuleLoweringTests
     }
 
     // ---- helpers ----
-
-    private static RulePlan Lower(string context, string test, (string Name, string Value)[]? lets = null, string message = "Disk '{@dev}' is flagged.",
-        string? location = null, string? parameters = null) =>
-        RuleLowering.Lower(Parse(context, test, lets, message, location, parameters));
-
-    private static RuleSpec Parse(string context, string test, (string Name, string Value)[]? lets = null, string message = "Disk '{@dev}' is flagged.",
-        string? location = null, string? parameters = null)
-    {
-        var letLines = lets is null ? "" : "  let:\n" + string.Concat(lets.Select(l => $"    {l.Name}: \"{l.Value}\"\n"));
-        var locationLine = location is null ? "" : $"  location: \"{location}\"\n";
-        var parameterLines = parameters is null ? "" : $"params:\n  {parameters}:\n    type: string-list\n    default: [ide, sata]\n    description: Buses.\n";
-        var text = $"""
-            id: VL1999
-            name: lowering-test
-            title: Lowering test
-            severity: warning
-            category: performance
-            tags: [disk]
-            target: domain
-            scope:
-              hypervisors: any
-
-            """ + parameterLines + $"""
-            check:
-              context: "{context}"
-
-            """ + letLines + $"""
-              report: "{test}"
-
-            """ + locationLine + $"""
-            message: "{message}"
-            docs:
-              what-it-does: What.
-              why-is-this-bad: Why. It is a warning because it costs performance.
-              example: <a/>
-              use-instead: <b/>
-              references: [https://libvirt.org/formatdomain.html]
-            """;
-        var result = RuleFileParser.Parse("rules/domain/lowering-test.yaml", text);
-        Assert.True(result.Rule is not null, string.Join("\n", result.Diagnostics.Select(d => d.Message)));
-        return result.Rule!;
-    }
 
     private static int Calls(RulePlan plan, string function)
     {
