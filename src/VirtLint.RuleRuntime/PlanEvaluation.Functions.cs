@@ -12,10 +12,10 @@ internal sealed partial class PlanEvaluation
     /// The number helpers a check calls most (a PCI address field, a count), called without boxing their result when a
     /// number is asked for; <see cref="Call"/> boxes what they return. False for the other helpers.
     /// </summary>
-    private bool TryNumberCall(FunctionCall call, XObject context, out double number)
+    private bool TryNumberCall(FunctionCall call, string helper, XObject context, out double number)
     {
         var a = call.Arguments;
-        switch (HelperOf(call))
+        switch (helper)
         {
             case "Uint": number = Xp.Uint(String(a[0], context)); return true;
             case "Number": number = ToNumber(a[0], context); return true;
@@ -26,10 +26,10 @@ internal sealed partial class PlanEvaluation
     }
 
     /// <summary>The boolean helpers a check calls most, as <see cref="TryNumberCall"/>.</summary>
-    private bool TryBooleanCall(FunctionCall call, XObject context, out bool truth)
+    private bool TryBooleanCall(FunctionCall call, string helper, XObject context, out bool truth)
     {
         var a = call.Arguments;
-        switch (HelperOf(call))
+        switch (helper)
         {
             case "StartsWith": truth = Xp.StartsWith(String(a[0], context), String(a[1], context)); return true;
             case "EndsWith": truth = Xp.EndsWith(String(a[0], context), String(a[1], context)); return true;
@@ -39,6 +39,7 @@ internal sealed partial class PlanEvaluation
         }
     }
 
+    /// <summary>The call's <see cref="FunctionSignature.Helper"/>: looked up once per call, whichever type is asked for.</summary>
     private static string HelperOf(FunctionCall call) => FunctionTable.TryGet(call.Function, out var signature)
         ? signature.Helper
         : throw new InvalidOperationException($"unknown function {call.Function}()");
@@ -47,10 +48,11 @@ internal sealed partial class PlanEvaluation
     /// A function call, dispatched on <see cref="FunctionSignature.Helper"/>: the same table entry the emitter prints a
     /// call from, so a function has one helper whichever back end runs it.
     /// </summary>
-    private object Call(FunctionCall call, XObject context)
+    private object Call(FunctionCall call, XObject context) => Call(call, HelperOf(call), context);
+
+    private object Call(FunctionCall call, string helper, XObject context)
     {
         var a = call.Arguments;
-        var helper = HelperOf(call);
         switch (call.Function)
         {
             // The operators of the language; 'if' evaluates one branch only, as the emitted conditional does.
@@ -60,8 +62,8 @@ internal sealed partial class PlanEvaluation
             case "if": return Boolean(a[0], context) ? Eval(a[1], context) : Eval(a[2], context);
         }
 
-        if (TryNumberCall(call, context, out var number)) return number;
-        if (TryBooleanCall(call, context, out var truth)) return truth;
+        if (TryNumberCall(call, helper, context, out var number)) return number;
+        if (TryBooleanCall(call, helper, context, out var truth)) return truth;
         return helper switch
         {
             "KeyIndex" or "CpuOwnerIndex" or "IpRangeIndex" or "IpOverlapIndex" => IndexedLookup(call, context),

@@ -103,7 +103,9 @@ internal sealed partial class PlanEvaluation
             case NumberLiteral n: return n.Value;
             case NegateExpr n: return -Number(n.Operand, context);
             case BinaryExpr { Operator: >= BinaryOperator.Add } b: return Arithmetic(b, context);
-            case FunctionCall f when TryNumberCall(f, context, out var number): return number;
+            case FunctionCall f:
+                var helper = HelperOf(f);
+                return TryNumberCall(f, helper, context, out var number) ? number : (double)Call(f, helper, context);
         }
 
         return (double)Eval(expr, context);
@@ -119,7 +121,9 @@ internal sealed partial class PlanEvaluation
             case ComparisonExpr c: return Comparison(c, context);
             case FunctionCall { Function: "not" } f: return !Boolean(f.Arguments[0], context);
             case FunctionCall { Function: "boolean" or "exists" } f when f.Arguments[0].Type == ValueType.NodeSet: return Exists(f.Arguments[0], context);
-            case FunctionCall f when TryBooleanCall(f, context, out var truth): return truth;
+            case FunctionCall f:
+                var helper = HelperOf(f);
+                return TryBooleanCall(f, helper, context, out var truth) ? truth : (bool)Call(f, helper, context);
         }
 
         return (bool)Eval(expr, context);
