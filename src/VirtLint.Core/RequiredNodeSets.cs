@@ -11,8 +11,8 @@ public sealed class RequiredNodeSets
 {
     // Filled in the constructor and only read after, so threads share them.
     private readonly Dictionary<RequiredNode, int> _bits = [];
-    private readonly Dictionary<XName, int> _elements = [];
-    private readonly Dictionary<XName, AttributeBits> _attributes = [];
+    private readonly XNameMap<int> _elements = new();
+    private readonly XNameMap<AttributeBits> _attributes = new();
     private readonly int _words;
 
     public RequiredNodeSets(IEnumerable<RuleChecker> checkers)

@@ -60,6 +60,33 @@ public sealed class IndexedLookupTests
         Assert.Same(Hosts[1], Assert.Single(MacIndex(grouped: false).FirstWithSame(Hosts[6])));
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(200)]
+    public void Short_and_long_lists_find_the_first_earlier_node_with_a_key_in_its_group(int hosts)
+    {
+        // Few nodes are compared in order, many go through a dictionary: both must give what a scan of the earlier ones gives.
+        var dhcp = Enumerable.Range(0, 3).Select(_ => new XElement("dhcp")).ToArray();
+        for (var i = 0; i < hosts; i++)
+            dhcp[i % 3].Add(new XElement("host", new XAttribute("mac", i % 7 == 0 ? "" : $"m{i % 5}")));
+        var document = new XDocument(new XElement("network", dhcp));
+        var all = document.Descendants("host").ToList();
+        foreach (var grouped in new[] { false, true })
+        {
+            var index = new KeyIndex(d => d.Document!.Descendants("host"), n => ((XElement)n).Attribute("mac")!.Value, grouped ? n => n.Parent : null);
+            foreach (var host in all)
+            {
+                var key = host.Attribute("mac")!.Value;
+                var expected = key.Length == 0 ? null : all.TakeWhile(h => h != host).FirstOrDefault(h => h.Attribute("mac")!.Value == key && (!grouped || h.Parent == host.Parent));
+                Assert.Equal(expected, index.FirstWithSame(host).SingleOrDefault());
+            }
+
+            Assert.Equal(all.FirstOrDefault(h => h.Attribute("mac")!.Value == "m3" && (!grouped || h.Parent is null)), index.FirstWithKey(document, "m3").SingleOrDefault());
+        }
+    }
+
     [Fact]
     public void First_with_key_looks_a_value_up()
     {

@@ -163,6 +163,8 @@ public sealed class LibvirtFunctionTests
     [InlineData("<address type='pci'><zpci uid='0x0001' fid='0x00000000'/></address>", "")]
     [InlineData("<address type='pci' bus='0x01' slot='zero'/>", "")]
     [InlineData("<address type='pci' bus='-1' slot='1'/>", "")]
+    [InlineData("<address function='0x2' slot='0x03' type='pci' bus='0x01'/>", "0000:01:03.2")]
+    [InlineData("<address xmlns:x='urn:x' type='pci' x:bus='zero' bus='0x02' slot='0x01'/>", "0000:02:01.0")]
     public void Pci_address_is_libvirt_text_or_empty(string xml, string expected) =>
         Assert.Equal(expected, Xp.PciAddress([XElement.Parse(xml)]));
 

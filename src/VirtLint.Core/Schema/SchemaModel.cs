@@ -35,8 +35,8 @@ public sealed class SchemaModel
     private readonly XName?[] _switchNames;
 
     // Each context's children and attributes by name, made on first use (see MapOf).
-    private readonly Dictionary<XName, int>?[] _childMaps;
-    private readonly Dictionary<XName, int>?[] _attributeMaps;
+    private readonly XNameMap<int>?[] _childMaps;
+    private readonly XNameMap<int>?[] _attributeMaps;
 
     // Where each context's attribute and child lists start, and its text's value set: read for every element checked.
     private readonly int[] _attributeLists;
@@ -57,8 +57,8 @@ public sealed class SchemaModel
         _attributeLists = new int[_contextOffsets.Length];
         _childLists = new int[_contextOffsets.Length];
         _textValueSets = new int[_contextOffsets.Length];
-        _childMaps = new Dictionary<XName, int>?[_contextOffsets.Length];
-        _attributeMaps = new Dictionary<XName, int>?[_contextOffsets.Length];
+        _childMaps = new XNameMap<int>?[_contextOffsets.Length];
+        _attributeMaps = new XNameMap<int>?[_contextOffsets.Length];
         for (var context = 0; context < _contextOffsets.Length; context++)
         {
             _attributeLists[context] = AttributesStart(_contextOffsets[context]);
@@ -124,9 +124,9 @@ public sealed class SchemaModel
     /// reference-hashed look-up per node instead of a look-up of the name's id and a binary search. Two threads may
     /// both make a context's map; they are equal, and either is kept.
     /// </summary>
-    private Dictionary<XName, int> MapOf(Dictionary<XName, int>?[] maps, int context, int list)
+    private XNameMap<int> MapOf(XNameMap<int>?[] maps, int context, int list)
     {
-        var map = new Dictionary<XName, int>(_data[list]);
+        var map = new XNameMap<int>();
         for (var i = 0; i < _data[list]; i++)
         {
             if (AsName(_data[list + 1 + 2 * i]) is { } name) map[name] = _data[list + 2 + 2 * i];

@@ -36,7 +36,7 @@ internal sealed class ChildIndex
     // compares a few atomised names (a <devices> has about fifteen), no hashing and no dictionary to allocate.
     private readonly XName[] _names;
     private readonly XElement[][] _groups;
-    private readonly Dictionary<XName, XElement[]>? _byName;
+    private readonly XNameMap<XElement[]>? _byName;
 
     private ChildIndex(XNode? first, XNode? last, XName[] names, XElement[][] groups)
     {
@@ -45,7 +45,7 @@ internal sealed class ChildIndex
         _names = names;
         _groups = groups;
         if (names.Length <= MaxScannedNames) return;
-        _byName = new Dictionary<XName, XElement[]>(names.Length);
+        _byName = new XNameMap<XElement[]>();
         for (var i = 0; i < names.Length; i++) _byName[names[i]] = groups[i];
     }
 

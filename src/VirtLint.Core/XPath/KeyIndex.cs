@@ -18,6 +18,9 @@ public sealed class KeyIndex
     // a few indexed nodes (a filter the index does not have) still finds its keys.
     private const int Lookahead = 8;
 
+    // Up to this many indexed nodes, the first with a key is found by comparing keys in order.
+    private const int MaxScanned = 16;
+
     private readonly Func<XObject, IEnumerable<XObject>> _nodes;
     private readonly Func<XObject, string> _key;
     private readonly Func<XObject, XObject?>? _group;
@@ -117,7 +120,8 @@ public sealed class KeyIndex
     private void Index(XObject anyNode)
     {
         if (_indexed is not null) return;
-        var indexed = _nodes(anyNode).ToArray();
+        var nodes = _nodes(anyNode);
+        var indexed = nodes as XObject[] ?? nodes.ToArray();
         var keys = new string[indexed.Length];
         var groups = _group is null ? [] : new XObject?[indexed.Length];
         for (var i = 0; i < indexed.Length; i++)
@@ -148,13 +152,26 @@ public sealed class KeyIndex
 
     private XObject? FirstOf(XObject? group, string key)
     {
+        // A document has a few of each device: comparing a few keys costs less than building and hashing into a
+        // dictionary, which only a long list repays (and which keeps a long list linear).
+        if (_indexed!.Length <= MaxScanned)
+        {
+            for (var i = 0; i < _keys.Length; i++)
+            {
+                if (string.Equals(_keys[i], key, StringComparison.Ordinal) && (_group is null || ReferenceEquals(_groups[i], group)))
+                    return _indexed[i];
+            }
+
+            return null;
+        }
+
         if (_group is null)
         {
             // One group: keyed by the string alone, which hashes faster than a pair.
             if (_firstByKey is null)
             {
-                var first = new Dictionary<string, XObject>(StringComparer.Ordinal);
-                for (var i = 0; i < _indexed!.Length; i++)
+                var first = new Dictionary<string, XObject>(_indexed.Length, StringComparer.Ordinal);
+                for (var i = 0; i < _indexed.Length; i++)
                     if (_keys[i].Length > 0) first.TryAdd(_keys[i], _indexed[i]);
                 _firstByKey = first;
             }
@@ -164,8 +181,8 @@ public sealed class KeyIndex
 
         if (_firstByGroupAndKey is null)
         {
-            var first = new Dictionary<(XObject?, string), XObject>();
-            for (var i = 0; i < _indexed!.Length; i++)
+            var first = new Dictionary<(XObject?, string), XObject>(_indexed.Length);
+            for (var i = 0; i < _indexed.Length; i++)
                 if (_keys[i].Length > 0) first.TryAdd((_groups[i], _keys[i]), _indexed[i]);
             _firstByGroupAndKey = first;
         }

@@ -14,8 +14,7 @@ public static class PciAddresses
     /// </summary>
     public static string Format(XElement address)
     {
-        if (!TryField(address, Domain, out var domain) || !TryField(address, Bus, out var bus)
-            || !TryField(address, Slot, out var slot) || !TryField(address, Function, out var function))
+        if (!TryFields(address, out var domain, out var bus, out var slot, out var function))
             return "";
         if (domain == 0 && bus == 0 && slot == 0) return "";
         // Written by hand: the interpolated hexadecimal formats were most of this function's time. Widest: ffffffff:ffffffff:ffffffff.4294967295.
@@ -46,9 +45,21 @@ public static class PciAddresses
     private static readonly XName Slot = "slot";
     private static readonly XName Function = "function";
 
-    private static bool TryField(XElement address, XName name, out uint value)
+    /// <summary>The four fields in one walk of the attributes (an address has about five); false when one is no number.</summary>
+    private static bool TryFields(XElement address, out uint domain, out uint bus, out uint slot, out uint function)
     {
-        value = 0;
-        return address.Attribute(name) is not { } attribute || LibvirtNumbers.TryParseUInt(attribute.Value, out value);
+        (domain, bus, slot, function) = (0, 0, 0, 0);
+        for (var attribute = address.FirstAttribute; attribute is not null; attribute = attribute.NextAttribute)
+        {
+            var name = attribute.Name;
+            // The first attribute of a name counts, as XElement.Attribute finds it (a parsed document has no repeats).
+            var parsed = ReferenceEquals(name, Domain) ? LibvirtNumbers.TryParseUInt(attribute.Value, out domain)
+                : ReferenceEquals(name, Bus) ? LibvirtNumbers.TryParseUInt(attribute.Value, out bus)
+                : ReferenceEquals(name, Slot) ? LibvirtNumbers.TryParseUInt(attribute.Value, out slot)
+                : !ReferenceEquals(name, Function) || LibvirtNumbers.TryParseUInt(attribute.Value, out function);
+            if (!parsed) return false;
+        }
+
+        return true;
     }
 }
