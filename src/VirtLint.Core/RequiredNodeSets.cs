@@ -53,7 +53,7 @@ public sealed class RequiredNodeSets
     public CheckMask MaskOf(RuleChecker checker)
     {
         var all = new ulong[_words];
-        var anyOf = new List<ulong[]>();
+        var anyOf = new List<(int, ulong)[]>();
         foreach (var clause in checker.RequiredNodes)
         {
             var mask = clause.Length == 1 ? all : new ulong[_words];
@@ -63,11 +63,15 @@ public sealed class RequiredNodeSets
                 mask[bit >> 6] |= 1UL << bit;
             }
 
-            if (clause.Length > 1) anyOf.Add(mask);
+            if (clause.Length > 1) anyOf.Add(Sparse(mask));
         }
 
-        return new CheckMask(all, [.. anyOf]);
+        return new CheckMask(Sparse(all), [.. anyOf]);
     }
+
+    /// <summary>A mask's words that have a bit set, with their index: a check needs nodes of a few words out of several.</summary>
+    private static (int Word, ulong Bits)[] Sparse(ulong[] mask) =>
+        [.. mask.Select((bits, word) => (word, bits)).Where(w => w.bits != 0)];
 
     /// <summary>The bits of the required nodes the element and its descendants have.</summary>
     public ulong[] Of(XElement root)
@@ -99,16 +103,21 @@ public sealed class RequiredNodeSets
     /// <summary>Whether <paramref name="present"/> has every bit of the mask's <see cref="CheckMask.All"/> and one of each of its <see cref="CheckMask.AnyOf"/>.</summary>
     public static bool Covers(ulong[] present, CheckMask mask)
     {
-        var all = mask.All;
-        for (var i = 0; i < all.Length; i++)
+        foreach (var (word, bits) in mask.All)
         {
-            if ((present[i] & all[i]) != all[i]) return false;
+            if ((present[word] & bits) != bits) return false;
         }
 
         foreach (var any in mask.AnyOf)
         {
             var found = false;
-            for (var i = 0; i < any.Length && !found; i++) found = (present[i] & any[i]) != 0;
+            foreach (var (word, bits) in any)
+            {
+                if ((present[word] & bits) == 0) continue;
+                found = true;
+                break;
+            }
+
             if (!found) return false;
         }
 
@@ -147,10 +156,13 @@ public sealed class RequiredNodeSets
     private sealed record AttributeBits((XName? Element, int Bit)[] AnyValue, Dictionary<string, (XName? Element, int Bit)[]>? ByValue);
 }
 
-/// <summary>A check's required bits (<see cref="RequiredNodeSets.MaskOf"/>): every bit of <see cref="All"/>, and at least one bit of each of <see cref="AnyOf"/>.</summary>
-public sealed class CheckMask(ulong[] all, ulong[][] anyOf)
+/// <summary>
+/// A check's required bits (<see cref="RequiredNodeSets.MaskOf"/>) as (word, bits) pairs of the words that have any:
+/// every bit of <see cref="All"/>, and at least one bit of each of <see cref="AnyOf"/>.
+/// </summary>
+public sealed class CheckMask((int Word, ulong Bits)[] all, (int Word, ulong Bits)[][] anyOf)
 {
-    public ulong[] All { get; } = all;
+    public (int Word, ulong Bits)[] All { get; } = all;
 
-    public ulong[][] AnyOf { get; } = anyOf;
+    public (int Word, ulong Bits)[][] AnyOf { get; } = anyOf;
 }

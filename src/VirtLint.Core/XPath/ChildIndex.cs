@@ -58,9 +58,10 @@ internal sealed class ChildIndex
         return [];
     }
 
-    /// <summary>The children named <paramref name="name"/> from the index of <paramref name="parent"/>, when it has a current one.</summary>
-    public static bool TryGet(XContainer parent, XName name, out XElement[] children)
+    /// <summary>The children named <paramref name="name"/> from the index of <paramref name="parent"/>, or null when it has no current one.</summary>
+    public static XElement[]? Find(XContainer parent, XName name)
     {
+        // Null rather than an out parameter: a miss, the common answer, then stores nothing (an out store costs a write barrier).
         if (t_cache is { } cache)
         {
             var parents = cache.Parents;
@@ -70,13 +71,11 @@ internal sealed class ChildIndex
                 if (!ReferenceEquals(parents[slot], parent)) continue;
                 var index = cache.Indexes[slot]!;
                 if (!ReferenceEquals(index._first, parent.FirstNode) || !ReferenceEquals(index._last, parent.LastNode)) break;
-                children = index.Named(name);
-                return true;
+                return index.Named(name);
             }
         }
 
-        children = [];
-        return false;
+        return null;
     }
 
     /// <summary>
@@ -139,13 +138,13 @@ internal sealed class ChildIndex
     /// </summary>
     public static XElement[]? Lookup(XContainer parent, XName name)
     {
-        if (TryGet(parent, name, out var children)) return children;
+        if (Find(parent, name) is { } children) return children;
         var count = 0;
         for (var node = parent.FirstNode; node is not null && count < MinChildren; node = node.NextNode)
             if (ElementTest.AsElement(node) is not null) count++;
         if (count < MinChildren) return null;
         Build(parent);
-        return TryGet(parent, name, out children) ? children : null;
+        return Find(parent, name);
     }
 
     /// <summary>A thread's indexes, by the element each indexes.</summary>

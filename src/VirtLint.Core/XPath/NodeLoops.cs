@@ -60,7 +60,7 @@ public static partial class Xp
         {
             if (_root is null) return false;
             var namedChildren = !_descendants && _name is not null;
-            if (!_started && namedChildren && ChildIndex.TryGet(_root, _name!, out var group)) _indexed = group;
+            if (!_started && namedChildren) _indexed = ChildIndex.Find(_root, _name!);
             if (_indexed is not null)
             {
                 _started = true;
