@@ -27,6 +27,13 @@ public static class Program
             return;
         }
 
+        // The benchmarks compiled as the shipped tool is (NativeAOT, no tiered JIT): --native-aot before the usual arguments.
+        if (args.Length > 0 && args[0] == NativeAot.Switch)
+        {
+            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..], NativeAot.Config());
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }
