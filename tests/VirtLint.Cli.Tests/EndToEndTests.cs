@@ -92,7 +92,7 @@ public sealed class EndToEndTests : IDisposable
     [SkippableFact]
     public async Task Corpus_as_sarif_is_schema_valid_with_relative_uris_and_regions()
     {
-        var corpus = CorpusDirectory();
+        var corpus = RequiredCorpus.Folder();
         var parent = Path.GetDirectoryName(Path.GetFullPath(corpus).TrimEnd(Path.DirectorySeparatorChar))!;
         var stdout = new StringWriter { NewLine = "\n" };
         var context = new CliContext
@@ -157,13 +157,5 @@ public sealed class EndToEndTests : IDisposable
             assemblies);
         Assert.DoesNotContain(libraries, library => library.Value.TryGetProperty("native", out _));
         Assert.DoesNotContain(libraries, library => library.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static string CorpusDirectory()
-    {
-        var missing = RepositoryPaths.MissingCorpusMessage(out var fail);
-        if (missing is null) return RepositoryPaths.Corpus!;
-        if (fail) Assert.Fail(missing);
-        throw new SkipException(missing);
     }
 }

@@ -41,14 +41,8 @@ public sealed class EquivalenceTests
     [SkippableFact]
     public void Corpus_gives_identical_findings()
     {
-        var missing = RepositoryPaths.MissingCorpusMessage(out var fail);
-        if (missing is not null)
-        {
-            if (fail) Assert.Fail(missing);
-            throw new SkipException(missing);
-        }
-
-        var (inputs, errors) = PathExpander.Expand([RepositoryPaths.Corpus!]);
+        var corpus = RequiredCorpus.Folder();
+        var (inputs, errors) = PathExpander.Expand([corpus]);
         Assert.Empty(errors);
         Assert.True(inputs.Count > 700, $"expected the whole corpus, found {inputs.Count} files");
         AssertSameFindings(inputs);

@@ -12,18 +12,10 @@ public sealed class CorpusTests
 
     private static (LintReport, IReadOnlyList<LintInput>) Run()
     {
-        var corpus = RequireCorpus();
+        var corpus = RequiredCorpus.Folder();
         var (inputs, errors) = PathExpander.Expand([corpus]);
         Assert.Empty(errors);
         return (new Linter(BuiltInRules.Catalog).Lint(inputs), inputs);
-    }
-
-    private static string RequireCorpus()
-    {
-        var missing = RepositoryPaths.MissingCorpusMessage(out var fail);
-        if (missing is null) return RepositoryPaths.Corpus!;
-        if (fail) Assert.Fail(missing);
-        throw new SkipException(missing);
     }
 
     [SkippableFact]
@@ -49,7 +41,7 @@ public sealed class CorpusTests
     public void Corpus_findings_match_the_snapshot()
     {
         var (report, _) = FirstRun.Value;
-        var actual = CorpusSnapshot.Render(RequireCorpus(), report.Findings);
+        var actual = CorpusSnapshot.Render(RequiredCorpus.Folder(), report.Findings);
         if (CorpusSnapshot.Update)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(CorpusSnapshot.FilePath)!);

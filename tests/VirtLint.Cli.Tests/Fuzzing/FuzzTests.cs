@@ -139,13 +139,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
     private static List<string> CorpusFiles()
     {
-        var missing = RepositoryPaths.MissingCorpusMessage(out var fail);
-        if (missing is not null)
-        {
-            if (fail) Assert.Fail(missing);
-            throw new SkipException(missing);
-        }
-
-        return Directory.EnumerateFiles(RepositoryPaths.Corpus!, "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var corpus = RequiredCorpus.Folder();
+        return Directory.EnumerateFiles(corpus, "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
     }
 }

@@ -28,14 +28,8 @@ public sealed class XPathOracleTests
     [SkippableFact]
     public void Rule_expressions_agree_with_the_reference_xpath_engine_on_the_corpus()
     {
-        var missing = RepositoryPaths.MissingCorpusMessage(out var fail);
-        if (missing is not null)
-        {
-            if (fail) Assert.Fail(missing);
-            throw new SkipException(missing);
-        }
-
-        var (inputs, _) = PathExpander.Expand([RepositoryPaths.Corpus!]);
+        var corpus = RequiredCorpus.Folder();
+        var (inputs, _) = PathExpander.Expand([corpus]);
         var documents = inputs.Select(i => DocumentLoader.Load(i.DisplayPath, File.ReadAllBytes(i.FilePath!), BuiltInRules.Catalog).Document)
             .OfType<LintDocument>().ToList();
         // Cross-document rules run over facts, not documents: their equivalence is checked over the workspace samples.
