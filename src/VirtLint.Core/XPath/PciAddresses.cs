@@ -52,7 +52,7 @@ public static class PciAddresses
         for (var attribute = address.FirstAttribute; attribute is not null; attribute = attribute.NextAttribute)
         {
             var name = attribute.Name;
-            // The first attribute of a name counts, as XElement.Attribute finds it (a parsed document has no repeats).
+            // An element's attribute names are unique (XML and LINQ to XML refuse repeats), so each field is met once.
             var parsed = ReferenceEquals(name, Domain) ? LibvirtNumbers.TryParseUInt(attribute.Value, out domain)
                 : ReferenceEquals(name, Bus) ? LibvirtNumbers.TryParseUInt(attribute.Value, out bus)
                 : ReferenceEquals(name, Slot) ? LibvirtNumbers.TryParseUInt(attribute.Value, out slot)
