@@ -4,24 +4,26 @@ using VirtLint.Core.Configuration;
 namespace VirtLint.Benchmarks;
 
 /// <summary>
-/// Checkers run on a document as the engine runs them (<see cref="Linter"/>): only those of its kind whose required
-/// nodes it has, asked through the same <see cref="RequiredNodeSets"/>, each with its default severity and
-/// parameters.
+/// Checkers run on a document as the engine runs them (<see cref="Linter"/>): those of its kind, in catalog order, only
+/// when the document has the nodes they require (asked through the same <see cref="RequiredNodeSets"/> and
+/// <see cref="CheckMasks"/>), each with its default severity and parameters, through one context per document.
 /// </summary>
 internal sealed class EngineChecks
 {
     private readonly RequiredNodeSets _sets;
-    private readonly CheckMask[] _masks;
-
-    // Each checker's kind, read once as the engine groups its checkers by kind once.
-    private readonly DocumentKind[] _kinds;
+    private readonly Dictionary<DocumentKind, OfKind> _byKind;
 
     public EngineChecks(IEnumerable<RuleChecker> checkers)
     {
         Checkers = checkers.ToArray();
         _sets = new RequiredNodeSets(Checkers);
-        _masks = Checkers.Select(_sets.MaskOf).ToArray();
-        _kinds = Checkers.Select(c => c.Kind).ToArray();
+        _byKind = Checkers.Select((checker, index) => (checker, index))
+            .GroupBy(c => c.checker.Kind)
+            .ToDictionary(g => g.Key, g =>
+            {
+                var ofKind = g.Select(c => c.checker).ToArray();
+                return new OfKind(ofKind, _sets.MasksOf(ofKind), g.Select(c => c.index).ToArray());
+            });
     }
 
     public RuleChecker[] Checkers { get; }
@@ -29,27 +31,30 @@ internal sealed class EngineChecks
     /// <summary>The bits of the required nodes the document has: one walk, as the engine makes per document.</summary>
     public ulong[] Present(LintDocument document) => _sets.Of(document.Root);
 
-    /// <summary>Whether the engine runs checker <paramref name="index"/> on the document.</summary>
-    public bool Runs(int index, LintDocument document, ulong[] present) =>
-        _kinds[index] == document.Kind && RequiredNodeSets.Covers(present, _masks[index]);
+    /// <summary>The checkers of one kind with their masks, and each one's index in <see cref="Checkers"/>.</summary>
+    public OfKind? For(DocumentKind kind) => _byKind.GetValueOrDefault(kind);
 
-    /// <summary>Runs checker <paramref name="index"/> on the document, through the document's one context (created on its first check), as the engine does.</summary>
-    public void Check(int index, LintDocument document, ReportedFindings findings, ref CheckContext? context)
+    /// <summary>Runs a checker on the document, through the document's one context (created on its first check), as the engine does.</summary>
+    public static void Check(RuleChecker checker, LintDocument document, ReportedFindings findings, ref CheckContext? context)
     {
-        var rule = Checkers[index].Descriptor;
+        var rule = checker.Descriptor;
         context = context is null
             ? new CheckContext(document, rule, rule.DefaultSeverity, RuleParameters.Defaults, findings)
             : context.For(rule, rule.DefaultSeverity, RuleParameters.Defaults);
-        Checkers[index].Check(context);
+        checker.Check(context);
     }
 
     /// <summary>Runs every checker the engine would run on the document.</summary>
     public void CheckAll(LintDocument document, ulong[] present, ReportedFindings findings)
     {
+        if (For(document.Kind) is not { } ofKind) return;
         CheckContext? context = null;
-        for (var i = 0; i < Checkers.Length; i++)
+        var checkers = ofKind.Checkers;
+        for (var i = 0; i < checkers.Length; i++)
         {
-            if (Runs(i, document, present)) Check(i, document, findings, ref context);
+            if (ofKind.Masks.Covers(present, i)) Check(checkers[i], document, findings, ref context);
         }
     }
+
+    public sealed record OfKind(RuleChecker[] Checkers, CheckMasks Masks, int[] Indexes);
 }

@@ -55,13 +55,15 @@ internal static class RuleCosts
             foreach (var document in engineOrder ? Reloaded(contents, catalog) : documents)
             {
                 var documentPresent = checks.Present(document);
+                if (checks.For(document.Kind) is not { } ofKind) continue;
                 CheckContext? context = null;
-                for (var i = 0; i < checkers.Length; i++)
+                for (var k = 0; k < ofKind.Checkers.Length; k++)
                 {
-                    if (!checks.Runs(i, document, documentPresent)) continue;
+                    if (!ofKind.Masks.Covers(documentPresent, k)) continue;
+                    var i = ofKind.Indexes[k];
                     var allocated = GC.GetAllocatedBytesForCurrentThread();
                     var start = Stopwatch.GetTimestamp();
-                    checks.Check(i, document, findings, ref context);
+                    EngineChecks.Check(checkers[i], document, findings, ref context);
                     if (!measured) continue;
                     ticks[i] += Stopwatch.GetTimestamp() - start;
                     bytes[i] += GC.GetAllocatedBytesForCurrentThread() - allocated;

@@ -80,7 +80,7 @@ public sealed partial class Linter
     private readonly DateOnly _today;
     private readonly Dictionary<DocumentKind, RuleChecker[]> _checkersByKind;
     private readonly RequiredNodeSets _required;
-    private readonly Dictionary<DocumentKind, CheckMask[]> _masksByKind;
+    private readonly Dictionary<DocumentKind, CheckMasks> _masksByKind;
 
     public Linter(RuleCatalog catalog, LintOptions? options = null)
     {
@@ -92,7 +92,7 @@ public sealed partial class Linter
             kind => kind,
             kind => catalog.Checkers.Where(c => c.Kind == kind).ToArray());
         _required = new RequiredNodeSets(catalog.Checkers);
-        _masksByKind = _checkersByKind.ToDictionary(p => p.Key, p => p.Value.Select(_required.MaskOf).ToArray());
+        _masksByKind = _checkersByKind.ToDictionary(p => p.Key, p => _required.MasksOf(p.Value));
         _workspaceCheckers = catalog.Checkers.OfType<Workspace.WorkspaceRuleChecker>().ToArray();
     }
 
@@ -194,7 +194,7 @@ public sealed partial class Linter
             for (var i = 0; i < checkers.Length; i++)
             {
                 // A check needing a node the document lacks would report nothing: not run at all.
-                if (!RequiredNodeSets.Covers(present, masks[i])) continue;
+                if (!masks.Covers(present, i)) continue;
                 RunIsolated(checkers[i], document, rules, reported, ref context);
             }
             findings.AddRange(Suppress(document, rules, reported, input, nodeFile));

@@ -49,24 +49,35 @@ public sealed class RequiredNodeSets
         _words = (_bits.Count + 63) / 64;
     }
 
-    /// <summary>The bits a check needs: all of one mask, and at least one of each other.</summary>
-    public CheckMask MaskOf(RuleChecker checker)
+    /// <summary>
+    /// The bits each of <paramref name="checkers"/> needs, in their order: all of one mask, and at least one of each
+    /// other (a clause naming several nodes).
+    /// </summary>
+    public CheckMasks MasksOf(IReadOnlyList<RuleChecker> checkers)
     {
-        var all = new ulong[_words];
-        var anyOf = new List<(int, ulong)[]>();
-        foreach (var clause in checker.RequiredNodes)
+        var all = new List<(int Word, ulong Bits)[]>(checkers.Count);
+        var anyOf = new List<(int Word, ulong Bits)[][]>(checkers.Count);
+        foreach (var checker in checkers)
         {
-            var mask = clause.Length == 1 ? all : new ulong[_words];
-            foreach (var node in clause)
+            var required = new ulong[_words];
+            var clauses = new List<(int, ulong)[]>();
+            foreach (var clause in checker.RequiredNodes)
             {
-                var bit = _bits[node];
-                mask[bit >> 6] |= 1UL << bit;
+                var mask = clause.Length == 1 ? required : new ulong[_words];
+                foreach (var node in clause)
+                {
+                    var bit = _bits[node];
+                    mask[bit >> 6] |= 1UL << bit;
+                }
+
+                if (clause.Length > 1) clauses.Add(Sparse(mask));
             }
 
-            if (clause.Length > 1) anyOf.Add(Sparse(mask));
+            all.Add(Sparse(required));
+            anyOf.Add([.. clauses]);
         }
 
-        return new CheckMask(Sparse(all), [.. anyOf]);
+        return new CheckMasks(all, anyOf);
     }
 
     /// <summary>A mask's words that have a bit set, with their index: a check needs nodes of a few words out of several.</summary>
@@ -100,30 +111,6 @@ public sealed class RequiredNodeSets
         return present;
     }
 
-    /// <summary>Whether <paramref name="present"/> has every bit of the mask's <see cref="CheckMask.All"/> and one of each of its <see cref="CheckMask.AnyOf"/>.</summary>
-    public static bool Covers(ulong[] present, CheckMask mask)
-    {
-        foreach (var (word, bits) in mask.All)
-        {
-            if ((present[word] & bits) != bits) return false;
-        }
-
-        foreach (var any in mask.AnyOf)
-        {
-            var found = false;
-            foreach (var (word, bits) in any)
-            {
-                if ((present[word] & bits) == 0) continue;
-                found = true;
-                break;
-            }
-
-            if (!found) return false;
-        }
-
-        return true;
-    }
-
     /// <summary>The element after <paramref name="element"/> in document order within <paramref name="root"/>, or null.</summary>
     private static XElement? Next(XElement element, XElement root)
     {
@@ -154,15 +141,4 @@ public sealed class RequiredNodeSets
 
     /// <summary>The bits of one attribute name: those any value sets, and those of each required value.</summary>
     private sealed record AttributeBits((XName? Element, int Bit)[] AnyValue, Dictionary<string, (XName? Element, int Bit)[]>? ByValue);
-}
-
-/// <summary>
-/// A check's required bits (<see cref="RequiredNodeSets.MaskOf"/>) as (word, bits) pairs of the words that have any:
-/// every bit of <see cref="All"/>, and at least one bit of each of <see cref="AnyOf"/>.
-/// </summary>
-public sealed class CheckMask((int Word, ulong Bits)[] all, (int Word, ulong Bits)[][] anyOf)
-{
-    public (int Word, ulong Bits)[] All { get; } = all;
-
-    public (int Word, ulong Bits)[][] AnyOf { get; } = anyOf;
 }

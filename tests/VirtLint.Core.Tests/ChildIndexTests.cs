@@ -33,6 +33,28 @@ public sealed class ChildIndexTests
         }
     }
 
+    private static string[] LoopAll(XElement parent)
+    {
+        var found = new List<string>();
+        foreach (var element in Xp.Children(parent)) found.Add(element.Name.LocalName + (string)element.Attribute("n")!);
+        return [.. found];
+    }
+
+    private static string[] WalkAll(XElement parent) => parent.Elements().Select(e => e.Name.LocalName + (string)e.Attribute("n")!).ToArray();
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(20)]
+    public void All_children_come_in_document_order_walked_or_indexed(int disks)
+    {
+        var devices = Devices(disks);
+        Assert.Equal(WalkAll(devices), LoopAll(devices)); // the walk that indexes a wide element
+        Assert.Equal(WalkAll(devices), LoopAll(devices)); // the index
+        Assert.Equal(Walk(devices, "disk"), Loop(devices, "disk"));
+        devices.Add(new XElement("video", new XAttribute("n", "added")));
+        Assert.Equal(WalkAll(devices), LoopAll(devices));
+    }
+
     [Fact]
     public void An_index_is_not_used_once_its_element_gained_a_child()
     {

@@ -30,7 +30,14 @@ public sealed class NodeLoopTests
     private static string[] Names(IEnumerable<XObject> nodes) =>
         nodes.Select(n => n switch { XElement e => e.Name.LocalName + (e.Attribute("dev") is { } dev ? ":" + dev.Value : ""), XAttribute a => "@" + a.Name.LocalName, _ => "?" }).ToArray();
 
-    private static List<XObject> Of(Xp.ElementLoop loop)
+    private static List<XObject> Of(Xp.ChildLoop loop)
+    {
+        var list = new List<XObject>();
+        foreach (var e in loop) list.Add(e);
+        return list;
+    }
+
+    private static List<XObject> Of(Xp.DescendantLoop loop)
     {
         var list = new List<XObject>();
         foreach (var e in loop) list.Add(e);

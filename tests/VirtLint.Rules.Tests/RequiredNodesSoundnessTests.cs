@@ -34,7 +34,8 @@ public sealed class RequiredNodesSoundnessTests
     {
         var catalog = BuiltInRules.Catalog;
         var sets = new RequiredNodeSets(catalog.Checkers);
-        var checkers = catalog.Checkers.Where(c => c.RequiredNodes.Length > 0).Select(c => (Checker: c, Mask: sets.MaskOf(c))).ToList();
+        var checkers = catalog.Checkers.Where(c => c.RequiredNodes.Length > 0).ToList();
+        var masks = sets.MasksOf(checkers);
         var skipped = 0;
         var wrong = new List<string>();
         foreach (var input in inputs)
@@ -42,9 +43,10 @@ public sealed class RequiredNodesSoundnessTests
             foreach (var document in DocumentLoader.Load(input.DisplayPath, input.Content ?? File.ReadAllBytes(input.FilePath!), catalog).Documents)
             {
                 var present = sets.Of(document.Root);
-                foreach (var (checker, mask) in checkers)
+                for (var i = 0; i < checkers.Count; i++)
                 {
-                    if (checker.Kind != document.Kind || RequiredNodeSets.Covers(present, mask)) continue;
+                    var checker = checkers[i];
+                    if (checker.Kind != document.Kind || masks.Covers(present, i)) continue;
                     skipped++;
                     var findings = new ReportedFindings();
                     checker.Check(new CheckContext(document, checker.Descriptor, checker.Descriptor.DefaultSeverity, RuleParameters.Defaults, findings));

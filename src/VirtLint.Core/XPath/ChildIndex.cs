@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Xml.Linq;
 
 namespace VirtLint.Core.XPath;
@@ -38,12 +39,17 @@ internal sealed class ChildIndex
     private readonly XElement[][] _groups;
     private readonly XNameMap<XElement[]>? _byName;
 
-    private ChildIndex(XNode? first, XNode? last, XName[] names, XElement[][] groups)
+    // Every child element in document order: a walk of all the children (devices/*) steps over no whitespace text
+    // and follows no sibling links.
+    private readonly XElement[] _all;
+
+    private ChildIndex(XNode? first, XNode? last, XName[] names, XElement[][] groups, XElement[] all)
     {
         _first = first;
         _last = last;
         _names = names;
         _groups = groups;
+        _all = all;
         if (names.Length <= MaxScannedNames) return;
         _byName = new XNameMap<XElement[]>();
         for (var i = 0; i < names.Length; i++) _byName[names[i]] = groups[i];
@@ -59,7 +65,13 @@ internal sealed class ChildIndex
     }
 
     /// <summary>The children named <paramref name="name"/> from the index of <paramref name="parent"/>, or null when it has no current one.</summary>
-    public static XElement[]? Find(XContainer parent, XName name)
+    public static XElement[]? Find(XContainer parent, XName name) => Current(parent)?.Named(name);
+
+    /// <summary>All child elements of <paramref name="parent"/> from its index, or null when it has no current one.</summary>
+    public static XElement[]? FindAll(XContainer parent) => Current(parent)?._all;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ChildIndex? Current(XContainer parent)
     {
         // Null rather than an out parameter: a miss, the common answer, then stores nothing (an out store costs a write barrier).
         if (t_cache is { } cache)
@@ -71,7 +83,7 @@ internal sealed class ChildIndex
                 if (!ReferenceEquals(parents[slot], parent)) continue;
                 var index = cache.Indexes[slot]!;
                 if (!ReferenceEquals(index._first, parent.FirstNode) || !ReferenceEquals(index._last, parent.LastNode)) break;
-                return index.Named(name);
+                return index;
             }
         }
 
@@ -97,8 +109,13 @@ internal sealed class ChildIndex
         // Two passes: count each name's children, then fill arrays of exactly that size, so the index allocates its names
         // and its arrays (a dictionary too past 16 names) and nothing else; the per-name counts live in a thread's scratch.
         var scratch = t_scratch ??= new Scratch();
+        var total = 0;
         for (var node = parent.FirstNode; node is not null; node = node.NextNode)
-            if (ElementTest.AsElement(node) is { } element) scratch.Add(element.Name);
+        {
+            if (ElementTest.AsElement(node) is not { } element) continue;
+            scratch.Add(element.Name);
+            total++;
+        }
 
         var distinct = scratch.Distinct;
         var names = new XName[distinct];
@@ -110,11 +127,14 @@ internal sealed class ChildIndex
         }
 
         Array.Clear(scratch.Counts, 0, distinct);
+        var all = new XElement[total];
+        var position = 0;
         for (var node = parent.FirstNode; node is not null; node = node.NextNode)
         {
             if (ElementTest.AsElement(node) is not { } element) continue;
             var slot = scratch.SlotOf(element.Name);
             groups[slot][scratch.Counts[slot]++] = element;
+            all[position++] = element;
         }
 
         // Drops the references to the document's names and elements; a scratch grown by an unusual element is not kept.
@@ -129,7 +149,7 @@ internal sealed class ChildIndex
         }
 
         cache.Parents[entry] = parent;
-        cache.Indexes[entry] = new ChildIndex(parent.FirstNode, parent.LastNode, names, groups);
+        cache.Indexes[entry] = new ChildIndex(parent.FirstNode, parent.LastNode, names, groups, all);
     }
 
     /// <summary>

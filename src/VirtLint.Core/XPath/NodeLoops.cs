@@ -10,10 +10,10 @@ namespace VirtLint.Core.XPath;
 public static partial class Xp
 {
     /// <summary>The child elements (named <paramref name="name"/> when given), as <see cref="Child(XObject, XName)"/> and <see cref="ChildAny(XObject)"/>.</summary>
-    public static ElementLoop Children(XObject node, XName? name = null) => new(node as XContainer, name, descendants: false);
+    public static ChildLoop Children(XObject node, XName? name = null) => new(node as XContainer, name);
 
     /// <summary>The descendant elements in document order (named <paramref name="name"/> when given), as <see cref="Descendant(XObject, XName)"/>.</summary>
-    public static ElementLoop Descendants(XObject node, XName? name = null) => new(node as XContainer, name, descendants: true);
+    public static DescendantLoop Descendants(XObject node, XName? name = null) => new(node as XContainer, name);
 
     /// <summary>The attributes that are not namespace declarations, as <see cref="AttributeAny(XObject)"/>.</summary>
     public static AttributeLoop Attributes(XObject node) => new(node as XElement);
@@ -25,26 +25,29 @@ public static partial class Xp
     public static SiblingLoop PrecedingSiblings(XObject node) =>
         node is XElement e && (e.Parent ?? (XContainer?)e.Document) is { } parent ? new(parent.FirstNode, e) : default;
 
-    public struct ElementLoop
+    /// <summary>
+    /// The child elements of a node, all or those of one name: the steps of almost every path, so a loop of its own,
+    /// small enough to be compiled into the loop that uses it. A wide element's children come from its
+    /// <see cref="ChildIndex"/> (built after the first walk that shows the element is wide).
+    /// </summary>
+    public struct ChildLoop
     {
-        private readonly XContainer? _root;
+        private readonly XContainer? _parent;
         private readonly XName? _name;
-        private readonly bool _descendants;
         private XNode? _current;
         private bool _started;
 
-        // Named children of an indexed element: the group, and where the loop is in it.
+        // The children of an indexed element (all, or a name's group), and where the loop is in it.
         private XElement[]? _indexed;
         private int _position;
 
-        // Child elements met by a walk of named children, to index the element when the walk shows it is wide.
+        // Child elements met by the walk, to index the element when the walk shows it is wide.
         private int _walked;
 
-        internal ElementLoop(XContainer? root, XName? name, bool descendants)
+        internal ChildLoop(XContainer? parent, XName? name)
         {
-            _root = root;
+            _parent = parent;
             _name = name;
-            _descendants = descendants;
             _current = null;
             _started = false;
             _indexed = null;
@@ -52,48 +55,82 @@ public static partial class Xp
             _walked = 0;
         }
 
-        public readonly ElementLoop GetEnumerator() => this;
+        public readonly ChildLoop GetEnumerator() => this;
 
         public readonly XElement Current => _indexed is { } group ? group[_position] : (XElement)_current!;
 
         public bool MoveNext()
         {
-            if (_root is null) return false;
-            var namedChildren = !_descendants && _name is not null;
-            if (!_started && namedChildren) _indexed = ChildIndex.Find(_root, _name!);
-            if (_indexed is not null)
+            if (_indexed is { } group) return ++_position < group.Length;
+            XNode? node;
+            if (_started)
             {
+                node = _current?.NextNode;
+            }
+            else
+            {
+                if (_parent is null) return false;
                 _started = true;
-                return ++_position < _indexed.Length;
+                _indexed = _name is null ? ChildIndex.FindAll(_parent) : ChildIndex.Find(_parent, _name);
+                if (_indexed is not null) return ++_position < _indexed.Length;
+                node = _parent.FirstNode;
             }
 
+            for (; node is not null; node = node.NextNode)
+            {
+                if (ElementTest.AsElement(node) is not { } element) continue;
+                _walked++;
+                if (_name is not null && element.Name != _name) continue;
+                _current = element;
+                return true;
+            }
+
+            _current = null;
+            if (_walked >= ChildIndex.MinChildren) ChildIndex.Build(_parent!);
+            return false;
+        }
+    }
+
+    /// <summary>The descendant elements of a node in document order (pre-order), all or those of one name.</summary>
+    public struct DescendantLoop
+    {
+        private readonly XContainer? _root;
+        private readonly XName? _name;
+        private XNode? _current;
+        private bool _started;
+
+        internal DescendantLoop(XContainer? root, XName? name)
+        {
+            _root = root;
+            _name = name;
+            _current = null;
+            _started = false;
+        }
+
+        public readonly DescendantLoop GetEnumerator() => this;
+
+        public readonly XElement Current => (XElement)_current!;
+
+        public bool MoveNext()
+        {
+            if (_root is null) return false;
             while (true)
             {
                 _current = _started ? Next(_current) : _root.FirstNode;
                 _started = true;
-                if (_current is null)
-                {
-                    if (namedChildren && _walked >= ChildIndex.MinChildren) ChildIndex.Build(_root);
-                    return false;
-                }
-
-                if (ElementTest.AsElement(_current) is { } e)
-                {
-                    _walked++;
-                    if (_name is null || e.Name == _name) return true;
-                }
+                if (_current is null) return false;
+                if (ElementTest.AsElement(_current) is { } e && (_name is null || e.Name == _name)) return true;
             }
         }
 
-        // Children: the next sibling. Descendants: pre-order, climbing back up at most to the root.
+        // Pre-order: the first child, else the next sibling of the node or of its nearest ancestor below the root.
         private readonly XNode? Next(XNode? node)
         {
             if (node is null) return null;
-            if (_descendants && ElementTest.AsElement(node) is { FirstNode: { } first }) return first;
+            if (ElementTest.AsElement(node) is { FirstNode: { } first }) return first;
             while (true)
             {
                 if (node.NextNode is { } sibling) return sibling;
-                if (!_descendants) return null;
                 var parent = node.Parent;
                 if (parent is null || ReferenceEquals(parent, _root)) return null;
                 node = parent;
