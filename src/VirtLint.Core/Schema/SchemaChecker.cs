@@ -78,15 +78,16 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
             // The node and attribute lists are walked as linked lists: no enumerator per element.
             for (var node = element.FirstNode; node is not null; node = node.NextNode)
             {
-                if (XPath.ElementTest.AsElement(node) is not { } child || child.Name.Namespace != XNamespace.None)
+                if (XPath.ElementTest.AsElement(node) is not { } child)
                     continue;
                 var name = child.Name;
+                // The model's names have no namespace: a name it knows is one; the namespace is asked only of the others.
                 if (schema.TryGetChild(place.Context, name, out var childContext))
                 {
                     pending.Push(new Pending(child, place with { Context = childContext }));
                     peak = Math.Max(peak, pending.Count);
                 }
-                else
+                else if (name.Namespace == XNamespace.None)
                 {
                     problems.Add(new(SchemaAspect.UnknownElement, child, default, SchemaMessages.UnknownElement(schema, place, element, name.LocalName)));
                 }
@@ -102,8 +103,11 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
         var attribute = schema.SwitchAttributeName(place.Context);
         if (attribute is null)
             return place;
-        var value = element.Attribute(attribute) is { } found ? Tokens.Normalize(found.Value) : null;
+        var value = element.Attribute(attribute)?.Value;
         var narrowed = schema.Narrow(place.Context, value);
+        // A value the model lists as written needs no normalising (its values are normalised tokens).
+        if (narrowed == place.Context && value is not null && Tokens.Normalize(value) is var normalized && !ReferenceEquals(normalized, value))
+            narrowed = schema.Narrow(place.Context, normalized);
         return narrowed == place.Context ? place : place with { Context = narrowed, NarrowedBy = element, NarrowingAttribute = attribute };
     }
 
@@ -113,14 +117,15 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
         {
             for (var attribute = element.FirstAttribute; attribute is not null; attribute = attribute.NextAttribute)
             {
-                if (!IsChecked(attribute)) continue;
+                // The model's names have no namespace: whether an attribute is checked at all is asked only of the names it lacks.
                 if (!schema.TryGetAttribute(place.Context, attribute.Name, out var values))
                 {
-                    problems.Add(new(SchemaAspect.UnknownAttribute, attribute, default, SchemaMessages.UnknownAttribute(schema, place, element, attribute.Name.LocalName)));
+                    if (IsChecked(attribute))
+                        problems.Add(new(SchemaAspect.UnknownAttribute, attribute, default, SchemaMessages.UnknownAttribute(schema, place, element, attribute.Name.LocalName)));
                     continue;
                 }
 
-                if (values == SchemaModel.None) continue;
+                if (values == SchemaModel.None || schema.Contains(values, attribute.Value)) continue;
                 var value = Tokens.Normalize(attribute.Value);
                 if (!schema.Contains(values, value))
                     problems.Add(new(SchemaAspect.ValueNotInEnumeration, attribute, default, SchemaMessages.AttributeValue(schema, place, values, element, attribute.Name.LocalName, value)));

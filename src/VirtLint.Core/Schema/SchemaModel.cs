@@ -255,6 +255,7 @@ public sealed class SchemaModel
         {
             if (offset < 0 || offset >= _data.Length || offset + _data[offset] >= _data.Length) Fail($"value set at {offset} is out of range");
             RequireSortedIds(offset + 1, _data[offset], 1);
+            for (var i = 0; i < _data[offset]; i++) RequireToken(_data[offset + 1 + i]);
         }
 
         foreach (var offset in _contextOffsets)
@@ -263,6 +264,7 @@ public sealed class SchemaModel
             RequireString(_data[offset + 1], allowNone: true);
             RequireContext(_data[offset + 2], allowNone: true);
             var list = CasesStart(offset);
+            for (var i = 0; i < _data[list] && list + 1 + 2 * i < _data.Length; i++) RequireToken(_data[list + 1 + 2 * i]);
             for (var section = 0; section < 3; section++)
             {
                 if (list >= _data.Length || list + 2 * _data[list] >= _data.Length) Fail($"list at {list} is out of range");
@@ -296,6 +298,14 @@ public sealed class SchemaModel
     private void RequireString(int id, bool allowNone)
     {
         if (!(allowNone && id == None) && (id < 0 || id >= _strings.Length)) Fail($"string id {id} is out of range");
+    }
+
+    // A value is compared as written before it is normalised (most are already), which finds the same values only when
+    // the model's own values are normalised tokens.
+    private void RequireToken(int id)
+    {
+        RequireString(id, allowNone: false);
+        if (!ReferenceEquals(Tokens.Normalize(_strings[id]), _strings[id])) Fail($"value '{_strings[id]}' is not a normalised token");
     }
 
     private void RequireContext(int id, bool allowNone)

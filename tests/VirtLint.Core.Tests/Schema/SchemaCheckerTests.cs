@@ -121,6 +121,9 @@ public sealed class SchemaCheckerTests
     {
         var findings = Lint("""
             <domain type=' kvm '>
+              <devices>
+                <disk type=' file '><source file='/a.img' protocol='nbd'/></disk>
+              </devices>
               <on_crash>
                 destroy
               </on_crash>
@@ -130,7 +133,11 @@ public sealed class SchemaCheckerTests
             </domain>
             """);
 
-        Assert.Equal(["7:5-7:12 VL0012 Value 'Destroy' is not allowed as the text of <on_crash>; the closest allowed value is 'destroy'."], findings);
+        Assert.Equal(
+        [
+            "3:47-3:61 VL0011 Attribute 'protocol' is not allowed on <source> under <disk type='file'>.",
+            "10:5-10:12 VL0012 Value 'Destroy' is not allowed as the text of <on_crash>; the closest allowed value is 'destroy'.",
+        ], findings);
     }
 
     [Fact]
