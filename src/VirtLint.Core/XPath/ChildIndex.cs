@@ -33,45 +33,78 @@ internal sealed class ChildIndex
     private readonly XNode? _first;
     private readonly XNode? _last;
 
-    // The distinct child names in order of first appearance, and each name's children in document order: a look-up
-    // compares a few atomised names (a <devices> has about fifteen), no hashing and no dictionary to allocate.
+    // The distinct child names in order of first appearance, and the children grouped by name in one array, each
+    // group in document order (name i's at _starts[i] to _starts[i + 1]): a look-up compares a few atomised names (a
+    // <devices> has about fifteen), no hashing, and the index is a handful of arrays however many names there are.
     private readonly XName[] _names;
-    private readonly XElement[][] _groups;
-    private readonly XNameMap<XElement[]>? _byName;
+    private readonly int[] _starts;
+    private readonly XElement[] _grouped;
+    private readonly XNameMap<int>? _slots;
 
     // Every child element in document order: a walk of all the children (devices/*) steps over no whitespace text
     // and follows no sibling links.
     private readonly XElement[] _all;
 
-    private ChildIndex(XNode? first, XNode? last, XName[] names, XElement[][] groups, XElement[] all)
+    private ChildIndex(XNode? first, XNode? last, XName[] names, int[] starts, XElement[] grouped, XElement[] all)
     {
         _first = first;
         _last = last;
         _names = names;
-        _groups = groups;
+        _starts = starts;
+        _grouped = grouped;
         _all = all;
         if (names.Length <= MaxScannedNames) return;
-        _byName = new XNameMap<XElement[]>();
-        for (var i = 0; i < names.Length; i++) _byName[names[i]] = groups[i];
+        _slots = new XNameMap<int>();
+        for (var i = 0; i < names.Length; i++) _slots[names[i]] = i;
     }
 
-    private XElement[] Named(XName name)
+    /// <summary>Every child element, in document order.</summary>
+    public XElement[] All => _all;
+
+    /// <summary>The child elements grouped by name: <see cref="Range"/> says where a name's are.</summary>
+    public XElement[] Grouped => _grouped;
+
+    /// <summary>Where the children named <paramref name="name"/> lie in <see cref="Grouped"/>: from start up to end (equal when there are none).</summary>
+    public (int Start, int End) Range(XName name)
     {
-        if (_byName is not null) return _byName.TryGetValue(name, out var found) ? found : [];
-        var names = _names;
-        for (var i = 0; i < names.Length; i++)
-            if (ReferenceEquals(names[i], name)) return _groups[i];
-        return [];
+        var slot = -1;
+        if (_slots is not null)
+        {
+            if (!_slots.TryGetValue(name, out slot)) slot = -1;
+        }
+        else
+        {
+            var names = _names;
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (!ReferenceEquals(names[i], name)) continue;
+                slot = i;
+                break;
+            }
+        }
+
+        return slot < 0 ? (0, 0) : (_starts[slot], _starts[slot + 1]);
+    }
+
+    /// <summary>The first child named <paramref name="name"/> of <paramref name="parent"/>, as an index or a walk finds it.</summary>
+    public static XElement? First(XContainer parent, XName name)
+    {
+        if (Current(parent) is not { } index) return parent.Element(name);
+        var (start, end) = index.Range(name);
+        return start < end ? index._grouped[start] : null;
     }
 
     /// <summary>The children named <paramref name="name"/> from the index of <paramref name="parent"/>, or null when it has no current one.</summary>
-    public static XElement[]? Find(XContainer parent, XName name) => Current(parent)?.Named(name);
+    public static IEnumerable<XElement>? Find(XContainer parent, XName name)
+    {
+        if (Current(parent) is not { } index) return null;
+        var (start, end) = index.Range(name);
+        return start < end ? new ArraySegment<XElement>(index._grouped, start, end - start) : Array.Empty<XElement>();
+    }
 
-    /// <summary>All child elements of <paramref name="parent"/> from its index, or null when it has no current one.</summary>
-    public static XElement[]? FindAll(XContainer parent) => Current(parent)?._all;
-
+    /// <summary>The index of <paramref name="parent"/>, or null when it has no current one (a narrow element, or one changed since).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ChildIndex? Current(XContainer parent)
+    public static ChildIndex? Current(XContainer parent)
     {
         // Null rather than an out parameter: a miss, the common answer, then stores nothing (an out store costs a write barrier).
         if (t_cache is { } cache)
@@ -106,8 +139,9 @@ internal sealed class ChildIndex
     /// <summary>Indexes <paramref name="parent"/>'s children (replacing an out-of-date index) for the next look-up.</summary>
     public static void Build(XContainer parent)
     {
-        // Two passes: count each name's children, then fill arrays of exactly that size, so the index allocates its names
-        // and its arrays (a dictionary too past 16 names) and nothing else; the per-name counts live in a thread's scratch.
+        // Two passes: count each name's children, then fill arrays of exactly the size, so the index allocates its names,
+        // where each group starts, the children twice (grouped and in order) and a map past 16 names, and nothing else;
+        // the per-name counts live in a thread's scratch.
         var scratch = t_scratch ??= new Scratch();
         var total = 0;
         for (var node = parent.FirstNode; node is not null; node = node.NextNode)
@@ -119,21 +153,22 @@ internal sealed class ChildIndex
 
         var distinct = scratch.Distinct;
         var names = new XName[distinct];
-        var groups = new XElement[distinct][];
+        var starts = new int[distinct + 1];
         for (var slot = 0; slot < distinct; slot++)
         {
             names[slot] = scratch.Names[slot]!;
-            groups[slot] = new XElement[scratch.Counts[slot]];
+            starts[slot + 1] = starts[slot] + scratch.Counts[slot];
         }
 
-        Array.Clear(scratch.Counts, 0, distinct);
+        // The counts become each group's next free place.
+        for (var slot = 0; slot < distinct; slot++) scratch.Counts[slot] = starts[slot];
+        var grouped = new XElement[total];
         var all = new XElement[total];
         var position = 0;
         for (var node = parent.FirstNode; node is not null; node = node.NextNode)
         {
             if (ElementTest.AsElement(node) is not { } element) continue;
-            var slot = scratch.SlotOf(element.Name);
-            groups[slot][scratch.Counts[slot]++] = element;
+            grouped[scratch.Counts[scratch.SlotOf(element.Name)]++] = element;
             all[position++] = element;
         }
 
@@ -149,14 +184,14 @@ internal sealed class ChildIndex
         }
 
         cache.Parents[entry] = parent;
-        cache.Indexes[entry] = new ChildIndex(parent.FirstNode, parent.LastNode, names, groups, all);
+        cache.Indexes[entry] = new ChildIndex(parent.FirstNode, parent.LastNode, names, starts, grouped, all);
     }
 
     /// <summary>
     /// The children named <paramref name="name"/> when <paramref name="parent"/> is wide enough to index (building the
     /// index on first use); null for a narrow one, which the caller walks.
     /// </summary>
-    public static XElement[]? Lookup(XContainer parent, XName name)
+    public static IEnumerable<XElement>? Lookup(XContainer parent, XName name)
     {
         if (Find(parent, name) is { } children) return children;
         var count = 0;

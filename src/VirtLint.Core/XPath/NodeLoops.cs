@@ -37,9 +37,10 @@ public static partial class Xp
         private XNode? _current;
         private bool _started;
 
-        // The children of an indexed element (all, or a name's group), and where the loop is in it.
+        // The children of an indexed element (all, or a name's group): the array, where the loop is in it and where it ends.
         private XElement[]? _indexed;
         private int _position;
+        private int _end;
 
         // Child elements met by the walk, to index the element when the walk shows it is wide.
         private int _walked;
@@ -52,6 +53,7 @@ public static partial class Xp
             _started = false;
             _indexed = null;
             _position = -1;
+            _end = 0;
             _walked = 0;
         }
 
@@ -61,7 +63,7 @@ public static partial class Xp
 
         public bool MoveNext()
         {
-            if (_indexed is { } group) return ++_position < group.Length;
+            if (_indexed is not null) return ++_position < _end;
             XNode? node;
             if (_started)
             {
@@ -71,8 +73,7 @@ public static partial class Xp
             {
                 if (_parent is null) return false;
                 _started = true;
-                _indexed = _name is null ? ChildIndex.FindAll(_parent) : ChildIndex.Find(_parent, _name);
-                if (_indexed is not null) return ++_position < _indexed.Length;
+                if (ChildIndex.Current(_parent) is { } index) return FromIndex(index);
                 node = _parent.FirstNode;
             }
 
@@ -88,6 +89,23 @@ public static partial class Xp
             _current = null;
             if (_walked >= ChildIndex.MinChildren) ChildIndex.Build(_parent!);
             return false;
+        }
+
+        private bool FromIndex(ChildIndex index)
+        {
+            if (_name is null)
+            {
+                _indexed = index.All;
+                _end = _indexed.Length;
+            }
+            else
+            {
+                _indexed = index.Grouped;
+                (var start, _end) = index.Range(_name);
+                _position = start - 1;
+            }
+
+            return ++_position < _end;
         }
     }
 

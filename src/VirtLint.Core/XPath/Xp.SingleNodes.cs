@@ -35,8 +35,7 @@ public static partial class Xp
     /// <summary>The first child element named <paramref name="name"/>, as the first node of <see cref="Child(XObject, XName)"/>.</summary>
     public static XElement? FirstChild(XObject? node, XName name) => node switch
     {
-        XContainer container when ChildIndex.Find(container, name) is { } children => children.Length > 0 ? children[0] : null,
-        XContainer container => container.Element(name),
+        XContainer container => ChildIndex.First(container, name),
         _ => null,
     };
 
