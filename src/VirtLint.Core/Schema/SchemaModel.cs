@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -38,6 +39,10 @@ public sealed class SchemaModel
     private readonly XNameMap<int>?[] _childMaps;
     private readonly XNameMap<int>?[] _attributeMaps;
 
+    // Each closed value set as a set, and each context's cases by value, made on first use (see SetOf and CasesOf).
+    private readonly FrozenSet<string>?[] _valueSets;
+    private readonly FrozenDictionary<string, int>?[] _cases;
+
     // Where each context's attribute and child lists start, and its text's value set: read for every element checked.
     private readonly int[] _attributeLists;
     private readonly int[] _childLists;
@@ -59,6 +64,8 @@ public sealed class SchemaModel
         _textValueSets = new int[_contextOffsets.Length];
         _childMaps = new XNameMap<int>?[_contextOffsets.Length];
         _attributeMaps = new XNameMap<int>?[_contextOffsets.Length];
+        _valueSets = new FrozenSet<string>?[_valueSetOffsets.Length];
+        _cases = new FrozenDictionary<string, int>?[_contextOffsets.Length];
         for (var context = 0; context < _contextOffsets.Length; context++)
         {
             _attributeLists[context] = AttributesStart(_contextOffsets[context]);
@@ -98,8 +105,19 @@ public sealed class SchemaModel
             return context;
         if (value is null)
             return _data[offset + 2] == None ? context : _data[offset + 2];
-        var index = Find(CasesStart(offset), value);
-        return index < 0 ? context : _data[index + 1];
+        var cases = Volatile.Read(ref _cases[context]) ?? CasesOf(context);
+        return cases.TryGetValue(value, out var narrowed) ? narrowed : context;
+    }
+
+    /// <summary>A context's cases (value to narrower context), made on first use as the value sets are (see <see cref="SetOf"/>).</summary>
+    private FrozenDictionary<string, int> CasesOf(int context)
+    {
+        var list = CasesStart(_contextOffsets[context]);
+        var cases = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < _data[list]; i++) cases[_strings[_data[list + 1 + 2 * i]]] = _data[list + 2 + 2 * i];
+        var frozen = cases.ToFrozenDictionary(StringComparer.Ordinal);
+        Volatile.Write(ref _cases[context], frozen);
+        return frozen;
     }
 
     /// <summary>The attribute whose value narrows the context, as a name, or null.</summary>
@@ -154,20 +172,20 @@ public sealed class SchemaModel
     /// <summary>The closed value set of the element's text, or <see cref="None"/>.</summary>
     public int TextValueSet(int context) => _textValueSets[context];
 
-    public bool Contains(int valueSet, string value)
-    {
-        var offset = _valueSetOffsets[valueSet];
-        int low = 0, high = _data[offset] - 1;
-        while (low <= high)
-        {
-            var middle = (low + high) >>> 1;
-            var compare = string.CompareOrdinal(_strings[_data[offset + 1 + middle]], value);
-            if (compare == 0) return true;
-            if (compare < 0) low = middle + 1;
-            else high = middle - 1;
-        }
+    /// <summary>Whether the value set holds <paramref name="value"/> (compared ordinally).</summary>
+    public bool Contains(int valueSet, string value) =>
+        (Volatile.Read(ref _valueSets[valueSet]) ?? SetOf(valueSet)).Contains(value);
 
-        return false;
+    /// <summary>
+    /// A value set as a frozen set, made on its first look-up: one hash of a short value instead of a binary search
+    /// comparing it with a few of the set's strings, for nearly every attribute of a document. Two threads may both
+    /// make a set; they are equal, and either is kept.
+    /// </summary>
+    private FrozenSet<string> SetOf(int valueSet)
+    {
+        var set = Values(valueSet).ToFrozenSet(StringComparer.Ordinal);
+        Volatile.Write(ref _valueSets[valueSet], set);
+        return set;
     }
 
     public IReadOnlyList<string> Values(int valueSet)
