@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Xml.Linq;
 
 namespace VirtLint.Core;
@@ -45,7 +46,7 @@ public sealed class RequiredNodeSets
         }
 
         foreach (var (name, (any, byValue)) in attributes)
-            _attributes[name] = new AttributeBits([.. any], byValue.Count == 0 ? null : byValue.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
+            _attributes[name] = new AttributeBits([.. any], byValue.Count == 0 ? null : byValue.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
         _words = (_bits.Count + 63) / 64;
     }
 
@@ -140,5 +141,5 @@ public sealed class RequiredNodeSets
     }
 
     /// <summary>The bits of one attribute name: those any value sets, and those of each required value.</summary>
-    private sealed record AttributeBits((XName? Element, int Bit)[] AnyValue, Dictionary<string, (XName? Element, int Bit)[]>? ByValue);
+    private sealed record AttributeBits((XName? Element, int Bit)[] AnyValue, FrozenDictionary<string, (XName? Element, int Bit)[]>? ByValue);
 }
