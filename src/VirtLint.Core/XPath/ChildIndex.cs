@@ -147,8 +147,7 @@ internal sealed class ChildIndex
         for (var node = parent.FirstNode; node is not null; node = node.NextNode)
         {
             if (ElementTest.AsElement(node) is not { } element) continue;
-            scratch.Add(element.Name);
-            total++;
+            scratch.Add(element.Name, total++);
         }
 
         var distinct = scratch.Distinct;
@@ -168,12 +167,12 @@ internal sealed class ChildIndex
         for (var node = parent.FirstNode; node is not null; node = node.NextNode)
         {
             if (ElementTest.AsElement(node) is not { } element) continue;
-            grouped[scratch.Counts[scratch.SlotOf(element.Name)]++] = element;
+            grouped[scratch.Counts[scratch.ChildSlots[position]]++] = element;
             all[position++] = element;
         }
 
         // Drops the references to the document's names and elements; a scratch grown by an unusual element is not kept.
-        if (distinct > Scratch.MaxRetainedNames) t_scratch = null;
+        if (distinct > Scratch.MaxRetainedNames || total > Scratch.MaxRetainedChildren) t_scratch = null;
         else scratch.Clear(distinct);
         var cache = t_cache ??= new Cache();
         var entry = Array.IndexOf(cache.Parents, parent);
@@ -214,6 +213,7 @@ internal sealed class ChildIndex
     private sealed class Scratch
     {
         public const int MaxRetainedNames = 256;
+        public const int MaxRetainedChildren = 4096;
 
         // Names are found by comparison while there are few, then through the dictionary, filled from then on.
         private readonly Dictionary<XName, int> _slots = [];
@@ -221,9 +221,13 @@ internal sealed class ChildIndex
         public int[] Counts = new int[16];
         public int Distinct;
 
-        public void Add(XName name)
+        // Each child's slot, by its position among the children, for the second pass.
+        public int[] ChildSlots = new int[64];
+
+        public void Add(XName name, int child)
         {
-            var slot = SlotOf(name);
+            // Children of one name often come together (disks, then interfaces): the previous child's slot first.
+            var slot = child > 0 && ReferenceEquals(Names[ChildSlots[child - 1]], name) ? ChildSlots[child - 1] : SlotOf(name);
             if (slot < 0)
             {
                 slot = Distinct++;
@@ -243,6 +247,8 @@ internal sealed class ChildIndex
             }
 
             Counts[slot]++;
+            if (child == ChildSlots.Length) Array.Resize(ref ChildSlots, child * 2);
+            ChildSlots[child] = slot;
         }
 
         /// <summary>The slot of a name counted for this element, or -1.</summary>
