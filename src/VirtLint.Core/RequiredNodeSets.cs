@@ -47,7 +47,8 @@ public sealed class RequiredNodeSets
 
         foreach (var (name, (any, byValue)) in attributes)
             _attributes[name] = new AttributeBits([.. any], byValue.Count == 0 ? null : byValue.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
-        _words = (_bits.Count + 63) / 64;
+        // At least one word: a check needing nothing asks word 0 for no bits.
+        _words = Math.Max(1, (_bits.Count + 63) / 64);
     }
 
     /// <summary>

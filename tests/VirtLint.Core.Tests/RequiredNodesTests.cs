@@ -63,6 +63,22 @@ public sealed class RequiredNodesTests
         Assert.Equal(["4.xml", "6.xml"], checker.Paths.Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData(false)] // no check needs anything: the engine's sets have no bit
+    [InlineData(true)]  // beside a check that needs a node
+    public void A_check_needing_nothing_runs_on_every_document(bool withAnother)
+    {
+        var anything = new NodesChecker();
+        var hostdev = new NodesChecker([RequiredNode.ElementNamed("hostdev")]);
+        var linter = new Linter(new RuleCatalog(ConfigTestCatalog.Catalog.Rules, withAnother ? [anything, hostdev] : [anything]));
+        string[] documents = ["<domain/>", "<domain><devices><hostdev/></devices></domain>"];
+
+        linter.Lint(documents.Select((d, i) => LintInput.FromBytes($"{i}.xml", Encoding.UTF8.GetBytes(d))).ToList());
+
+        Assert.Equal(["0.xml", "1.xml"], anything.Paths.Order(StringComparer.Ordinal));
+        Assert.Equal(withAnother ? ["1.xml"] : [], hostdev.Paths);
+    }
+
     [Fact]
     public void An_attribute_without_a_value_counts_whatever_its_value_on_the_named_element()
     {
