@@ -10,45 +10,46 @@ namespace VirtLint.Core;
 /// </summary>
 public sealed class RequiredNodeSets
 {
-    // Filled in the constructor and only read after, so threads share them.
+    // Filled in the constructor and only read after, so threads share them: the bit of each required node, and what
+    // an element of each name sets (its own bit, and its attributes'), those of other names setting only the bits of
+    // attributes required on any element.
     private readonly Dictionary<RequiredNode, int> _bits = [];
-    private readonly XNameMap<int> _elements = new();
-    private readonly XNameMap<AttributeBits> _attributes = new();
+    private readonly XNameMap<ElementBits> _byElement = new();
+    private readonly ElementBits _otherElements;
     private readonly int _words;
 
     public RequiredNodeSets(IEnumerable<RuleChecker> checkers)
     {
-        var attributes = new Dictionary<XName, (List<(XName?, int)> Any, Dictionary<string, List<(XName?, int)>> ByValue)>();
         foreach (var checker in checkers)
         {
             foreach (var node in checker.RequiredNodes.SelectMany(clause => clause))
-            {
-                if (_bits.ContainsKey(node)) continue;
-                var bit = _bits.Count;
-                _bits[node] = bit;
-                if (node.Attribute is not { } name)
-                {
-                    _elements[node.Element!] = bit;
-                    continue;
-                }
-
-                if (!attributes.TryGetValue(name, out var entry)) attributes[name] = entry = ([], new Dictionary<string, List<(XName?, int)>>(StringComparer.Ordinal));
-                if (node.Value is null)
-                {
-                    entry.Any.Add((node.Element, bit));
-                }
-                else
-                {
-                    if (!entry.ByValue.TryGetValue(node.Value, out var owners)) entry.ByValue[node.Value] = owners = [];
-                    owners.Add((node.Element, bit));
-                }
-            }
+                _bits.TryAdd(node, _bits.Count);
         }
 
-        foreach (var (name, (any, byValue)) in attributes)
-            _attributes[name] = new AttributeBits([.. any], byValue.Count == 0 ? null : byValue.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
+        // Attributes required on any element (no owner) count on every element, those of a named owner on it alone.
+        var anyOwner = _bits.Keys.Where(n => n.Attribute is not null && n.Element is null).ToList();
+        _otherElements = BitsOf(null, anyOwner);
+        foreach (var name in _bits.Keys.Select(n => n.Element).OfType<XName>().Distinct())
+            _byElement[name] = BitsOf(name, anyOwner);
         // At least one word: a check needing nothing asks word 0 for no bits.
         _words = Math.Max(1, (_bits.Count + 63) / 64);
+    }
+
+    /// <summary>What an element named <paramref name="element"/> (null: of a name no node requires) sets.</summary>
+    private ElementBits BitsOf(XName? element, List<RequiredNode> anyOwner)
+    {
+        var own = element is null ? -1 : _bits.TryGetValue(RequiredNode.ElementNamed(element), out var bit) ? bit : -1;
+        var attributes = _bits.Keys
+            .Where(n => n.Attribute is not null && (n.Element is null || n.Element == element))
+            .GroupBy(n => n.Attribute!)
+            .Select(g => new AttributeBits(
+                g.Key,
+                [.. g.Where(n => n.Value is null).Select(n => _bits[n])],
+                g.Any(n => n.Value is not null)
+                    ? g.Where(n => n.Value is not null).GroupBy(n => n.Value!).ToFrozenDictionary(v => v.Key, v => v.Select(n => _bits[n]).ToArray(), StringComparer.Ordinal)
+                    : null))
+            .ToArray();
+        return new ElementBits(own, attributes);
     }
 
     /// <summary>
@@ -90,20 +91,25 @@ public sealed class RequiredNodeSets
     public ulong[] Of(XElement root)
     {
         var present = new ulong[_words];
-        if (_words == 0) return present;
-        var attributes = _attributes.Count > 0;
         // Walked through the node links, depth first in document order: no iterator, no stack.
         XElement? element = root;
         while (element is not null)
         {
-            if (_elements.TryGetValue(element.Name, out var bit)) present[bit >> 6] |= 1UL << bit;
-            if (attributes)
+            // One look-up per element; its attributes are compared with the few names required there.
+            var bits = _byElement.TryGetValue(element.Name, out var named) ? named : _otherElements;
+            if (bits.Own >= 0) Set(present, bits.Own);
+            if (bits.Attributes.Length > 0)
             {
                 for (var attribute = element.FirstAttribute; attribute is not null; attribute = attribute.NextAttribute)
                 {
-                    if (!_attributes.TryGetValue(attribute.Name, out var bits)) continue;
-                    Set(present, bits.AnyValue, element.Name);
-                    if (bits.ByValue is not null && bits.ByValue.TryGetValue(attribute.Value, out var owners)) Set(present, owners, element.Name);
+                    foreach (var required in bits.Attributes)
+                    {
+                        if (!ReferenceEquals(required.Name, attribute.Name)) continue;
+                        foreach (var any in required.AnyValue) Set(present, any);
+                        if (required.ByValue is not null && required.ByValue.TryGetValue(attribute.Value, out var values))
+                            foreach (var value in values) Set(present, value);
+                        break;
+                    }
                 }
             }
 
@@ -112,6 +118,8 @@ public sealed class RequiredNodeSets
 
         return present;
     }
+
+    private static void Set(ulong[] present, int bit) => present[bit >> 6] |= 1UL << bit;
 
     /// <summary>The element after <paramref name="element"/> in document order within <paramref name="root"/>, or null.</summary>
     private static XElement? Next(XElement element, XElement root)
@@ -128,19 +136,13 @@ public sealed class RequiredNodeSets
     private static XElement? FirstElement(XNode? node)
     {
         for (; node is not null; node = node.NextNode)
-            if (node is XElement element) return element;
+            if (XPath.ElementTest.AsElement(node) is { } element) return element;
         return null;
     }
 
-    /// <summary>Sets the bit of each required attribute on any element or on one named as <paramref name="element"/>.</summary>
-    private static void Set(ulong[] present, (XName? Element, int Bit)[] owners, XName element)
-    {
-        foreach (var (owner, bit) in owners)
-        {
-            if (owner is null || owner == element) present[bit >> 6] |= 1UL << bit;
-        }
-    }
+    /// <summary>What an element sets: its own bit (or -1), and the bits of the attributes required on it.</summary>
+    private sealed record ElementBits(int Own, AttributeBits[] Attributes);
 
-    /// <summary>The bits of one attribute name: those any value sets, and those of each required value.</summary>
-    private sealed record AttributeBits((XName? Element, int Bit)[] AnyValue, FrozenDictionary<string, (XName? Element, int Bit)[]>? ByValue);
+    /// <summary>The bits of one attribute name on one element name: those any value sets, and those of each required value.</summary>
+    private sealed record AttributeBits(XName Name, int[] AnyValue, FrozenDictionary<string, int[]>? ByValue);
 }
