@@ -94,14 +94,6 @@ internal sealed class ChildIndex
         return start < end ? index._grouped[start] : null;
     }
 
-    /// <summary>The children named <paramref name="name"/> from the index of <paramref name="parent"/>, or null when it has no current one.</summary>
-    public static IEnumerable<XElement>? Find(XContainer parent, XName name)
-    {
-        if (Current(parent) is not { } index) return null;
-        var (start, end) = index.Range(name);
-        return start < end ? new ArraySegment<XElement>(index._grouped, start, end - start) : Array.Empty<XElement>();
-    }
-
     /// <summary>The index of <paramref name="parent"/>, or null when it has no current one (a narrow element, or one changed since).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ChildIndex? Current(XContainer parent)
@@ -184,21 +176,6 @@ internal sealed class ChildIndex
 
         cache.Parents[entry] = parent;
         cache.Indexes[entry] = new ChildIndex(parent.FirstNode, parent.LastNode, names, starts, grouped, all);
-    }
-
-    /// <summary>
-    /// The children named <paramref name="name"/> when <paramref name="parent"/> is wide enough to index (building the
-    /// index on first use); null for a narrow one, which the caller walks.
-    /// </summary>
-    public static IEnumerable<XElement>? Lookup(XContainer parent, XName name)
-    {
-        if (Find(parent, name) is { } children) return children;
-        var count = 0;
-        for (var node = parent.FirstNode; node is not null && count < MinChildren; node = node.NextNode)
-            if (ElementTest.AsElement(node) is not null) count++;
-        if (count < MinChildren) return null;
-        Build(parent);
-        return Find(parent, name);
     }
 
     /// <summary>A thread's indexes, by the element each indexes.</summary>

@@ -12,8 +12,12 @@ public static partial class Xp
 
     public static IEnumerable<XObject> Document(XObject node) => node.Document is { } document ? [document] : [];
 
-    public static IEnumerable<XObject> Child(XObject node, XName name) =>
-        node is XContainer container ? ChildIndex.Lookup(container, name) ?? container.Elements(name) : [];
+    public static IEnumerable<XObject> Child(XObject node, XName name)
+    {
+        // The struct loop: one walk (or the element's index), where counting children first and then walking them took two.
+        foreach (var child in Children(node, name))
+            yield return child;
+    }
 
     public static IEnumerable<XObject> Child(IEnumerable<XObject> nodes, XName name)
     {
