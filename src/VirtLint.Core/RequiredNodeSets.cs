@@ -27,16 +27,15 @@ public sealed class RequiredNodeSets
         }
 
         // Attributes required on any element (no owner) count on every element, those of a named owner on it alone.
-        var anyOwner = _bits.Keys.Where(n => n.Attribute is not null && n.Element is null).ToList();
-        _otherElements = BitsOf(null, anyOwner);
+        _otherElements = BitsOf(null);
         foreach (var name in _bits.Keys.Select(n => n.Element).OfType<XName>().Distinct())
-            _byElement[name] = BitsOf(name, anyOwner);
+            _byElement[name] = BitsOf(name);
         // At least one word: a check needing nothing asks word 0 for no bits.
         _words = Math.Max(1, (_bits.Count + 63) / 64);
     }
 
     /// <summary>What an element named <paramref name="element"/> (null: of a name no node requires) sets.</summary>
-    private ElementBits BitsOf(XName? element, List<RequiredNode> anyOwner)
+    private ElementBits BitsOf(XName? element)
     {
         var own = element is null ? -1 : _bits.TryGetValue(RequiredNode.ElementNamed(element), out var bit) ? bit : -1;
         var attributes = _bits.Keys
@@ -67,11 +66,7 @@ public sealed class RequiredNodeSets
             foreach (var clause in checker.RequiredNodes)
             {
                 var mask = clause.Length == 1 ? required : new ulong[_words];
-                foreach (var node in clause)
-                {
-                    var bit = _bits[node];
-                    mask[bit >> 6] |= 1UL << bit;
-                }
+                foreach (var node in clause) Set(mask, _bits[node]);
 
                 if (clause.Length > 1) clauses.Add(Sparse(mask));
             }
@@ -119,7 +114,7 @@ public sealed class RequiredNodeSets
         return present;
     }
 
-    private static void Set(ulong[] present, int bit) => present[bit >> 6] |= 1UL << bit;
+    private static void Set(ulong[] bits, int bit) => bits[bit >> 6] |= 1UL << bit;
 
     /// <summary>The element after <paramref name="element"/> in document order within <paramref name="root"/>, or null.</summary>
     private static XElement? Next(XElement element, XElement root)
