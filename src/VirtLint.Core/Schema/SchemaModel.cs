@@ -282,13 +282,14 @@ public sealed class SchemaModel
             RequireString(_data[offset + 1], allowNone: true);
             RequireContext(_data[offset + 2], allowNone: true);
             var list = CasesStart(offset);
-            for (var i = 0; i < _data[list] && list + 1 + 2 * i < _data.Length; i++) RequireToken(_data[list + 1 + 2 * i]);
             for (var section = 0; section < 3; section++)
             {
                 if (list >= _data.Length || list + 2 * _data[list] >= _data.Length) Fail($"list at {list} is out of range");
                 RequireSortedIds(list + 1, _data[list], 2);
                 for (var i = 0; i < _data[list]; i++)
                 {
+                    // A case's value is compared as a value set's are (see RequireToken).
+                    if (section == 0) RequireToken(_data[list + 1 + 2 * i]);
                     var target = _data[list + 2 + 2 * i];
                     if (section == 1) RequireValueSet(target);
                     else RequireContext(target, allowNone: false);
