@@ -229,7 +229,7 @@ internal sealed class ChildIndex
         }
 
         /// <summary>The slot of a name counted for this element, or -1.</summary>
-        public int SlotOf(XName name)
+        private int SlotOf(XName name)
         {
             if (Distinct > MaxScannedNames) return _slots.TryGetValue(name, out var found) ? found : -1;
             for (var i = 0; i < Distinct; i++)

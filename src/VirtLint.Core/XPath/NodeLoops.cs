@@ -49,12 +49,7 @@ public static partial class Xp
         {
             _parent = parent;
             _name = name;
-            _current = null;
-            _started = false;
-            _indexed = null;
             _position = -1;
-            _end = 0;
-            _walked = 0;
         }
 
         public readonly ChildLoop GetEnumerator() => this;
@@ -121,8 +116,6 @@ public static partial class Xp
         {
             _root = root;
             _name = name;
-            _current = null;
-            _started = false;
         }
 
         public readonly DescendantLoop GetEnumerator() => this;
@@ -165,8 +158,6 @@ public static partial class Xp
         internal AttributeLoop(XElement? element)
         {
             _element = element;
-            _current = null;
-            _started = false;
         }
 
         public readonly AttributeLoop GetEnumerator() => this;
@@ -198,7 +189,6 @@ public static partial class Xp
         {
             _next = first;
             _end = end;
-            _current = null;
         }
 
         public readonly SiblingLoop GetEnumerator() => this;
