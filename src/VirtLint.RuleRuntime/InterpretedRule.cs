@@ -20,8 +20,12 @@ public sealed class InterpretedRule : RuleChecker
     private readonly RuleSpec _rule;
     private readonly CheckPlan _check;
     private readonly Dictionary<string, Regex> _patterns = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, XName> _names = new(StringComparer.Ordinal);
-    private static readonly Dictionary<string, object> NoParameters = new(StringComparer.Ordinal);
+    // What the plan's nodes resolve to, found by the node itself (a step's name by the name's string object): an
+    // evaluation asks on every step and call, where hashing a name or a function's spelling was a tenth of its time.
+    private readonly IdentityMap<string, XName> _names = new();
+    private readonly IdentityMap<FunctionCall, Helper> _helpers = new();
+    private readonly IdentityMap<FunctionCall, int> _indexSlots = new();
+    private readonly IdentityMap<VariableRef, int> _parameterSlots = new();
 
     // One array per list default, as a compiled checker has one static field: list parameters are looked up as sets cached per list.
     private readonly Dictionary<string, string[]> _defaultLists = new(StringComparer.Ordinal);
@@ -56,9 +60,36 @@ public sealed class InterpretedRule : RuleChecker
 
     internal Regex Pattern(string pattern) => _patterns[pattern];
 
-    internal XName NameOf(Step step) => _names[step.Name];
+    internal XName NameOf(Step step) => NameOf(step.Name);
 
-    internal XName NameOf(string name) => _names[name];
+    /// <summary>A name of the plan atomised; one the loading walk did not meet (none should be) is atomised now.</summary>
+    internal XName NameOf(string name) => _names.TryGetValue(name, out var atomised) ? atomised : XName.Get(name);
+
+    /// <summary>The helper a call runs.</summary>
+    internal Helper HelperOf(FunctionCall call) => _helpers.TryGetValue(call, out var helper) ? helper : Resolve(call);
+
+    /// <summary>Where an indexed look-up keeps its index for a document, from 0 to <see cref="IndexCount"/>.</summary>
+    internal int IndexSlotOf(FunctionCall call) =>
+        _indexSlots.TryGetValue(call, out var slot) ? slot : throw new InvalidOperationException($"{call.Function}() was not met when the rule loaded");
+
+    internal int IndexCount => _indexSlots.Count;
+
+    /// <summary>How many values of the plan are computed once per document (<see cref="OnceExpr.Index"/> is below it).</summary>
+    internal int OnceCount { get; private set; }
+
+    /// <summary>A parameter's position among the rule's parameters, where a check keeps its value.</summary>
+    internal int ParameterSlotOf(VariableRef variable)
+    {
+        if (_parameterSlots.TryGetValue(variable, out var slot)) return slot;
+        for (var i = 0; i < _rule.Parameters.Count; i++)
+            if (_rule.Parameters[i].Name == variable.Name) return i;
+        throw new InvalidOperationException($"${variable.Name} is not a parameter of {_rule.Id}");
+    }
+
+    private static Helper Resolve(FunctionCall call) =>
+        FunctionTable.TryGet(call.Function, out var signature) && Helpers.ByName.TryParse(signature.Helper, out var helper)
+            ? helper
+            : throw new InvalidOperationException($"{call.Function}() has no run-time helper");
 
     public override void Check(CheckContext context)
     {
@@ -70,10 +101,11 @@ public sealed class InterpretedRule : RuleChecker
             if (scope.Machines.Count > 0 && !Contains(scope.Machines, domain.MachineFamily)) return;
         }
 
-        var parameters = _rule.Parameters.Count == 0 ? NoParameters : new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var parameter in _rule.Parameters)
+        var parameters = _rule.Parameters.Count == 0 ? [] : new object[_rule.Parameters.Count];
+        for (var i = 0; i < parameters.Length; i++)
         {
-            parameters[parameter.Name] = parameter.Default switch
+            var parameter = _rule.Parameters[i];
+            parameters[i] = parameter.Default switch
             {
                 StringListDefault => context.GetStringList(parameter.Name, _defaultLists[parameter.Name]),
                 NumberDefault number => context.GetNumber(parameter.Name, number.Value),
@@ -108,7 +140,7 @@ public sealed class InterpretedRule : RuleChecker
     {
         XObject root = context.Root;
         var kind = context.Document.Kind.ToName();
-        var evaluation = new PlanEvaluation(this, new Dictionary<string, object>(StringComparer.Ordinal), root);
+        var evaluation = new PlanEvaluation(this, [], root);
         foreach (var fact in Plan.Facts)
         {
             if (fact.Kind != kind) continue;
@@ -159,12 +191,16 @@ public sealed class InterpretedRule : RuleChecker
         }
     }
 
-    /// <summary>Walks an expression once: compiles its patterns, atomises its names.</summary>
+    /// <summary>Walks an expression once: compiles its patterns, atomises its names, resolves its calls and parameters.</summary>
     private void Prepare(Expr expr)
     {
         switch (expr)
         {
+            case VariableRef variable:
+                _parameterSlots.TryAdd(variable, ParameterSlotOf(variable));
+                break;
             case OnceExpr once:
+                OnceCount = Math.Max(OnceCount, once.Index + 1);
                 Prepare(once.Value);
                 break;
             case ComparisonExpr comparison:
@@ -172,6 +208,10 @@ public sealed class InterpretedRule : RuleChecker
                 Prepare(comparison.Right);
                 break;
             case FunctionCall call:
+                var helper = Resolve(call);
+                _helpers.TryAdd(call, helper);
+                if (helper is Helper.KeyIndex or Helper.CpuOwnerIndex or Helper.IpRangeIndex or Helper.IpOverlapIndex)
+                    _indexSlots.TryAdd(call, _indexSlots.Count);
                 if (call.Function == "matches" && call.Arguments[1] is StringLiteral pattern && !_patterns.ContainsKey(pattern.Value))
                     _patterns[pattern.Value] = Xp.Pattern(pattern.Value);
                 foreach (var argument in call.Arguments) Prepare(argument);
@@ -191,11 +231,11 @@ public sealed class InterpretedRule : RuleChecker
                 if (path.Source is not null) Prepare(path.Source);
                 foreach (var step in path.Steps)
                 {
-                    if (step.Test == NodeTest.Name && !_names.ContainsKey(step.Name)) _names[step.Name] = XName.Get(step.Name);
+                    if (step.Test == NodeTest.Name) _names.TryAdd(step.Name, XName.Get(step.Name));
                     foreach (var predicate in step.Predicates) Prepare(predicate);
                     foreach (var choice in step.Choices)
                     {
-                        if (!_names.ContainsKey(choice.Name)) _names[choice.Name] = XName.Get(choice.Name);
+                        _names.TryAdd(choice.Name, XName.Get(choice.Name));
                         foreach (var predicate in choice.Predicates) Prepare(predicate);
                     }
                 }

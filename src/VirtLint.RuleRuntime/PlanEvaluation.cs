@@ -17,15 +17,17 @@ namespace VirtLint.RuleRuntime;
 internal sealed partial class PlanEvaluation
 {
     private readonly InterpretedRule _rule;
-    private readonly Dictionary<string, object> _parameters;
-    // Created on first use: most rules find no context node in most documents, and one evaluation runs per rule and document.
-    private Dictionary<int, object>? _once;
-    private Dictionary<FunctionCall, object>? _indexesByCall;
+    // By the parameter's position in the rule (InterpretedRule.ParameterSlotOf).
+    private readonly object[] _parameters;
+    // By the plan's once index and the rule's index slot; created on first use: most rules find no context node in most
+    // documents, and one evaluation runs per rule and document.
+    private object?[]? _once;
+    private object?[]? _indexes;
     private readonly XObject _root;
     private readonly EquatableArray<PlanSlot> _slotPlans;
     private readonly object?[] _slots;
 
-    public PlanEvaluation(InterpretedRule rule, Dictionary<string, object> parameters, XObject root)
+    public PlanEvaluation(InterpretedRule rule, object[] parameters, XObject root)
     {
         _rule = rule;
         _parameters = parameters;
@@ -33,8 +35,6 @@ internal sealed partial class PlanEvaluation
         _slotPlans = rule.Plan.Check is { } check ? check.Slots : EquatableArray<PlanSlot>.Empty;
         _slots = _slotPlans.Count == 0 ? [] : new object?[_slotPlans.Count];
     }
-
-    private Dictionary<FunctionCall, object> _indexes => _indexesByCall ??= new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
     /// Starts a context node: forgets the previous node's slots and computes the eager ones in order. False when a
@@ -61,7 +61,7 @@ internal sealed partial class PlanEvaluation
     {
         StringLiteral s => s.Value,
         NumberLiteral n => n.Value,
-        VariableRef v => _parameters[v.Name],
+        VariableRef v => _parameters[_rule.ParameterSlotOf(v)],
         SlotRef slot => Slot(slot.Slot, context),
         // What is the same for the whole document, computed on first use.
         OnceExpr once => Once(once),
@@ -86,9 +86,8 @@ internal sealed partial class PlanEvaluation
 
     private object Once(OnceExpr once)
     {
-        _once ??= new();
-        if (!_once.TryGetValue(once.Index, out var value)) _once[once.Index] = value = Eval(once.Value, _root);
-        return value;
+        var values = _once ??= new object?[_rule.OnceCount];
+        return values[once.Index] ??= Eval(once.Value, _root);
     }
 
     public IEnumerable<XObject> Nodes(Expr expr, XObject context) => (IEnumerable<XObject>)Eval(expr, context);

@@ -62,9 +62,10 @@ public sealed class XPathOracleTests
         var spec = rule.Spec;
         var check = rule.Plan.Check!;
         var oracle = new OracleContext();
-        var parameters = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var parameter in spec.Parameters)
+        var parameters = new object[spec.Parameters.Count];
+        for (var i = 0; i < parameters.Length; i++)
         {
+            var parameter = spec.Parameters[i];
             object value = parameter.Default switch
             {
                 StringListDefault items => items.Values.ToArray(),
@@ -73,7 +74,7 @@ public sealed class XPathOracleTests
                 BooleanDefault boolean => boolean.Value,
                 _ => parameter.Default.Text,
             };
-            parameters[parameter.Name] = value;
+            parameters[i] = value;
             var xpathValue = value is string[] list ? (object)OracleContext.ListValue(list) : value;
             oracle.Set(parameter.Name, () => xpathValue);
         }
