@@ -118,7 +118,13 @@ public static partial class Xp
     public static IEnumerable<XObject> Elements(IEnumerable<XObject> nodes) => nodes.Where(n => n is XElement);
 
     /// <summary>A union in document order, whichever operand a node came from.</summary>
-    public static IEnumerable<XObject> Union(IEnumerable<XObject> left, IEnumerable<XObject> right) => DocumentOrder.Sort(left.Concat(right).Distinct());
+    public static IEnumerable<XObject> Union(IEnumerable<XObject> left, IEnumerable<XObject> right)
+    {
+        // Sorted as the gathered unions of emitted paths are: without numbering the document when the nodes come in order.
+        var nodes = new List<XObject>(left);
+        nodes.AddRange(right);
+        return DocumentOrder.SortInPlace(nodes);
+    }
 
     /// <summary>Evaluates a node-set once, for a <c>let</c> that may be read several times.</summary>
     public static IReadOnlyList<XObject> Materialize(IEnumerable<XObject> nodes) => nodes as IReadOnlyList<XObject> ?? nodes.ToArray();
