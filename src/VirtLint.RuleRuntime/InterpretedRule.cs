@@ -26,6 +26,7 @@ public sealed class InterpretedRule : RuleChecker
     private readonly IdentityMap<FunctionCall, Helper> _helpers = new();
     private readonly IdentityMap<FunctionCall, int> _indexSlots = new();
     private readonly IdentityMap<VariableRef, int> _parameterSlots = new();
+    private readonly IdentityMap<PathExpr, ChildPath?> _childPaths = new();
 
     // One array per list default, as a compiled checker has one static field: list parameters are looked up as sets cached per list.
     private readonly Dictionary<string, string[]> _defaultLists = new(StringComparer.Ordinal);
@@ -64,6 +65,9 @@ public sealed class InterpretedRule : RuleChecker
 
     /// <summary>A name of the plan atomised; one the loading walk did not meet (none should be) is atomised now.</summary>
     internal XName NameOf(string name) => _names.TryGetValue(name, out var atomised) ? atomised : XName.Get(name);
+
+    /// <summary>The path's steps when <see cref="ChildPathWalk"/> can walk them, else null.</summary>
+    internal ChildPath? ChildPathOf(PathExpr path) => _childPaths.TryGetValue(path, out var childPath) ? childPath : null;
 
     /// <summary>The helper a call runs.</summary>
     internal Helper HelperOf(FunctionCall call) => _helpers.TryGetValue(call, out var helper) ? helper : Resolve(call);
@@ -240,6 +244,7 @@ public sealed class InterpretedRule : RuleChecker
                     }
                 }
 
+                _childPaths.TryAdd(path, ChildPath.Of(path.Steps, NameOf));
                 break;
             case FilterExpr filter:
                 Prepare(filter.Source);

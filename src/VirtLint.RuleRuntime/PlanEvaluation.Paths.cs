@@ -14,6 +14,8 @@ internal sealed partial class PlanEvaluation
     /// </summary>
     private IEnumerable<XObject> Path(PathExpr path, XObject context)
     {
+        if (path.Origin != PathOrigin.Expression && _rule.ChildPathOf(path) is { } childPath)
+            return new ChildPathWalk(this, childPath, path.Origin == PathOrigin.Document ? Xp.DocumentNode(context) : context);
         XObject? single = null;
         IEnumerable<XObject> current;
         switch (path.Origin)
@@ -138,7 +140,7 @@ internal sealed partial class PlanEvaluation
         }
     }
 
-    private bool All(EquatableArray<Expr> predicates, XObject node)
+    internal bool All(EquatableArray<Expr> predicates, XObject node)
     {
         foreach (var predicate in predicates)
             if (!Boolean(predicate, node)) return false;
