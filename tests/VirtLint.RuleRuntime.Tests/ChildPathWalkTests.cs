@@ -1,0 +1,78 @@
+using System.Xml.Linq;
+using VirtLint.Core;
+using VirtLint.Rules;
+
+namespace VirtLint.RuleRuntime.Tests;
+
+/// <summary>The evaluator's walk of child paths, and the identity map its plan look-ups go through.</summary>
+public sealed class ChildPathWalkTests
+{
+    private const string Domain = """
+        <domain type='kvm'>
+          <devices>
+            <disk type='file'><address type='pci' slot='0x05'/></disk>
+            <interface type='network'><address type='pci' slot='0x03'/></interface>
+            <controller type='usb'><address type='usb' port='1'/><address type='pci' slot='0x01'/></controller>
+            <hostdev mode='subsystem'><address type='pci'/><address type='pci' slot='0x07'/></hostdev>
+          </devices>
+        </domain>
+        """;
+
+    private static InterpretedRule Rule(string context) => (InterpretedRule)Assert.Single(UserRules.Load([("sample-rule.yaml", $"""
+        id: ORG0001
+        name: sample-rule
+        title: Sample
+        severity: note
+        category: reliability
+        target: domain
+        check:
+          context: "{context}"
+          report: "true()"
+        message: "Shown '{"{"}.{"}"}'."
+        docs:
+          what-it-does: x
+          why-is-this-bad: It is a note because it is a test.
+          example: x
+          use-instead: x
+        """)], BuiltInRules.Catalog).Checkers);
+
+    [Fact]
+    public void A_child_path_yields_in_document_order_with_each_steps_predicates_and_again_when_read_twice()
+    {
+        var rule = Rule("devices/*[not(self::interface)]/address[@type = 'pci']/@slot");
+        var root = XDocument.Parse(Domain).Root!;
+        var nodes = new PlanEvaluation(rule, [], root).Nodes(rule.Plan.Check!.Context, root);
+
+        Assert.IsType<ChildPathWalk>(nodes);
+        string[] expected = ["0x05", "0x01", "0x07"];
+        Assert.Equal(expected, nodes.Select(n => ((XAttribute)n).Value));
+        // A second read (a comparison reads its right operand once per left value) starts over.
+        Assert.Equal(expected, nodes.Select(n => ((XAttribute)n).Value));
+    }
+
+    [Fact]
+    public void A_child_path_from_the_document_ends_at_the_elements_when_it_has_no_attribute_step()
+    {
+        var rule = Rule("/domain/devices/*/address[not(@slot)]");
+        var root = XDocument.Parse(Domain).Root!;
+        var evaluation = new PlanEvaluation(rule, [], root);
+        // The last step's predicates are the check's filters, tested as each node begins.
+        var nodes = evaluation.Nodes(rule.Plan.Check!.Context, root).Where(evaluation.BeginNode).ToList();
+
+        Assert.Equal(["controller", "hostdev"], nodes.Select(n => ((XElement)n).Parent!.Name.LocalName));
+    }
+
+    [Fact]
+    public void The_identity_map_finds_keys_by_identity_not_by_equality_and_keeps_them_as_it_grows()
+    {
+        var map = new IdentityMap<string, int>();
+        var keys = Enumerable.Range(0, 100).Select(i => new string('k', 1) + i).ToArray();
+        for (var i = 0; i < keys.Length; i++) Assert.True(map.TryAdd(keys[i], i));
+
+        Assert.False(map.TryAdd(keys[7], -1));
+        Assert.Equal(100, map.Count);
+        Assert.All(Enumerable.Range(0, 100), i => Assert.True(map.TryGetValue(keys[i], out var value) && value == i));
+        // An equal string that is another object is another key.
+        Assert.False(map.TryGetValue(new string('k', 1) + 7, out _));
+    }
+}
