@@ -18,12 +18,21 @@ public sealed class LibvirtFunctionTests
     [InlineData("<capacity unit='KB'>1</capacity>", 1000d)]
     [InlineData("<capacity unit='TiB'>1</capacity>", 1099511627776d)]
     [InlineData("<capacity unit='EB'>1</capacity>", 1e18)]
+    // Plain digits are read by hand; anything else as the general number parser reads it.
+    [InlineData("<capacity>\n  0042 \t</capacity>", 42d)]
+    [InlineData("<capacity>1.5</capacity>", 1.5d)]
+    [InlineData("<capacity>+7</capacity>", 7d)]
+    [InlineData("<capacity>1e3</capacity>", 1000d)]
+    [InlineData("<capacity>999999999999999</capacity>", 999999999999999d)]
+    [InlineData("<capacity>12345678901234567890</capacity>", 12345678901234567890d)]
     public void Bytes_honours_units_and_element_defaults(string xml, double expected) =>
         Assert.Equal(expected, Xp.Bytes([XElement.Parse(xml)]));
 
     [Theory]
     [InlineData("<memory unit='furlongs'>2</memory>")]
     [InlineData("<capacity>lots</capacity>")]
+    [InlineData("<capacity>12 34</capacity>")]
+    [InlineData("<capacity> </capacity>")]
     public void Bytes_is_NaN_for_unknown_units_or_values(string xml) => Assert.True(double.IsNaN(Xp.Bytes([XElement.Parse(xml)])));
 
     [Fact]

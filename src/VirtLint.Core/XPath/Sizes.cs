@@ -7,10 +7,31 @@ namespace VirtLint.Core.XPath;
 public static class Sizes
 {
     // Elements (and size attributes) whose values libvirt reads in KiB when no unit is given; storage sizes default to bytes.
-    private static readonly HashSet<string> KibibyteElements = new(StringComparer.Ordinal)
+    private static bool IsKibibyteElement(string name) => name is
+        "memory" or "currentMemory" or "maxMemory" or "hard_limit" or "soft_limit" or "swap_hard_limit" or "min_guarantee" or "size" or "page";
+
+    /// <summary>
+    /// The value as a number, surrounding white space ignored: as <see cref="double.TryParse(string, NumberStyles, IFormatProvider, out double)"/>
+    /// reads it with <see cref="NumberStyles.Float"/>, but plain digits (nearly every size) are added up by hand, which is
+    /// exact below 2^53 and several times faster than the general parser.
+    /// </summary>
+    private static bool TryParseNumber(string value, out double number)
     {
-        "memory", "currentMemory", "maxMemory", "hard_limit", "soft_limit", "swap_hard_limit", "min_guarantee", "size", "page",
-    };
+        var digits = value.AsSpan().Trim();
+        if (digits.Length is > 0 and <= 15)
+        {
+            long whole = 0;
+            var i = 0;
+            for (; i < digits.Length && char.IsAsciiDigit(digits[i]); i++) whole = whole * 10 + (digits[i] - '0');
+            if (i == digits.Length)
+            {
+                number = whole;
+                return true;
+            }
+        }
+
+        return double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+    }
 
     // Atomised once: a string converted to an XName is looked up in the global name table on every call.
     private static readonly XName Unit = "unit";
@@ -40,8 +61,8 @@ public static class Sizes
                 break;
         }
 
-        if (!double.TryParse(value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return double.NaN;
-        unit ??= defaultUnit ?? (elementName is not null && KibibyteElements.Contains(elementName) ? "KiB" : "b");
+        if (!TryParseNumber(value, out var number)) return double.NaN;
+        unit ??= defaultUnit ?? (elementName is not null && IsKibibyteElement(elementName) ? "KiB" : "b");
         var factor = Multiplier(unit);
         return double.IsNaN(factor) ? double.NaN : number * factor;
     }
