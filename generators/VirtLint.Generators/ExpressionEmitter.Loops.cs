@@ -115,6 +115,13 @@ internal sealed partial class ExpressionEmitter
 
     private static bool IsNoOp(Step step) => step.Axis == Axis.Self && step.Test == NodeTest.AnyNode && step.Predicates.Count == 0;
 
+    /// <summary>The index of the first step from <paramref name="index"/> on that is not a no-op (the count when none is).</summary>
+    private static int NextStep(RuleLanguage.EquatableArray<Step> steps, int index)
+    {
+        while (index < steps.Count && IsNoOp(steps[index])) index++;
+        return index;
+    }
+
     private void EmitLoopsHere(Expr nodes, string context, CodeBlock block, Action<string> body)
     {
         switch (nodes)
@@ -189,6 +196,19 @@ internal sealed partial class ExpressionEmitter
                 ForEach(step.Axis == Axis.Child ? $"Xp.Children({input})" : $"Xp.Attributes({input})", step.Axis == Axis.Child ? "node" : "attribute", block,
                     node => Choice(step, node, block, next));
                 break;
+            case Axis.Child when step.Test == NodeTest.AnyName && NextStep(steps, index + 1) is var following && following < steps.Count
+                && steps[following] is { Axis: Axis.Child, Test: NodeTest.Name } named:
+                {
+                    // devices/*/address: the (device, address) pairs, gathered once per document for every rule taking
+                    // the same path, instead of a walk of every device's children per rule. Each step keeps its predicates.
+                    var parent = Variable(hint);
+                    var child = Variable(named.Name);
+                    block.Open($"foreach (var ({parent}, {child}) in Xp.GrandChildren({input}, {NameField(named.Name)}))");
+                    Predicates(step.Predicates, parent, block, _ => Predicates(named.Predicates, child, block, n => Steps(steps, following + 1, n, block, body)));
+                    block.Close();
+                    break;
+                }
+
             case Axis.Child:
                 switch (step.Test)
                 {

@@ -122,6 +122,7 @@ internal sealed class ChildIndex
     /// </summary>
     public static void Forget()
     {
+        GrandChildIndex.Forget();
         if (t_cache is not { } cache) return;
         Array.Clear(cache.Parents);
         Array.Clear(cache.Indexes);

@@ -12,6 +12,12 @@ public static partial class Xp
     /// <summary>The child elements (named <paramref name="name"/> when given), as <see cref="Child(XObject, XName)"/> and <see cref="ChildAny(XObject)"/>.</summary>
     public static ChildLoop Children(XObject node, XName? name = null) => new(node as XContainer, name);
 
+    /// <summary>
+    /// The children named <paramref name="name"/> of the node's child elements, each with its parent, in document order:
+    /// <c>devices/*/address</c> as the pairs (device, address), gathered once per document (<see cref="GrandChildIndex"/>).
+    /// </summary>
+    public static GrandChildLoop GrandChildren(XObject node, XName name) => node is XContainer parent ? new(GrandChildIndex.Of(parent, name)) : default;
+
     /// <summary>The descendant elements in document order (named <paramref name="name"/> when given), as <see cref="Descendant(XObject, XName)"/>.</summary>
     public static DescendantLoop Descendants(XObject node, XName? name = null) => new(node as XContainer, name);
 
@@ -102,6 +108,25 @@ public static partial class Xp
 
             return ++_position < _end;
         }
+    }
+
+    /// <summary>The gathered (parent, child) pairs of <see cref="GrandChildren"/>, one after the other.</summary>
+    public struct GrandChildLoop
+    {
+        private readonly GrandChildIndex? _index;
+        private int _position;
+
+        internal GrandChildLoop(GrandChildIndex index)
+        {
+            _index = index;
+            _position = -1;
+        }
+
+        public readonly GrandChildLoop GetEnumerator() => this;
+
+        public readonly (XElement Parent, XElement Child) Current => (_index!.Parents[_position], _index.Children[_position]);
+
+        public bool MoveNext() => _index is not null && ++_position < _index.Children.Length;
     }
 
     /// <summary>The descendant elements of a node in document order (pre-order), all or those of one name.</summary>

@@ -79,7 +79,8 @@ internal sealed class VL1901_IndexedLookups : RuleChecker
         CpuOwnerIndex? index2 = null;
         IpRangeIndex? index3 = null;
         bool? once1 = null;
-        string? once2 = null;
+        bool? once2 = null;
+        string? once3 = null;
         #line 9 "/repo/rules/domain/indexed-lookups.yaml"
         foreach (var devices1 in Xp.Children(root, Name_devices))
         {
@@ -102,10 +103,10 @@ internal sealed class VL1901_IndexedLookups : RuleChecker
         #line 16 "/repo/rules/domain/indexed-lookups.yaml"
                     var l_inside = Xp.Materialize((index3 ??= new IpRangeIndex(n8 => Nodes8(n8), n9 => Xp.String(Xp.AttributeNode(n9, Name_address)), n10 => Xp.String(Xp.AttributeNode(n10, Name_peer)), n11 => Xp.FirstOrNull(Xp.Parent(n11)))).FirstContaining(disk2, Xp.String(First3(disk2))));
         #line 18 "/repo/rules/domain/indexed-lookups.yaml"
-                    if ((((((((l_other.Count > 0) || (l_again.Count > 0)) || !((l_thread.Count > 0))) || (l_pinned.Count > 0)) || (l_inside.Count > 0)) || (once1 ??= (Count9(root) > 31d))) || (Xp.Uint(Xp.String(First10(disk2))) == Xp.Uint("010"))))
+                    if (((((((((l_other.Count > 0) || (l_again.Count > 0)) || !((l_thread.Count > 0))) || (l_pinned.Count > 0)) || (l_inside.Count > 0)) || (once1 ??= (Count9(root) > 31d))) || (Xp.Uint(Xp.String(First10(disk2))) == Xp.Uint("010"))) || (once2 ??= (Count11(root) > 31d))))
                     {
-        #line 20 "/repo/rules/domain/indexed-lookups.yaml"
-                        context.Report(disk2, string.Concat("Disk '", Xp.String(First3(disk2)), "' at '", (l_address ??= Xp.PciAddress(First11(disk2))), "' repeats '", Xp.String(First12(disk2, l_other)), "' of ", (once2 ??= Xp.String(Count9(root))), " disks."));
+        #line 21 "/repo/rules/domain/indexed-lookups.yaml"
+                        context.Report(disk2, string.Concat("Disk '", Xp.String(First3(disk2)), "' at '", (l_address ??= Xp.PciAddress(First12(disk2))), "' repeats '", Xp.String(First13(disk2, l_other)), "' of ", (once3 ??= Xp.String(Count9(root))), " disks."));
                     }
                 }
             }
@@ -353,42 +354,77 @@ internal sealed class VL1901_IndexedLookups : RuleChecker
         }
 
         #line hidden
-        XObject? First11(XObject node)
+        double Count11(XObject node)
         {
-        #line 20 "/repo/rules/domain/indexed-lookups.yaml"
-            foreach (var address37 in Xp.Children(node, Name_address))
+        #line 18 "/repo/rules/domain/indexed-lookups.yaml"
+            var count = 0d;
+        #line 18 "/repo/rules/domain/indexed-lookups.yaml"
+            if (Xp.DocumentNode(node) is { } document37)
             {
-        #line 20 "/repo/rules/domain/indexed-lookups.yaml"
-                if ((Xp.AttributeValue(address37, Name_type) == "pci"))
+        #line 18 "/repo/rules/domain/indexed-lookups.yaml"
+                foreach (var domain38 in Xp.Children(document37, Name_domain))
                 {
-        #line 20 "/repo/rules/domain/indexed-lookups.yaml"
-                    return address37;
+        #line 18 "/repo/rules/domain/indexed-lookups.yaml"
+                    foreach (var devices39 in Xp.Children(domain38, Name_devices))
+                    {
+        #line 18 "/repo/rules/domain/indexed-lookups.yaml"
+                        foreach (var (node40, address41) in Xp.GrandChildren(devices39, Name_address))
+                        {
+        #line 18 "/repo/rules/domain/indexed-lookups.yaml"
+                            if (!((Xp.SelfElement(node40, Name_disk) is not null)))
+                            {
+        #line 18 "/repo/rules/domain/indexed-lookups.yaml"
+                                if ((Xp.AttributeNode(address41, Name_slot) is not null))
+                                {
+        #line 18 "/repo/rules/domain/indexed-lookups.yaml"
+                                    count++;
+                                }
+                            }
+                        }
+                    }
                 }
             }
-        #line 20 "/repo/rules/domain/indexed-lookups.yaml"
+        #line 18 "/repo/rules/domain/indexed-lookups.yaml"
+            return count;
+        }
+
+        #line hidden
+        XObject? First12(XObject node)
+        {
+        #line 21 "/repo/rules/domain/indexed-lookups.yaml"
+            foreach (var address42 in Xp.Children(node, Name_address))
+            {
+        #line 21 "/repo/rules/domain/indexed-lookups.yaml"
+                if ((Xp.AttributeValue(address42, Name_type) == "pci"))
+                {
+        #line 21 "/repo/rules/domain/indexed-lookups.yaml"
+                    return address42;
+                }
+            }
+        #line 21 "/repo/rules/domain/indexed-lookups.yaml"
             return null;
         }
 
         #line hidden
-        XObject? First12(XObject node, IReadOnlyList<XObject> l_other)
+        XObject? First13(XObject node, IReadOnlyList<XObject> l_other)
         {
-        #line 20 "/repo/rules/domain/indexed-lookups.yaml"
-            for (var i38 = 0; i38 < l_other.Count;)
+        #line 21 "/repo/rules/domain/indexed-lookups.yaml"
+            for (var i43 = 0; i43 < l_other.Count;)
             {
-        #line 20 "/repo/rules/domain/indexed-lookups.yaml"
-                var node39 = l_other[i38++];
-        #line 20 "/repo/rules/domain/indexed-lookups.yaml"
-                foreach (var target40 in Xp.Children(node39, Name_target))
+        #line 21 "/repo/rules/domain/indexed-lookups.yaml"
+                var node44 = l_other[i43++];
+        #line 21 "/repo/rules/domain/indexed-lookups.yaml"
+                foreach (var target45 in Xp.Children(node44, Name_target))
                 {
-        #line 20 "/repo/rules/domain/indexed-lookups.yaml"
-                    if (Xp.AttributeNode(target40, Name_dev) is { } dev41)
+        #line 21 "/repo/rules/domain/indexed-lookups.yaml"
+                    if (Xp.AttributeNode(target45, Name_dev) is { } dev46)
                     {
-        #line 20 "/repo/rules/domain/indexed-lookups.yaml"
-                        return dev41;
+        #line 21 "/repo/rules/domain/indexed-lookups.yaml"
+                        return dev46;
                     }
                 }
             }
-        #line 20 "/repo/rules/domain/indexed-lookups.yaml"
+        #line 21 "/repo/rules/domain/indexed-lookups.yaml"
             return null;
         }
         #line default
