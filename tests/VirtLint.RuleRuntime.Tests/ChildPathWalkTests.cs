@@ -18,23 +18,8 @@ public sealed class ChildPathWalkTests
         </domain>
         """;
 
-    private static InterpretedRule Rule(string context) => (InterpretedRule)Assert.Single(UserRules.Load([("sample-rule.yaml", $"""
-        id: ORG0001
-        name: sample-rule
-        title: Sample
-        severity: note
-        category: reliability
-        target: domain
-        check:
-          context: "{context}"
-          report: "true()"
-        message: "Shown '{"{"}.{"}"}'."
-        docs:
-          what-it-does: x
-          why-is-this-bad: It is a note because it is a test.
-          example: x
-          use-instead: x
-        """)], BuiltInRules.Catalog).Checkers);
+    private static InterpretedRule Rule(string context) =>
+        (InterpretedRule)Assert.Single(UserRules.Load([("sample-rule.yaml", SampleRule.Yaml(context, "{.}"))], BuiltInRules.Catalog).Checkers);
 
     [Fact]
     public void A_child_path_yields_in_document_order_with_each_steps_predicates_and_again_when_read_twice()

@@ -18,25 +18,7 @@ public sealed class InterpretedRuleTests
         </domain>
         """;
 
-    // The message under test is quoted in a sentence, as the language's message style asks; Shown() takes it out again.
-    private static string Rule(string context, string message, string parameters = "") => $"""
-        id: ORG0001
-        name: sample-rule
-        title: Sample
-        severity: note
-        category: reliability
-        target: domain
-        {parameters}
-        check:
-          context: "{context}"
-          report: "true()"
-        message: "Shown '{message}'."
-        docs:
-          what-it-does: x
-          why-is-this-bad: It is a note because it is a test.
-          example: x
-          use-instead: x
-        """;
+    private static string Rule(string context, string message, string parameters = "") => SampleRule.Yaml(context, message, parameters);
 
     private static string Shown(Finding finding)
     {
