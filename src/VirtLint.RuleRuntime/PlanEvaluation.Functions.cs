@@ -51,13 +51,16 @@ internal sealed partial class PlanEvaluation
     private object Call(FunctionCall call, Helper helper, XObject context)
     {
         var a = call.Arguments;
-        switch (call.Function)
+        if (helper == Helper.Operator)
         {
             // The operators of the language; 'if' evaluates one branch only, as the emitted conditional does.
-            case "not": return !Boolean(a[0], context);
-            case "true": return true;
-            case "false": return false;
-            case "if": return Boolean(a[0], context) ? Eval(a[1], context) : Eval(a[2], context);
+            switch (call.Function)
+            {
+                case "not": return !Boolean(a[0], context);
+                case "true": return true;
+                case "false": return false;
+                case "if": return Boolean(a[0], context) ? Eval(a[1], context) : Eval(a[2], context);
+            }
         }
 
         if (TryNumberCall(call, helper, context, out var number)) return number;
