@@ -96,7 +96,7 @@ internal sealed partial class ExpressionEmitter
 
                 foreach (var step in path.Steps)
                 {
-                    if (IsNoOp(step)) continue;
+                    if (step.IsNoOp) continue;
                     var allowed = single
                         || step.Axis is Axis.Child or Axis.Attribute or Axis.Self
                         || (flat && step.Axis is Axis.Descendant or Axis.DescendantOrSelf);
@@ -113,12 +113,10 @@ internal sealed partial class ExpressionEmitter
         }
     }
 
-    private static bool IsNoOp(Step step) => step.Axis == Axis.Self && step.Test == NodeTest.AnyNode && step.Predicates.Count == 0;
-
     /// <summary>The index of the first step from <paramref name="index"/> on that is not a no-op (the count when none is).</summary>
     private static int NextStep(RuleLanguage.EquatableArray<Step> steps, int index)
     {
-        while (index < steps.Count && IsNoOp(steps[index])) index++;
+        while (index < steps.Count && steps[index].IsNoOp) index++;
         return index;
     }
 
@@ -179,7 +177,7 @@ internal sealed partial class ExpressionEmitter
 
     private void Steps(RuleLanguage.EquatableArray<Step> steps, int index, string input, CodeBlock block, Action<string> body)
     {
-        while (index < steps.Count && IsNoOp(steps[index])) index++;
+        index = NextStep(steps, index);
         if (index == steps.Count)
         {
             body(input);

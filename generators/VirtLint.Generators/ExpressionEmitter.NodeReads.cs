@@ -27,7 +27,7 @@ internal sealed partial class ExpressionEmitter
         var current = context;
         foreach (var step in path.Steps)
         {
-            if (IsNoOp(step)) continue;
+            if (step.IsNoOp) continue;
             if (step.Predicates.Count > 0) return null;
             var name = step.Test == NodeTest.Name ? NameField(step.Name) : null;
             switch (step.Axis)

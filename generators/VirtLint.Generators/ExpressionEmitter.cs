@@ -279,7 +279,7 @@ internal sealed partial class ExpressionEmitter
 
         foreach (var step in path.Steps)
         {
-            if (step.Axis == Axis.Self && step.Test == NodeTest.AnyNode && step.Predicates.Count == 0)
+            if (step.IsNoOp)
                 continue;
             current = EmitStep(step, current, ref single);
         }

@@ -120,7 +120,7 @@ internal sealed class ChildPath
     /// <summary>The path's child steps, or null when it has another axis, another node test or an attribute step before the last.</summary>
     public static ChildPath? Of(EquatableArray<Step> all, Func<Step, XName> nameOf)
     {
-        var steps = all.Where(s => !(s.Axis == Axis.Self && s.Test == NodeTest.AnyNode && s.Predicates.Count == 0)).ToArray();
+        var steps = all.Where(s => !s.IsNoOp).ToArray();
         var names = new XName?[steps.Length];
         Step? attribute = null;
         for (var i = 0; i < steps.Length; i++)

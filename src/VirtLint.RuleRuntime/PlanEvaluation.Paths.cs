@@ -34,7 +34,7 @@ internal sealed partial class PlanEvaluation
 
         foreach (var step in path.Steps)
         {
-            if (step.Axis == Axis.Self && step.Test == NodeTest.AnyNode && step.Predicates.Count == 0)
+            if (step.IsNoOp)
                 continue;
             current = Predicates(single is null ? Step(step, current) : Step(step, single), step.Predicates);
             single = null;

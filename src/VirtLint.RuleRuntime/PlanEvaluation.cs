@@ -260,7 +260,7 @@ internal sealed partial class PlanEvaluation
         XObject? current = context;
         foreach (var step in path.Steps)
         {
-            if (step.Axis == Axis.Self && step.Test == NodeTest.AnyNode && step.Predicates.Count == 0) continue;
+            if (step.IsNoOp) continue;
             if (step.Predicates.Count > 0) return false;
             switch (step.Axis)
             {

@@ -99,4 +99,7 @@ public sealed record Step(Axis Axis, NodeTest Test, string Name, EquatableArray<
 {
     /// <summary>The names and their predicates of a <see cref="NodeTest.NameChoice"/> step; empty for the others.</summary>
     public EquatableArray<Plan.StepChoice> Choices { get; init; } = EquatableArray<Plan.StepChoice>.Empty;
+
+    /// <summary>A step that selects the node it starts from (<c>self::node()</c>, written <c>.</c>): a path skips it.</summary>
+    public bool IsNoOp => Axis == Axis.Self && Test == NodeTest.AnyNode && Predicates.Count == 0;
 }

@@ -107,5 +107,5 @@ public static class UnionFusion
 
     /// <summary>A step whose nodes, from nodes that do not contain one another, do not contain one another either.</summary>
     private static bool IsFlatStep(Step step) =>
-        step.Axis == Axis.Child || (step.Axis == Axis.Self && step.Test == NodeTest.AnyNode && step.Predicates.Count == 0);
+        step.Axis == Axis.Child || step.IsNoOp;
 }
