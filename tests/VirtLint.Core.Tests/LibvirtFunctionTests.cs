@@ -177,6 +177,30 @@ public sealed class LibvirtFunctionTests
     public void Pci_address_is_libvirt_text_or_empty(string xml, string expected) =>
         Assert.Equal(expected, Xp.PciAddress([XElement.Parse(xml)]));
 
+    [Fact]
+    public void Pci_addresses_read_again_and_crowding_each_other_out_keep_their_own_text()
+    {
+        // More addresses than the table of formatted ones holds, each read twice in turns from two threads: a reused
+        // text must be the address's own, whichever address last took its entry.
+        var addresses = (from domain in new uint[] { 0, 1, 0xFFFF, 0x10000 }
+                         from bus in Enumerable.Range(0, 16)
+                         from slot in Enumerable.Range(0, 32)
+                         from function in Enumerable.Range(0, 8)
+                         where domain + bus + slot > 0
+                         select (Element: new XElement("address", new XAttribute("domain", $"0x{domain:x}"), new XAttribute("bus", bus), new XAttribute("slot", $"0x{slot:x}"), new XAttribute("function", function)),
+                                 Text: $"{domain:x4}:{bus:x2}:{slot:x2}.{function}")).ToArray();
+
+        var wrong = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.For(0, 2, _ =>
+        {
+            for (var pass = 0; pass < 2; pass++)
+                foreach (var (element, text) in addresses)
+                    if (PciAddresses.Format(element) is var formatted && formatted != text) wrong.Add($"{text} read as {formatted}");
+        });
+
+        Assert.Empty(wrong);
+    }
+
     [Theory]
     [InlineData("192.168.122.10", "192.168.122.10")]
     [InlineData(" 2001:DB8:0:0::10 ", "2001:db8::10")]

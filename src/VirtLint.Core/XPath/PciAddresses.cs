@@ -17,6 +17,30 @@ public static class PciAddresses
         if (!TryFields(address, out var domain, out var bus, out var slot, out var function))
             return "";
         if (domain == 0 && bus == 0 && slot == 0) return "";
+        // Nearly every address has small fields, and documents repeat the same few dozen: those are formatted once per
+        // process. The table is direct-mapped (a colliding address replaces the one there) and holds whole entries, so
+        // threads share it without locks and it never grows, whatever addresses the input holds.
+        if ((domain | bus | slot | function) > 0xFFFF)
+            return Text(domain, bus, slot, function);
+        var key = (ulong)domain << 48 | (ulong)bus << 32 | (ulong)slot << 16 | function;
+        var slotIndex = (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - FormattedBits));
+        if (s_formatted[slotIndex] is { } known && known.Key == key) return known.Text;
+        var text = Text(domain, bus, slot, function);
+        Volatile.Write(ref s_formatted[slotIndex], new Formatted(key, text));
+        return text;
+    }
+
+    private const int FormattedBits = 10;
+    private static readonly Formatted?[] s_formatted = new Formatted?[1 << FormattedBits];
+
+    private sealed class Formatted(ulong key, string text)
+    {
+        public readonly ulong Key = key;
+        public readonly string Text = text;
+    }
+
+    private static string Text(uint domain, uint bus, uint slot, uint function)
+    {
         // Written by hand: the interpolated hexadecimal formats were most of this function's time. Widest: ffffffff:ffffffff:ffffffff.4294967295.
         Span<char> text = stackalloc char[40];
         var length = 0;
