@@ -28,8 +28,8 @@ internal sealed class EngineChecks
 
     public RuleChecker[] Checkers { get; }
 
-    /// <summary>The bits of the required nodes the document has: one walk, as the engine makes per document.</summary>
-    public ulong[] Present(LintDocument document) => _sets.Of(document.Root);
+    /// <summary>The bits of the required nodes the document has: marked, as the engine marks them, by the schema walk every rule on sees.</summary>
+    public ulong[] Present(LintDocument document) => _sets.Of(document, schemaChecked: true);
 
     /// <summary>The checkers of one kind with their masks, and each one's index in <see cref="Checkers"/>.</summary>
     public OfKind? For(DocumentKind kind) => _byKind.GetValueOrDefault(kind);

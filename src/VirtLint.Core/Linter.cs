@@ -189,7 +189,7 @@ public sealed partial class Linter
             document.ComputesIdentity = ComputesIdentity;
             var checkers = _checkersByKind[document.Kind];
             var masks = _masksByKind[document.Kind];
-            var present = _required.Of(document.Root);
+            var present = _required.Of(document, ChecksSchema(document.Kind, rules));
             CheckContext? context = null;
             for (var i = 0; i < checkers.Length; i++)
             {
@@ -204,6 +204,14 @@ public sealed partial class Linter
             findings.AddRange(SuppressionProblems(loaded.NodeShell!, new SuppressionMatcher(nodeFile, [], _today, rules.JudgesSuppressionsOf), rules, input));
         var facts = CollectFacts(loaded.Documents, input, rules, findings);
         return new FileOutcome(input.DisplayPath, source, findings, null) { RootSpan = loaded.RootSpan, Facts = facts };
+    }
+
+    /// <summary>Whether one of the schema checks of the kind runs under <paramref name="rules"/>: then their walk is made with the required nodes'.</summary>
+    private bool ChecksSchema(DocumentKind kind, RuleSettings rules)
+    {
+        foreach (var rule in _required.SchemaRulesOf(kind))
+            if (rules.IsEnabled(rule)) return true;
+        return false;
     }
 
     /// <summary>The suppression stage, then the baseline stage, while the tree is still alive to match flagged nodes.</summary>

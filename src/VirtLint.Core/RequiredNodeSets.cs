@@ -17,6 +17,9 @@ public sealed class RequiredNodeSets
     private readonly XNameMap<ElementBits> _byElement = new();
     private readonly ElementBits _otherElements;
     private readonly int _words;
+    // Each kind's schema checks: their walk can mark the required nodes too.
+    private readonly Dictionary<DocumentKind, Schema.SchemaChecker[]> _schemaChecks;
+    private readonly Dictionary<DocumentKind, RuleDescriptor[]> _schemaRules;
 
     public RequiredNodeSets(IEnumerable<RuleChecker> checkers)
     {
@@ -32,7 +35,12 @@ public sealed class RequiredNodeSets
             _byElement[name] = BitsOf(name);
         // At least one word: a check needing nothing asks word 0 for no bits.
         _words = Math.Max(1, (_bits.Count + 63) / 64);
+        _schemaChecks = checkers.OfType<Schema.SchemaChecker>().GroupBy(c => c.Kind).ToDictionary(g => g.Key, g => g.ToArray());
+        _schemaRules = _schemaChecks.ToDictionary(p => p.Key, p => p.Value.Select(c => c.Descriptor).ToArray());
     }
+
+    /// <summary>The rules of the schema checks of documents of <paramref name="kind"/>.</summary>
+    public RuleDescriptor[] SchemaRulesOf(DocumentKind kind) => _schemaRules.GetValueOrDefault(kind, []);
 
     /// <summary>What an element named <paramref name="element"/> (null: of a name no node requires) sets.</summary>
     private ElementBits BitsOf(XName? element)
@@ -85,39 +93,56 @@ public sealed class RequiredNodeSets
     /// <summary>The bits of the required nodes the element and its descendants have.</summary>
     public ulong[] Of(XElement root)
     {
-        var present = new ulong[_words];
-        // Walked through the node links, depth first in document order: no iterator, no stack.
-        XElement? element = root;
-        while (element is not null)
+        var marks = new RequiredNodeMarks(this, new ulong[_words]);
+        marks.MarkSubtree(root);
+        return marks.Present;
+    }
+
+    /// <summary>
+    /// The bits of the required nodes the document has. When <paramref name="schemaChecked"/> (one of the schema
+    /// checks of its kind is to run on it), the one schema walk those checks share (<see cref="Schema.SchemaProblems"/>)
+    /// is made now and marks the nodes on its way: a document is walked once instead of twice.
+    /// </summary>
+    public ulong[] Of(LintDocument document, bool schemaChecked)
+    {
+        if (!schemaChecked || !_schemaChecks.TryGetValue(document.Kind, out var checks)) return Of(document.Root);
+        try
         {
-            // One look-up per element; its attributes are compared with the few names required there.
-            var bits = _byElement.TryGetValue(element.Name, out var named) ? named : _otherElements;
-            if (bits.Own >= 0) Set(present, bits.Own);
-            if (bits.Attributes.Length > 0)
-            {
-                for (var attribute = element.FirstAttribute; attribute is not null; attribute = attribute.NextAttribute)
-                {
-                    foreach (var required in bits.Attributes)
-                    {
-                        if (!ReferenceEquals(required.Name, attribute.Name)) continue;
-                        foreach (var any in required.AnyValue) Set(present, any);
-                        if (required.ByValue is not null && required.ByValue.TryGetValue(attribute.Value, out var values))
-                            foreach (var value in values) Set(present, value);
-                        break;
-                    }
-                }
-            }
-
-            element = Next(element, root);
+            var marks = new RequiredNodeMarks(this, new ulong[_words]);
+            Schema.SchemaProblems.Walk(document, checks[0].Model, marks);
+            return marks.Present;
         }
+        catch (Exception)
+        {
+            // Left to the schema checks, which run isolated and report it as an internal error of theirs.
+            return Of(document.Root);
+        }
+    }
 
-        return present;
+    /// <summary>Sets the bits of the element and of its attributes.</summary>
+    internal void Mark(XElement element, ulong[] present)
+    {
+        // One look-up per element; its attributes are compared with the few names required there.
+        var bits = _byElement.TryGetValue(element.Name, out var named) ? named : _otherElements;
+        if (bits.Own >= 0) Set(present, bits.Own);
+        if (bits.Attributes.Length == 0) return;
+        for (var attribute = element.FirstAttribute; attribute is not null; attribute = attribute.NextAttribute)
+        {
+            foreach (var required in bits.Attributes)
+            {
+                if (!ReferenceEquals(required.Name, attribute.Name)) continue;
+                foreach (var any in required.AnyValue) Set(present, any);
+                if (required.ByValue is not null && required.ByValue.TryGetValue(attribute.Value, out var values))
+                    foreach (var value in values) Set(present, value);
+                break;
+            }
+        }
     }
 
     private static void Set(ulong[] bits, int bit) => bits[bit >> 6] |= 1UL << bit;
 
     /// <summary>The element after <paramref name="element"/> in document order within <paramref name="root"/>, or null.</summary>
-    private static XElement? Next(XElement element, XElement root)
+    internal static XElement? Next(XElement element, XElement root)
     {
         if (FirstElement(element.FirstNode) is { } child) return child;
         for (var current = element; !ReferenceEquals(current, root); current = current.Parent!)
@@ -128,7 +153,7 @@ public sealed class RequiredNodeSets
         return null;
     }
 
-    private static XElement? FirstElement(XNode? node)
+    internal static XElement? FirstElement(XNode? node)
     {
         for (; node is not null; node = node.NextNode)
             if (XPath.ElementTest.AsElement(node) is { } element) return element;

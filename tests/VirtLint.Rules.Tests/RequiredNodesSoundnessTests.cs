@@ -43,6 +43,8 @@ public sealed class RequiredNodesSoundnessTests
             foreach (var document in DocumentLoader.Load(input.DisplayPath, input.Content ?? File.ReadAllBytes(input.FilePath!), catalog).Documents)
             {
                 var present = sets.Of(document.Root);
+                // The engine marks through the schema walk when the kind's schema checks run: the same bits.
+                Assert.Equal(present, sets.Of(document, schemaChecked: true));
                 for (var i = 0; i < checkers.Count; i++)
                 {
                     var checker = checkers[i];

@@ -25,6 +25,9 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
 
     public SchemaAspect Aspect => aspect;
 
+    /// <summary>The model this check walks, obtained on first use.</summary>
+    internal SchemaModel Model => model();
+
     public override void Check(CheckContext context)
     {
         foreach (var problem in SchemaProblems.Of(context.Document, model))
@@ -37,14 +40,19 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
 
     /// <summary>
     /// Every aspect's problems in one walk of the document: the three schema rules of a kind walk the same elements
-    /// through the same look-ups, so the first of them to run on a document walks it for all three.
+    /// through the same look-ups, so the first of them to run on a document walks it for all three. With
+    /// <paramref name="marks"/>, the same walk also marks the required nodes the document has, walking apart only what
+    /// the schema does not look into.
     /// </summary>
-    internal static List<SchemaProblem> Walk(LintDocument document, SchemaModel schema)
+    internal static List<SchemaProblem> Walk(LintDocument document, SchemaModel schema, RequiredNodeMarks? marks = null)
     {
         var problems = new List<SchemaProblem>();
         var root = document.Root;
         if (root.Name.Namespace != XNamespace.None || !schema.TryGetChild(SchemaModel.DocumentContext, root.Name.LocalName, out var rootContext))
+        {
+            marks?.MarkSubtree(root);
             return problems; // the loader only classifies documents whose root the model knows
+        }
 
         var pending = t_pending ??= new Stack<Pending>();
         pending.Clear();
@@ -52,7 +60,7 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
         var peak = 0;
         try
         {
-            peak = Walk(document, schema, pending, problems);
+            peak = Walk(document, schema, pending, problems, marks);
         }
         finally
         {
@@ -64,7 +72,7 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
     }
 
     /// <summary>Checks every element on and below the stack; returns the most elements the stack held at once.</summary>
-    private static int Walk(LintDocument document, SchemaModel schema, Stack<Pending> pending, List<SchemaProblem> problems)
+    private static int Walk(LintDocument document, SchemaModel schema, Stack<Pending> pending, List<SchemaProblem> problems, RequiredNodeMarks? marks)
     {
         var peak = pending.Count;
         while (pending.TryPop(out var item))
@@ -72,9 +80,13 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
             var element = item.Element;
             var place = Narrow(schema, item.Place, element);
             CheckAttributes(document, schema, place, element, problems);
+            marks?.Mark(element);
 
             if (schema.AllowsAnyChild(place.Context))
+            {
+                marks?.MarkDescendants(element);
                 continue;
+            }
             // The node and attribute lists are walked as linked lists: no enumerator per element.
             for (var node = element.FirstNode; node is not null; node = node.NextNode)
             {
@@ -87,9 +99,11 @@ public sealed class SchemaChecker(RuleDescriptor descriptor, DocumentKind kind, 
                     pending.Push(new Pending(child, place with { Context = childContext }));
                     peak = Math.Max(peak, pending.Count);
                 }
-                else if (name.Namespace == XNamespace.None)
+                else
                 {
-                    problems.Add(new(SchemaAspect.UnknownElement, child, default, SchemaMessages.UnknownElement(schema, place, element, name.LocalName)));
+                    if (name.Namespace == XNamespace.None)
+                        problems.Add(new(SchemaAspect.UnknownElement, child, default, SchemaMessages.UnknownElement(schema, place, element, name.LocalName)));
+                    marks?.MarkSubtree(child);
                 }
             }
         }
@@ -187,7 +201,13 @@ internal static class SchemaProblems
     {
         var schema = model();
         if (ReferenceEquals(t_document, document) && ReferenceEquals(t_schema, schema) && t_problems is { } known) return known;
-        var problems = SchemaChecker.Walk(document, schema);
+        return Walk(document, schema, null);
+    }
+
+    /// <summary>Walks the document for its schema problems, kept for its schema checks, marking required nodes on the way.</summary>
+    public static List<SchemaProblem> Walk(LintDocument document, SchemaModel schema, RequiredNodeMarks? marks)
+    {
+        var problems = SchemaChecker.Walk(document, schema, marks);
         (t_document, t_schema, t_problems) = (document, schema, problems);
         return problems;
     }
