@@ -54,6 +54,8 @@ internal sealed class EngineChecks
         {
             if (ofKind.Masks.Covers(present, i)) Check(checkers[i], document, findings, ref context);
         }
+
+        context?.Finish();
     }
 
     public sealed record OfKind(RuleChecker[] Checkers, CheckMasks Masks, int[] Indexes);

@@ -40,6 +40,17 @@ public sealed class CheckContext
     }
     public XElement Root => Document.Root;
 
+    /// <summary>
+    /// Ends the document's checks: drops what the thread kept for them (child indexes, the schema walk), which would
+    /// otherwise hold the whole tree while the thread parses its next document, and carry it into an older generation
+    /// at the first collection there.
+    /// </summary>
+    public void Finish()
+    {
+        XPath.ChildIndex.Forget();
+        Schema.SchemaProblems.Forget();
+    }
+
     public void Report(XObject node, string message) =>
         _findings.Add(Document.FindingOn(Rule, Severity, message, node), node);
 

@@ -197,6 +197,8 @@ public sealed partial class Linter
                 if (!masks.Covers(present, i)) continue;
                 RunIsolated(checkers[i], document, rules, reported, ref context);
             }
+
+            context?.Finish();
             findings.AddRange(Suppress(document, rules, reported, input, nodeFile));
         }
 

@@ -211,6 +211,9 @@ internal static class SchemaProblems
         (t_document, t_schema, t_problems) = (document, schema, problems);
         return problems;
     }
+
+    /// <summary>Drops the thread's document and its problems (see <see cref="CheckContext.Finish"/>).</summary>
+    public static void Forget() => (t_document, t_schema, t_problems) = (null, null, null);
 }
 
 /// <summary>
