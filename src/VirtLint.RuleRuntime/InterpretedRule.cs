@@ -121,21 +121,32 @@ public sealed class InterpretedRule : RuleChecker
 
         XObject root = context.Root;
         var evaluation = new PlanEvaluation(this, parameters, root);
-        foreach (var node in evaluation.Nodes(_check.Context, root))
+        // Nearly every context is a path of child steps, walked on the stack.
+        if (evaluation.TryCursor(_check.Context, root, out var contexts))
         {
-            if (!evaluation.BeginNode(node)) continue;
-            if (evaluation.Boolean(_check.Test, node) == _check.IsAssert) continue;
-            var location = _check.Location is null ? node : Xp.FirstOr(evaluation.Nodes(_check.Location, node), node);
-            if (_check.Related is { } related)
-            {
-                var nodes = new List<RelatedNode>();
-                foreach (var other in evaluation.Nodes(related.Nodes, node)) nodes.Add(new RelatedNode(other, Message(related.Message, evaluation, other)));
-                context.Report(location, Message(_check.Message, evaluation, node), nodes);
-            }
-            else
-            {
-                context.Report(location, Message(_check.Message, evaluation, node));
-            }
+            while (contexts.MoveNext()) Check(context, evaluation, contexts.Current!);
+        }
+        else
+        {
+            foreach (var node in evaluation.Nodes(_check.Context, root)) Check(context, evaluation, node);
+        }
+    }
+
+    /// <summary>Tests one context node and reports it when the test says so.</summary>
+    private void Check(CheckContext context, PlanEvaluation evaluation, XObject node)
+    {
+        if (!evaluation.BeginNode(node)) return;
+        if (evaluation.Boolean(_check.Test, node) == _check.IsAssert) return;
+        var location = _check.Location is null ? node : Xp.FirstOr(evaluation.Nodes(_check.Location, node), node);
+        if (_check.Related is { } related)
+        {
+            var nodes = new List<RelatedNode>();
+            foreach (var other in evaluation.Nodes(related.Nodes, node)) nodes.Add(new RelatedNode(other, Message(related.Message, evaluation, other)));
+            context.Report(location, Message(_check.Message, evaluation, node), nodes);
+        }
+        else
+        {
+            context.Report(location, Message(_check.Message, evaluation, node));
         }
     }
 

@@ -14,8 +14,8 @@ internal sealed partial class PlanEvaluation
     /// </summary>
     private IEnumerable<XObject> Path(PathExpr path, XObject context)
     {
-        if (path.Origin != PathOrigin.Expression && _rule.ChildPathOf(path) is { } childPath)
-            return new ChildPathWalk(this, childPath, path.Origin == PathOrigin.Document ? Xp.DocumentNode(context) : context);
+        if (ChildPathOf(path) is { } childPath)
+            return new ChildPathWalk(this, childPath, StartOf(path, context));
         XObject? single = null;
         IEnumerable<XObject> current;
         switch (path.Origin)
@@ -42,6 +42,11 @@ internal sealed partial class PlanEvaluation
 
         return single is null ? current : Xp.Single(single);
     }
+
+    /// <summary>The path's steps when <see cref="ChildPathCursor"/> can walk them from the context or the document, else null.</summary>
+    private ChildPath? ChildPathOf(PathExpr path) => path.Origin == PathOrigin.Expression ? null : _rule.ChildPathOf(path);
+
+    private static XObject? StartOf(PathExpr path, XObject context) => path.Origin == PathOrigin.Document ? Xp.DocumentNode(context) : context;
 
     private IEnumerable<XObject> Step(Step step, XObject input)
     {

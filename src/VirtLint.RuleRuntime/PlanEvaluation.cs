@@ -178,6 +178,13 @@ internal sealed partial class PlanEvaluation
                     };
                 }
 
+                if (TryCursor(left, context, out var nodes))
+                {
+                    return comparison.Kind == ComparisonKind.NodesWithNumber
+                        ? AnyValue(ref nodes, compareOp, Number(right, context))
+                        : AnyValue(ref nodes, compareOp, String(right, context));
+                }
+
                 return comparison.Kind == ComparisonKind.NodesWithNumber
                     ? Xp.Compare(compareOp, Values(left, context), Number(right, context))
                     : Xp.Compare(compareOp, Values(left, context), String(right, context));
@@ -201,6 +208,23 @@ internal sealed partial class PlanEvaluation
         }
     }
 
+    /// <summary>Whether the value of one of the nodes compares so with <paramref name="right"/>, as <see cref="Xp.Compare(CompareOp, IEnumerable{string}, double)"/>.</summary>
+    private static bool AnyValue(ref ChildPathCursor nodes, CompareOp op, double right)
+    {
+        while (nodes.MoveNext())
+            if (Xp.CompareNumbers(op, Xp.Number(Xp.StringValue(nodes.Current!)), right)) return true;
+        return false;
+    }
+
+    /// <summary>Whether the value of one of the nodes compares so with <paramref name="right"/>, as <see cref="Xp.Compare(CompareOp, IEnumerable{string}, string)"/>.</summary>
+    private static bool AnyValue(ref ChildPathCursor nodes, CompareOp op, string right)
+    {
+        if (op is not (CompareOp.Equal or CompareOp.NotEqual)) return AnyValue(ref nodes, op, Xp.Number(right));
+        while (nodes.MoveNext())
+            if (string.Equals(Xp.StringValue(nodes.Current!), right, StringComparison.Ordinal) == (op == CompareOp.Equal)) return true;
+        return false;
+    }
+
     private bool SequenceBoolean(Expr expr, XObject context) =>
         expr.Type == ValueType.NodeSet ? Xp.Boolean(Nodes(expr, context)) : Xp.Boolean(List(expr, context));
 
@@ -221,7 +245,9 @@ internal sealed partial class PlanEvaluation
 
     private string ToString(Expr expr, XObject context) => expr.Type switch
     {
-        ValueType.NodeSet => TrySingle(expr, context, out var node) ? Xp.String(node) : Xp.String(Nodes(expr, context)),
+        ValueType.NodeSet => TrySingle(expr, context, out var node) ? Xp.String(node)
+            : TryCursor(expr, context, out var nodes) ? Xp.String(nodes.MoveNext() ? nodes.Current : null)
+            : Xp.String(Nodes(expr, context)),
         ValueType.String => String(expr, context),
         ValueType.Number => Xp.String(Number(expr, context)),
         ValueType.Boolean => Xp.String(Boolean(expr, context)),
@@ -230,7 +256,9 @@ internal sealed partial class PlanEvaluation
 
     private double ToNumber(Expr expr, XObject context) => expr.Type switch
     {
-        ValueType.NodeSet => TrySingle(expr, context, out var node) ? Xp.Number(node) : Xp.Number(Nodes(expr, context)),
+        ValueType.NodeSet => TrySingle(expr, context, out var node) ? Xp.Number(node)
+            : TryCursor(expr, context, out var nodes) ? Xp.Number(nodes.MoveNext() ? nodes.Current : null)
+            : Xp.Number(Nodes(expr, context)),
         ValueType.String => Xp.Number(String(expr, context)),
         ValueType.Number => Number(expr, context),
         ValueType.Boolean => Xp.Number(Boolean(expr, context)),
@@ -246,8 +274,24 @@ internal sealed partial class PlanEvaluation
         _ => Xp.Boolean(List(expr, context)),
     };
 
-    private bool Exists(Expr nodes, XObject context) =>
-        TrySingle(nodes, context, out var node) ? node is not null : Xp.Exists(Nodes(nodes, context));
+    private bool Exists(Expr nodes, XObject context)
+    {
+        if (TrySingle(nodes, context, out var node)) return node is not null;
+        return TryCursor(nodes, context, out var walk) ? walk.MoveNext() : Xp.Exists(Nodes(nodes, context));
+    }
+
+    /// <summary>A walk on the stack of a path of child steps (<see cref="ChildPathCursor"/>), for what reads it once and at once; false for any other expression.</summary>
+    internal bool TryCursor(Expr expr, XObject context, out ChildPathCursor cursor)
+    {
+        if (expr is PathExpr path && ChildPathOf(path) is { } childPath)
+        {
+            cursor = new ChildPathCursor(this, childPath, StartOf(path, context));
+            return true;
+        }
+
+        cursor = default;
+        return false;
+    }
 
     /// <summary>
     /// The node of a path that yields at most one node and has no predicate (<c>@bus</c>, <c>../../@prefix</c>, <c>.</c>),

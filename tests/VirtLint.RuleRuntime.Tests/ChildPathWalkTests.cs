@@ -18,8 +18,8 @@ public sealed class ChildPathWalkTests
         </domain>
         """;
 
-    private static InterpretedRule Rule(string context) =>
-        (InterpretedRule)Assert.Single(UserRules.Load([("sample-rule.yaml", SampleRule.Yaml(context, "{.}"))], BuiltInRules.Catalog).Checkers);
+    private static InterpretedRule Rule(string context, string report = "true()") =>
+        (InterpretedRule)Assert.Single(UserRules.Load([("sample-rule.yaml", SampleRule.Yaml(context, "{.}", report: report))], BuiltInRules.Catalog).Checkers);
 
     [Fact]
     public void A_child_path_yields_in_document_order_with_each_steps_predicates_and_again_when_read_twice()
@@ -45,6 +45,60 @@ public sealed class ChildPathWalkTests
         var nodes = evaluation.Nodes(rule.Plan.Check!.Context, root).Where(evaluation.BeginNode).ToList();
 
         Assert.Equal(["controller", "hostdev"], nodes.Select(n => ((XElement)n).Parent!.Name.LocalName));
+    }
+
+    [Fact]
+    public void A_union_of_child_paths_fused_into_a_choice_of_names_is_walked_in_document_order_with_each_names_predicates()
+    {
+        var rule = Rule("devices/controller[@type = 'usb']/address[@type = 'pci']/@slot | devices/hostdev[@mode = 'capabilities']/address[@type = 'pci']/@slot | devices/disk/address[@type = 'pci']/@slot");
+        var root = XDocument.Parse(Domain).Root!;
+        var nodes = new PlanEvaluation(rule, [], root).Nodes(rule.Plan.Check!.Context, root);
+
+        Assert.IsType<ChildPathWalk>(nodes);
+        Assert.Equal(["0x05", "0x01"], nodes.Select(n => ((XAttribute)n).Value));
+    }
+
+    [Fact]
+    public void A_path_deeper_than_the_cursors_own_loops_is_walked_as_the_shorter_ones()
+    {
+        const string numa = """
+            <domain type='kvm'><cpu><numa>
+              <cell id='0'><distances><sibling id='0' value='10'/><sibling id='1' value='21'/></distances></cell>
+              <cell id='1'><distances><sibling id='0' value='21'/><sibling id='1' value='10'/></distances></cell>
+            </numa></cpu></domain>
+            """;
+        var rule = Rule("cpu/numa/cell/distances/sibling[@id = '1']/@value");
+        var root = XDocument.Parse(numa).Root!;
+        var evaluation = new PlanEvaluation(rule, [], root);
+
+        Assert.Equal(["21", "10"], evaluation.Nodes(rule.Plan.Check!.Context, root).Select(n => ((XAttribute)n).Value));
+        Assert.True(evaluation.TryCursor(rule.Plan.Check.Context, root, out var cursor));
+        var values = new List<string>();
+        while (cursor.MoveNext()) values.Add(((XAttribute)cursor.Current!).Value);
+        Assert.Equal(["21", "10"], values);
+    }
+
+    [Theory]
+    [InlineData("address/@type = 'pci'", true)]       // the second address
+    [InlineData("address/@type = 'scsi'", false)]
+    [InlineData("address/@type != 'usb'", true)]      // 'pci' differs
+    [InlineData("address/@port >= 1", true)]
+    [InlineData("address/@port > 1", false)]
+    [InlineData("address/@type > 'a'", false)]       // relational: as numbers, NaN
+    [InlineData("string(address/@type) = 'usb'", true)] // the first in document order
+    [InlineData("number(address/@port) = 1", true)]
+    [InlineData("exists(address[@type = 'pci'])", true)]
+    [InlineData("exists(address[@type = 'scsi'])", false)]
+    [InlineData("not(address)", false)]
+    public void Paths_read_once_on_the_stack_give_xpath_answers(string test, bool expected)
+    {
+        var rule = Rule("devices/controller", test);
+        var root = XDocument.Parse(Domain).Root!;
+        var evaluation = new PlanEvaluation(rule, [], root);
+        var controller = root.Element("devices")!.Element("controller")!;
+
+        Assert.True(evaluation.BeginNode(controller));
+        Assert.Equal(expected, evaluation.Boolean(rule.Plan.Check!.Test, controller));
     }
 
     [Fact]

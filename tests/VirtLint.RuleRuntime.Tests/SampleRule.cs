@@ -4,7 +4,7 @@ namespace VirtLint.RuleRuntime.Tests;
 internal static class SampleRule
 {
     // The message under test is quoted in a sentence, as the language's message style asks; tests take it out again.
-    public static string Yaml(string context, string message, string parameters = "") => $"""
+    public static string Yaml(string context, string message, string parameters = "", string report = "true()") => $"""
         id: ORG0001
         name: sample-rule
         title: Sample
@@ -14,7 +14,7 @@ internal static class SampleRule
         {parameters}
         check:
           context: "{context}"
-          report: "true()"
+          report: "{report}"
         message: "Shown '{message}'."
         docs:
           what-it-does: x
