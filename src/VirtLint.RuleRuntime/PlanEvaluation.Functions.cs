@@ -166,7 +166,7 @@ internal sealed partial class PlanEvaluation
     }
 
     private Func<XObject, XObject?>? Group(EquatableArray<Expr> arguments, int position) =>
-        arguments.Count > position ? n => Xp.FirstOrNull(Nodes(arguments[position], n)) : null;
+        arguments.Count > position ? n => First(arguments[position], n) : null;
 
     /// <summary>A key as the index compares it: a string, or a number's text (NaN is no key).</summary>
     private string Key(Expr key, XObject context) =>

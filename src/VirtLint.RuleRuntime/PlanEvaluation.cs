@@ -245,9 +245,7 @@ internal sealed partial class PlanEvaluation
 
     private string ToString(Expr expr, XObject context) => expr.Type switch
     {
-        ValueType.NodeSet => TrySingle(expr, context, out var node) ? Xp.String(node)
-            : TryCursor(expr, context, out var nodes) ? Xp.String(nodes.MoveNext() ? nodes.Current : null)
-            : Xp.String(Nodes(expr, context)),
+        ValueType.NodeSet => Xp.String(TrySingle(expr, context, out var node) ? node : First(expr, context)),
         ValueType.String => String(expr, context),
         ValueType.Number => Xp.String(Number(expr, context)),
         ValueType.Boolean => Xp.String(Boolean(expr, context)),
@@ -256,9 +254,7 @@ internal sealed partial class PlanEvaluation
 
     private double ToNumber(Expr expr, XObject context) => expr.Type switch
     {
-        ValueType.NodeSet => TrySingle(expr, context, out var node) ? Xp.Number(node)
-            : TryCursor(expr, context, out var nodes) ? Xp.Number(nodes.MoveNext() ? nodes.Current : null)
-            : Xp.Number(Nodes(expr, context)),
+        ValueType.NodeSet => Xp.Number(TrySingle(expr, context, out var node) ? node : First(expr, context)),
         ValueType.String => Xp.Number(String(expr, context)),
         ValueType.Number => Number(expr, context),
         ValueType.Boolean => Xp.Number(Boolean(expr, context)),
@@ -279,6 +275,10 @@ internal sealed partial class PlanEvaluation
         if (TrySingle(nodes, context, out var node)) return node is not null;
         return TryCursor(nodes, context, out var walk) ? walk.MoveNext() : Xp.Exists(Nodes(nodes, context));
     }
+
+    /// <summary>The first node of a node-set in document order, or null.</summary>
+    private XObject? First(Expr nodes, XObject context) =>
+        TryCursor(nodes, context, out var walk) ? (walk.MoveNext() ? walk.Current : null) : Xp.FirstOrNull(Nodes(nodes, context));
 
     /// <summary>A walk on the stack of a path of child steps (<see cref="ChildPathCursor"/>), for what reads it once and at once; false for any other expression.</summary>
     internal bool TryCursor(Expr expr, XObject context, out ChildPathCursor cursor)
