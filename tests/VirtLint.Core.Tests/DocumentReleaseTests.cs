@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using VirtLint.Core.Schema;
 using VirtLint.Core.Tests.Schema;
 using VirtLint.Core.XPath;
+using static VirtLint.Core.Tests.Schema.SchemaTestRules;
 
 namespace VirtLint.Core.Tests;
 
@@ -14,13 +15,11 @@ namespace VirtLint.Core.Tests;
 /// </summary>
 public sealed class DocumentReleaseTests
 {
-    private static readonly RuleDescriptor UnknownElement = TestCatalog.Rule(SchemaChecks.UnknownElementId, "unknown-element", Severity.Error, "document");
-
     [Fact]
     public void A_finished_document_is_not_kept_alive_by_the_thread_that_checked_it()
     {
         var watcher = new WatchingChecker();
-        RuleChecker[] checkers = [.. SchemaChecks.Create([UnknownElement], new Dictionary<DocumentKind, Func<SchemaModel>> { [DocumentKind.Domain] = () => SchemaTables.Domain }), watcher];
+        RuleChecker[] checkers = [.. SchemaTestRules.Checkers(UnknownElement), watcher];
 
         var problems = Check(checkers);
         GC.Collect();

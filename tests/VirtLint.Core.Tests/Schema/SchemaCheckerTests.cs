@@ -1,18 +1,15 @@
 using System.Text;
 using VirtLint.Core.Schema;
+using static VirtLint.Core.Tests.Schema.SchemaTestRules;
 
 namespace VirtLint.Core.Tests.Schema;
 
 /// <summary>The schema checks over the small hand-written model: what is reported, where, and what is left alone.</summary>
 public sealed class SchemaCheckerTests
 {
-    private static readonly RuleDescriptor UnknownElement = TestCatalog.Rule(SchemaChecks.UnknownElementId, "unknown-element", Severity.Error, "document");
-    private static readonly RuleDescriptor UnknownAttribute = TestCatalog.Rule(SchemaChecks.UnknownAttributeId, "unknown-attribute", Severity.Error, "document");
-    private static readonly RuleDescriptor BadValue = TestCatalog.Rule(SchemaChecks.ValueNotInEnumerationId, "value-not-in-enumeration", Severity.Error, "document");
-
     private static readonly RuleCatalog Catalog = new(
         [TestCatalog.NotWellFormed, TestCatalog.NotLibvirt, UnknownElement, UnknownAttribute, BadValue],
-        SchemaChecks.Create([UnknownElement, UnknownAttribute, BadValue], new Dictionary<DocumentKind, Func<SchemaModel>> { [DocumentKind.Domain] = () => SchemaTables.Domain }));
+        SchemaTestRules.Checkers(UnknownElement, UnknownAttribute, BadValue));
 
     private static List<string> Lint(string xml) =>
         new Linter(Catalog).Lint("test.xml", xml)

@@ -1,5 +1,6 @@
 using System.Text;
 using VirtLint.Core.Schema;
+using static VirtLint.Core.Tests.Schema.SchemaTestRules;
 
 namespace VirtLint.Core.Tests.Schema;
 
@@ -9,12 +10,7 @@ namespace VirtLint.Core.Tests.Schema;
 /// </summary>
 public sealed class SchemaWalkMarksTests
 {
-    private static readonly RuleDescriptor UnknownElement = TestCatalog.Rule(SchemaChecks.UnknownElementId, "unknown-element", Severity.Error, "document");
-    private static readonly RuleDescriptor UnknownAttribute = TestCatalog.Rule(SchemaChecks.UnknownAttributeId, "unknown-attribute", Severity.Error, "document");
-    private static readonly RuleDescriptor BadValue = TestCatalog.Rule(SchemaChecks.ValueNotInEnumerationId, "value-not-in-enumeration", Severity.Error, "document");
-
-    private static readonly RuleChecker[] SchemaCheckers =
-        [.. SchemaChecks.Create([UnknownElement, UnknownAttribute, BadValue], new Dictionary<DocumentKind, Func<SchemaModel>> { [DocumentKind.Domain] = () => SchemaTables.Domain })];
+    private static readonly RuleChecker[] SchemaCheckers = SchemaTestRules.Checkers(UnknownElement, UnknownAttribute, BadValue);
 
     // Nodes below an open element (metadata), below an unknown element, in a namespaced element, on a known element,
     // an attribute value required anywhere, and a node of the model the document may lack.
