@@ -35,6 +35,12 @@ internal struct ChildPathCursor
 
     public XObject? Current { get; private set; }
 
+    /// <summary>Whether <see cref="MoveNext"/> was called.</summary>
+    public readonly bool Started => _started;
+
+    /// <summary>A cursor over the same path from the same node, not yet started.</summary>
+    public readonly ChildPathCursor Restarted() => new(_evaluation, _path, _start);
+
     public bool MoveNext()
     {
         if (!_started)

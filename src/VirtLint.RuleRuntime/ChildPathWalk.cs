@@ -11,34 +11,18 @@ namespace VirtLint.RuleRuntime;
 /// object per evaluation, where a step-by-step evaluation made an iterator per step and per predicate and called through
 /// each on every node.
 /// </summary>
-internal sealed class ChildPathWalk : IEnumerable<XObject>, IEnumerator<XObject>
+internal sealed class ChildPathWalk(ChildPathCursor cursor) : IEnumerable<XObject>, IEnumerator<XObject>
 {
-    private readonly PlanEvaluation _evaluation;
-    private readonly ChildPath _path;
-    private readonly XObject? _start;
-    private ChildPathCursor _cursor;
-    private bool _started;
-
-    public ChildPathWalk(PlanEvaluation evaluation, ChildPath path, XObject? start)
-    {
-        _evaluation = evaluation;
-        _path = path;
-        _start = start;
-        _cursor = new ChildPathCursor(evaluation, path, start);
-    }
+    private ChildPathCursor _cursor = cursor;
 
     public XObject Current => _cursor.Current!;
 
     object IEnumerator.Current => Current;
 
-    public bool MoveNext()
-    {
-        _started = true;
-        return _cursor.MoveNext();
-    }
+    public bool MoveNext() => _cursor.MoveNext();
 
     // Enumerated a second time (a node-set read twice), the walk starts again in a new object, as a compiled iterator does.
-    public IEnumerator<XObject> GetEnumerator() => _started ? new ChildPathWalk(_evaluation, _path, _start) : this;
+    public IEnumerator<XObject> GetEnumerator() => _cursor.Started ? new ChildPathWalk(_cursor.Restarted()) : this;
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -50,7 +34,7 @@ internal sealed class ChildPathWalk : IEnumerable<XObject>, IEnumerator<XObject>
 }
 
 /// <summary>
-/// A path's steps when they have the shape <see cref="ChildPathWalk"/> walks (no-op <c>self::node()</c> steps left out),
+/// A path's steps when they have the shape <see cref="ChildPathCursor"/> walks (no-op <c>self::node()</c> steps left out),
 /// with their names atomised (null for <c>*</c>); found once when the rule loads.
 /// </summary>
 internal sealed class ChildPath

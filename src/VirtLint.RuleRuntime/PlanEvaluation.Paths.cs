@@ -15,7 +15,7 @@ internal sealed partial class PlanEvaluation
     private IEnumerable<XObject> Path(PathExpr path, XObject context)
     {
         if (ChildPathOf(path) is { } childPath)
-            return new ChildPathWalk(this, childPath, StartOf(path, context));
+            return new ChildPathWalk(new ChildPathCursor(this, childPath, StartOf(path, context)));
         XObject? single = null;
         IEnumerable<XObject> current;
         switch (path.Origin)
