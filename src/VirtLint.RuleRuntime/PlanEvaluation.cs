@@ -169,13 +169,9 @@ internal sealed partial class PlanEvaluation
                 {
                     // @bus = 'ide': the attribute's value or none, as the emitted code compares it.
                     var value = Xp.ValueOrNull(single);
-                    if (comparison.Kind == ComparisonKind.NodesWithNumber) return Xp.Compare(compareOp, value, Number(right, context));
-                    return op switch
-                    {
-                        BinaryOperator.Equal => value == String(right, context),
-                        BinaryOperator.NotEqual => Xp.NotEqual(value, String(right, context)),
-                        _ => Xp.Compare(compareOp, value, Xp.Number(String(right, context))),
-                    };
+                    return comparison.Kind == ComparisonKind.NodesWithNumber
+                        ? Xp.Compare(compareOp, value, Number(right, context))
+                        : Compare(compareOp, value, String(right, context));
                 }
 
                 if (TryCursor(left, context, out var nodes))
@@ -208,20 +204,29 @@ internal sealed partial class PlanEvaluation
         }
     }
 
-    /// <summary>Whether the value of one of the nodes compares so with <paramref name="right"/>, as <see cref="Xp.Compare(CompareOp, IEnumerable{string}, double)"/>.</summary>
+    /// <summary>A node's value (null: no node) compared with a string, as emitted code compares one: as strings for = and !=, else as numbers.</summary>
+    private static bool Compare(CompareOp op, string? value, string right) => op switch
+    {
+        CompareOp.Equal => value == right,
+        CompareOp.NotEqual => Xp.NotEqual(value, right),
+        _ => Xp.Compare(op, value, Xp.Number(right)),
+    };
+
+    /// <summary>Whether the value of one of the nodes compares so with <paramref name="right"/>, as a single node's does.</summary>
     private static bool AnyValue(ref ChildPathCursor nodes, CompareOp op, double right)
     {
         while (nodes.MoveNext())
-            if (Xp.CompareNumbers(op, Xp.Number(Xp.StringValue(nodes.Current!)), right)) return true;
+            if (Xp.Compare(op, Xp.StringValue(nodes.Current!), right)) return true;
         return false;
     }
 
-    /// <summary>Whether the value of one of the nodes compares so with <paramref name="right"/>, as <see cref="Xp.Compare(CompareOp, IEnumerable{string}, string)"/>.</summary>
+    /// <summary>Whether the value of one of the nodes compares so with <paramref name="right"/>, as a single node's does.</summary>
     private static bool AnyValue(ref ChildPathCursor nodes, CompareOp op, string right)
     {
+        // Relational comparisons read the right side as a number once, not once per node.
         if (op is not (CompareOp.Equal or CompareOp.NotEqual)) return AnyValue(ref nodes, op, Xp.Number(right));
         while (nodes.MoveNext())
-            if (string.Equals(Xp.StringValue(nodes.Current!), right, StringComparison.Ordinal) == (op == CompareOp.Equal)) return true;
+            if (Compare(op, Xp.StringValue(nodes.Current!), right)) return true;
         return false;
     }
 
