@@ -17,9 +17,8 @@ public sealed class RequiredNodeSets
     private readonly XNameMap<ElementBits> _byElement = new();
     private readonly ElementBits _otherElements;
     private readonly int _words;
-    // Each kind's schema checks: their walk can mark the required nodes too.
-    private readonly Dictionary<DocumentKind, Schema.SchemaChecker[]> _schemaChecks;
-    private readonly Dictionary<DocumentKind, RuleDescriptor[]> _schemaRules;
+    // Each kind's schema checks (their walk can mark the required nodes too) and their rules.
+    private readonly Dictionary<DocumentKind, (Schema.SchemaChecker Walker, RuleDescriptor[] Rules)> _schemaChecks;
 
     public RequiredNodeSets(IEnumerable<RuleChecker> checkers)
     {
@@ -35,12 +34,12 @@ public sealed class RequiredNodeSets
             _byElement[name] = BitsOf(name);
         // At least one word: a check needing nothing asks word 0 for no bits.
         _words = Math.Max(1, (_bits.Count + 63) / 64);
-        _schemaChecks = checkers.OfType<Schema.SchemaChecker>().GroupBy(c => c.Kind).ToDictionary(g => g.Key, g => g.ToArray());
-        _schemaRules = _schemaChecks.ToDictionary(p => p.Key, p => p.Value.Select(c => c.Descriptor).ToArray());
+        _schemaChecks = checkers.OfType<Schema.SchemaChecker>().GroupBy(c => c.Kind)
+            .ToDictionary(g => g.Key, g => (g.First(), g.Select(c => c.Descriptor).ToArray()));
     }
 
     /// <summary>The rules of the schema checks of documents of <paramref name="kind"/>.</summary>
-    public RuleDescriptor[] SchemaRulesOf(DocumentKind kind) => _schemaRules.GetValueOrDefault(kind, []);
+    public RuleDescriptor[] SchemaRulesOf(DocumentKind kind) => _schemaChecks.TryGetValue(kind, out var checks) ? checks.Rules : [];
 
     /// <summary>What an element named <paramref name="element"/> (null: of a name no node requires) sets.</summary>
     private ElementBits BitsOf(XName? element)
@@ -109,7 +108,7 @@ public sealed class RequiredNodeSets
         try
         {
             var marks = new RequiredNodeMarks(this, new ulong[_words]);
-            Schema.SchemaProblems.Walk(document, checks[0].Model, marks);
+            Schema.SchemaProblems.Walk(document, checks.Walker.Model, marks);
             return marks.Present;
         }
         catch (Exception)
