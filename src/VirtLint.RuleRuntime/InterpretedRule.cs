@@ -66,7 +66,7 @@ public sealed class InterpretedRule : RuleChecker
     /// <summary>A name of the plan atomised; one the loading walk did not meet (none should be) is atomised now.</summary>
     internal XName NameOf(string name) => _names.TryGetValue(name, out var atomised) ? atomised : XName.Get(name);
 
-    /// <summary>The path's steps when <see cref="ChildPathWalk"/> can walk them, else null.</summary>
+    /// <summary>The path's steps when <see cref="ChildPathCursor"/> can walk them, else null.</summary>
     internal ChildPath? ChildPathOf(PathExpr path) => _childPaths.TryGetValue(path, out var childPath) ? childPath : null;
 
     /// <summary>The helper a call runs.</summary>
