@@ -1,7 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using VirtLint.Core;
-using VirtLint.RuleLanguage;
-using VirtLint.RuleRuntime;
 using VirtLint.Rules;
 
 namespace VirtLint.Benchmarks;
@@ -29,15 +27,15 @@ public class BackEndBenchmarks
         _inputs = BenchmarkPaths.CorpusInputs();
         _documents = _inputs.Select(i => DocumentLoader.Load(i.DisplayPath, i.Content!, _catalog).Document).OfType<LintDocument>().ToArray();
 
-        var rules = Path.Combine(BenchmarkPaths.Root, "rules");
-        var files = Directory.EnumerateFiles(rules, "*.yaml", SearchOption.AllDirectories).Select(p => (p, File.ReadAllText(p))).ToList();
-        var loaded = UserRules.Load(files, builtIn: null, RuleOrigin.BuiltIn);
-        if (!loaded.Ok) throw new InvalidOperationException(string.Join("\n", loaded.Errors));
-        _interpreted = new EngineChecks(loaded.Checkers);
+        // Findings as every format but SARIF makes them (no logical location or canonical value), as in EngineOrderBenchmarks.
+        foreach (var document in _documents) document.ComputesIdentity = false;
+
+        var loaded = InterpretedRules.Load();
+        _interpreted = new EngineChecks(loaded);
         _interpretedPresent = _documents.Select(_interpreted.Present).ToArray();
 
         // The same rules on both sides: the catalog's checkers that are not rule files (the schema checks) are left out.
-        var fromFiles = loaded.Checkers.Select(c => c.Descriptor.Id).ToHashSet();
+        var fromFiles = loaded.Select(c => c.Descriptor.Id).ToHashSet();
         _compiled = new EngineChecks(_catalog.Checkers.Where(c => fromFiles.Contains(c.Descriptor.Id)));
         _compiledPresent = _documents.Select(_compiled.Present).ToArray();
     }

@@ -9,7 +9,8 @@ namespace VirtLint.Benchmarks;
 /// after it is parsed (its tree still in the processor's caches, where <see cref="BackEndBenchmarks"/> walks 758
 /// documents parsed long before), checks skipped when the document lacks an element their context needs, and findings
 /// without logical location and canonical value, as for every format but SARIF. What the checks cost is
-/// <see cref="ParseAndCheck"/> less <see cref="Parse"/>.
+/// <see cref="ParseAndCheck"/> less <see cref="Parse"/>. <see cref="ParseAndInterpret"/> runs the rule files through the
+/// run-time evaluator instead, as the engine runs a team's own rules (<c>--rules</c>).
 /// </summary>
 [MemoryDiagnoser]
 public class EngineOrderBenchmarks
@@ -17,6 +18,7 @@ public class EngineOrderBenchmarks
     private RuleCatalog _catalog = null!;
     private LintInput[] _inputs = [];
     private EngineChecks _checks = null!;
+    private EngineChecks _interpreted = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -24,6 +26,10 @@ public class EngineOrderBenchmarks
         _catalog = BuiltInRules.Catalog;
         _inputs = BenchmarkPaths.CorpusInputs();
         _checks = new EngineChecks(_catalog.Checkers.Where(c => c.Kind != DocumentKind.Workspace));
+        // The checkers that are no rule file (the schema checks) run compiled on both sides.
+        var files = InterpretedRules.Load().Where(c => c.Kind != DocumentKind.Workspace).ToArray();
+        var fromFiles = files.Select(c => c.Descriptor.Id).ToHashSet();
+        _interpreted = new EngineChecks([.. files, .. _checks.Checkers.Where(c => !fromFiles.Contains(c.Descriptor.Id))]);
     }
 
     /// <summary>Document loading alone (decode, parse with line info, classify) for every corpus file.</summary>
@@ -38,7 +44,13 @@ public class EngineOrderBenchmarks
 
     /// <summary>The same loading, each document then checked by every compiled per-document checker.</summary>
     [Benchmark]
-    public int ParseAndCheck()
+    public int ParseAndCheck() => ParseAndRun(_checks);
+
+    /// <summary>The same loading, each document then checked by the rule files through the evaluator.</summary>
+    [Benchmark]
+    public int ParseAndInterpret() => ParseAndRun(_interpreted);
+
+    private int ParseAndRun(EngineChecks checks)
     {
         var count = 0;
         foreach (var input in _inputs)
@@ -49,7 +61,7 @@ public class EngineOrderBenchmarks
                 // keep every tree alive to its end.
                 var findings = new ReportedFindings();
                 document.ComputesIdentity = false;
-                _checks.CheckAll(document, _checks.Present(document), findings);
+                checks.CheckAll(document, checks.Present(document), findings);
                 count += findings.Count;
             }
         }

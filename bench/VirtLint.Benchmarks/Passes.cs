@@ -11,15 +11,23 @@ internal static class Passes
 {
     public const string Switch = "--passes";
 
-    /// <summary>Passes of <paramref name="mode"/>: <c>compiled</c>, <c>interpreted</c>, <c>engine</c> (parse and check) or <c>parse</c>.</summary>
+    /// <summary>
+    /// Passes of <paramref name="mode"/>: <c>compiled</c>, <c>interpreted</c>, <c>engine</c> (parse and check),
+    /// <c>engine-interpreted</c> (parse and check through the evaluator) or <c>parse</c>.
+    /// </summary>
     public static void Run(string mode, double seconds)
     {
         Func<int> pass;
-        if (mode is "engine" or "parse")
+        if (mode is "engine" or "engine-interpreted" or "parse")
         {
             var engineOrder = new EngineOrderBenchmarks();
             engineOrder.Setup();
-            pass = mode == "engine" ? engineOrder.ParseAndCheck : engineOrder.Parse;
+            pass = mode switch
+            {
+                "engine" => engineOrder.ParseAndCheck,
+                "engine-interpreted" => engineOrder.ParseAndInterpret,
+                _ => engineOrder.Parse,
+            };
         }
         else
         {

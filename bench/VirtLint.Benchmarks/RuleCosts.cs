@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using VirtLint.Core;
-using VirtLint.RuleLanguage;
-using VirtLint.RuleRuntime;
 using VirtLint.Rules;
 
 namespace VirtLint.Benchmarks;
@@ -33,11 +31,12 @@ internal static class RuleCosts
         if (errors.Count > 0) throw new InvalidOperationException("Cannot read the corpus.");
         var contents = inputs.Select(i => (i.DisplayPath, Bytes: File.ReadAllBytes(i.FilePath!))).ToArray();
         LintDocument[] documents = engineOrder ? [] : contents.SelectMany(c => DocumentLoader.Load(c.DisplayPath, c.Bytes, catalog).Documents).ToArray();
+        // Findings as every format but SARIF makes them, as the benchmarks do.
+        foreach (var document in documents) document.ComputesIdentity = false;
         RuleChecker[] checkers;
         if (interpreted)
         {
-            var files = Directory.EnumerateFiles(Path.Combine(BenchmarkPaths.Root, "rules"), "*.yaml", SearchOption.AllDirectories).Select(p => (p, File.ReadAllText(p))).ToList();
-            checkers = UserRules.Load(files, builtIn: null, RuleOrigin.BuiltIn).Checkers.ToArray();
+            checkers = [.. InterpretedRules.Load()];
         }
         else
         {
