@@ -8,6 +8,7 @@ namespace VirtLint.Core;
 public sealed class LintDocument
 {
     private readonly int[] _lineStarts;
+    private XElement? _root;
     private DomainProfile? _domain;
     private Baselines.LogicalLocator? _locator;
 
@@ -29,7 +30,8 @@ public sealed class LintDocument
     public string Path { get; }
     public string Text { get; }
     public XDocument Xml { get; }
-    public XElement Root => Xml.Root!;
+    /// <summary>The root element, looked up once: every check starts from it, and the look-up walks the document's nodes with type tests.</summary>
+    public XElement Root => _root ??= Xml.Root!;
     public DocumentKind Kind { get; }
 
     /// <summary>
