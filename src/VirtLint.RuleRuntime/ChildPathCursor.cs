@@ -85,9 +85,11 @@ internal struct ChildPathCursor
         var step = _path.Steps[depth];
         if (_path.Choices[depth] is { } names)
         {
-            // As a fused union's step: the first choice of the node's name decides.
-            var choice = Array.IndexOf(names, node.Name);
-            if (choice < 0 || !_evaluation.All(step.Choices[choice].Predicates, node)) return false;
+            // As a fused union's step: the first choice of the node's name decides (names are atomised: compared as references).
+            var name = node.Name;
+            var choice = 0;
+            while (choice < names.Length && !ReferenceEquals(names[choice], name)) choice++;
+            if (choice == names.Length || !_evaluation.All(step.Choices[choice].Predicates, node)) return false;
         }
 
         return _evaluation.All(step.Predicates, node);

@@ -122,8 +122,9 @@ public sealed class InterpretedRule : RuleChecker
         XObject root = context.Root;
         var evaluation = new PlanEvaluation(this, parameters, root);
         // Nearly every context is a path of child steps, walked on the stack.
-        if (evaluation.TryCursor(_check.Context, root, out var contexts))
+        if (evaluation.TryChildPath(_check.Context, root, out var path, out var start))
         {
+            var contexts = new ChildPathCursor(evaluation, path, start);
             while (contexts.MoveNext()) Check(context, evaluation, contexts.Current!);
         }
         else

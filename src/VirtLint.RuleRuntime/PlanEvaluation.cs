@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Xml.Linq;
 using VirtLint.Core;
 using VirtLint.Core.XPath;
@@ -174,8 +175,9 @@ internal sealed partial class PlanEvaluation
                         : Compare(compareOp, value, String(right, context));
                 }
 
-                if (TryCursor(left, context, out var nodes))
+                if (TryChildPath(left, context, out var childPath, out var start))
                 {
+                    var nodes = new ChildPathCursor(this, childPath, start);
                     return comparison.Kind == ComparisonKind.NodesWithNumber
                         ? AnyValue(ref nodes, compareOp, Number(right, context))
                         : AnyValue(ref nodes, compareOp, String(right, context));
@@ -278,23 +280,34 @@ internal sealed partial class PlanEvaluation
     private bool Exists(Expr nodes, XObject context)
     {
         if (TrySingle(nodes, context, out var node)) return node is not null;
-        return TryCursor(nodes, context, out var walk) ? walk.MoveNext() : Xp.Exists(Nodes(nodes, context));
+        if (!TryChildPath(nodes, context, out var path, out var start)) return Xp.Exists(Nodes(nodes, context));
+        var walk = new ChildPathCursor(this, path, start);
+        return walk.MoveNext();
     }
 
     /// <summary>The first node of a node-set in document order, or null.</summary>
-    private XObject? First(Expr nodes, XObject context) =>
-        TryCursor(nodes, context, out var walk) ? (walk.MoveNext() ? walk.Current : null) : Xp.FirstOrNull(Nodes(nodes, context));
-
-    /// <summary>A walk on the stack of a path of child steps (<see cref="ChildPathCursor"/>), for what reads it once and at once; false for any other expression.</summary>
-    internal bool TryCursor(Expr expr, XObject context, out ChildPathCursor cursor)
+    private XObject? First(Expr nodes, XObject context)
     {
-        if (expr is PathExpr path && ChildPathOf(path) is { } childPath)
+        if (!TryChildPath(nodes, context, out var path, out var start)) return Xp.FirstOrNull(Nodes(nodes, context));
+        var walk = new ChildPathCursor(this, path, start);
+        return walk.MoveNext() ? walk.Current : null;
+    }
+
+    /// <summary>
+    /// The path of child steps and the node it starts from, when <paramref name="expr"/> is one, for a walk on the stack
+    /// (<see cref="ChildPathCursor"/>) by what reads it once and at once; false for any other expression. The caller
+    /// makes the cursor in its own local: a cursor returned through a parameter was copied whole, its loops' references
+    /// each through a write barrier.
+    /// </summary>
+    internal bool TryChildPath(Expr expr, XObject context, [NotNullWhen(true)] out ChildPath? childPath, out XObject? start)
+    {
+        if (expr is PathExpr path && ChildPathOf(path) is { } found)
         {
-            cursor = new ChildPathCursor(this, childPath, StartOf(path, context));
+            (childPath, start) = (found, StartOf(path, context));
             return true;
         }
 
-        cursor = default;
+        (childPath, start) = (null, null);
         return false;
     }
 

@@ -72,7 +72,8 @@ public sealed class ChildPathWalkTests
         var evaluation = new PlanEvaluation(rule, [], root);
 
         Assert.Equal(["21", "10"], evaluation.Nodes(rule.Plan.Check!.Context, root).Select(n => ((XAttribute)n).Value));
-        Assert.True(evaluation.TryCursor(rule.Plan.Check.Context, root, out var cursor));
+        Assert.True(evaluation.TryChildPath(rule.Plan.Check.Context, root, out var path, out var start));
+        var cursor = new ChildPathCursor(evaluation, path, start);
         var values = new List<string>();
         while (cursor.MoveNext()) values.Add(((XAttribute)cursor.Current!).Value);
         Assert.Equal(["21", "10"], values);
