@@ -56,24 +56,24 @@ internal sealed partial class PlanEvaluation
             // The operators of the language; 'if' evaluates one branch only, as the emitted conditional does.
             switch (call.Function)
             {
-                case "not": return !Boolean(a[0], context);
-                case "true": return true;
-                case "false": return false;
+                case "not": return Boxes.Of(!Boolean(a[0], context));
+                case "true": return Boxes.True;
+                case "false": return Boxes.False;
                 case "if": return Boolean(a[0], context) ? Eval(a[1], context) : Eval(a[2], context);
             }
         }
 
-        if (TryNumberCall(call, helper, context, out var number)) return number;
-        if (TryBooleanCall(call, helper, context, out var truth)) return truth;
+        if (TryNumberCall(call, helper, context, out var number)) return Boxes.Of(number);
+        if (TryBooleanCall(call, helper, context, out var truth)) return Boxes.Of(truth);
         return helper switch
         {
             Helper.KeyIndex or Helper.CpuOwnerIndex or Helper.IpRangeIndex or Helper.IpOverlapIndex => IndexedLookup(call, context),
             Helper.String => ToString(a[0], context),
-            Helper.Boolean => ToBoolean(a[0], context),
+            Helper.Boolean => Boxes.Of(ToBoolean(a[0], context)),
             Helper.Sum => Xp.Sum(Nodes(a[0], context)),
             Helper.Max => Xp.Max(Nodes(a[0], context)),
             Helper.Min => Xp.Min(Nodes(a[0], context)),
-            Helper.Exists => Exists(a[0], context),
+            Helper.Exists => Boxes.Of(Exists(a[0], context)),
             Helper.Name => TrySingle(a[0], context, out var node) ? Xp.Name(node) : Xp.Name(Nodes(a[0], context)),
             Helper.LocalName => Xp.LocalName(Nodes(a[0], context)),
             Helper.IpPrefix => Xp.IpPrefix(Nodes(a[0], context)),

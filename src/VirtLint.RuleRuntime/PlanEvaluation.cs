@@ -61,15 +61,15 @@ internal sealed partial class PlanEvaluation
     public object Eval(Expr expr, XObject context) => expr switch
     {
         StringLiteral s => s.Value,
-        NumberLiteral n => n.Value,
+        NumberLiteral n => Boxes.Of(n.Value),
         VariableRef v => _parameters[_rule.ParameterSlotOf(v)],
         SlotRef slot => Slot(slot.Slot, context),
         // What is the same for the whole document, computed on first use.
         OnceExpr once => Once(once),
-        ComparisonExpr comparison => Comparison(comparison, context),
+        ComparisonExpr comparison => Boxes.Of(Comparison(comparison, context)),
         FunctionCall f => Call(f, context),
         BinaryExpr b => Binary(b, context),
-        NegateExpr n => -Number(n.Operand, context),
+        NegateExpr n => Boxes.Of(-Number(n.Operand, context)),
         UnionExpr u => Xp.Union(Nodes(u.Left, context), Nodes(u.Right, context)),
         PathExpr p => Path(p, context),
         FilterExpr f => Predicates(Nodes(f.Source, context), f.Predicates),
@@ -142,20 +142,17 @@ internal sealed partial class PlanEvaluation
 
     // ---- operators ----
 
-    private object Binary(BinaryExpr b, XObject context)
+    private object Binary(BinaryExpr b, XObject context) => b.Operator switch
     {
-        switch (b.Operator)
-        {
-            case BinaryOperator.Or: return Boolean(b.Left, context) || Boolean(b.Right, context);
-            case BinaryOperator.And: return Boolean(b.Left, context) && Boolean(b.Right, context);
-            case BinaryOperator.Add: return Number(b.Left, context) + Number(b.Right, context);
-            case BinaryOperator.Subtract: return Number(b.Left, context) - Number(b.Right, context);
-            case BinaryOperator.Multiply: return Number(b.Left, context) * Number(b.Right, context);
-            case BinaryOperator.Divide: return Number(b.Left, context) / Number(b.Right, context);
-            case BinaryOperator.Modulo: return Number(b.Left, context) % Number(b.Right, context);
-            default: throw new InvalidOperationException($"comparison {b.Operator} not resolved by the lowering");
-        }
-    }
+        BinaryOperator.Or => Boxes.Of(Boolean(b.Left, context) || Boolean(b.Right, context)),
+        BinaryOperator.And => Boxes.Of(Boolean(b.Left, context) && Boolean(b.Right, context)),
+        BinaryOperator.Add => Boxes.Of(Number(b.Left, context) + Number(b.Right, context)),
+        BinaryOperator.Subtract => Boxes.Of(Number(b.Left, context) - Number(b.Right, context)),
+        BinaryOperator.Multiply => Boxes.Of(Number(b.Left, context) * Number(b.Right, context)),
+        BinaryOperator.Divide => Boxes.Of(Number(b.Left, context) / Number(b.Right, context)),
+        BinaryOperator.Modulo => Boxes.Of(Number(b.Left, context) % Number(b.Right, context)),
+        _ => throw new InvalidOperationException($"comparison {b.Operator} not resolved by the lowering"),
+    };
 
     /// <summary>A comparison of the kind the plan resolved it to (XPath 1.0 comparison rules), operands in the plan's order.</summary>
     private bool Comparison(ComparisonExpr comparison, XObject context)
