@@ -183,7 +183,17 @@ public sealed class InterpretedRule : RuleChecker
         string Part(MessagePart part) => part.Expression is null ? part.Text : evaluation.String(part.Expression, node);
     }
 
-    private static bool Contains(RuleLanguage.EquatableArray<string> values, string? value) => value is not null && values.Contains(value);
+    // A loop over the array itself: Enumerable.Contains boxed the array and its enumerator on every check of a scoped rule.
+    private static bool Contains(RuleLanguage.EquatableArray<string> values, string? value)
+    {
+        if (value is null) return false;
+        foreach (var candidate in values)
+        {
+            if (string.Equals(candidate, value, StringComparison.Ordinal)) return true;
+        }
+
+        return false;
+    }
 
     private IEnumerable<Expr> Expressions()
     {
