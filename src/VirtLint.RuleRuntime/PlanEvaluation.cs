@@ -274,13 +274,9 @@ internal sealed partial class PlanEvaluation
         _ => Xp.Boolean(List(expr, context)),
     };
 
-    private bool Exists(Expr nodes, XObject context)
-    {
-        if (TrySingle(nodes, context, out var node)) return node is not null;
-        if (!TryChildPath(nodes, context, out var path, out var start)) return Xp.Exists(Nodes(nodes, context));
-        var walk = new ChildPathCursor(this, path, start);
-        return walk.MoveNext();
-    }
+    // A node-set holds no null node: it has a node exactly when it has a first one.
+    private bool Exists(Expr nodes, XObject context) =>
+        TrySingle(nodes, context, out var node) ? node is not null : First(nodes, context) is not null;
 
     /// <summary>The first node of a node-set in document order, or null.</summary>
     private XObject? First(Expr nodes, XObject context)
