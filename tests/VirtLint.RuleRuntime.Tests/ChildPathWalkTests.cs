@@ -21,12 +21,18 @@ public sealed class ChildPathWalkTests
     private static InterpretedRule Rule(string context, string report = "true()") =>
         (InterpretedRule)Assert.Single(UserRules.Load([("sample-rule.yaml", SampleRule.Yaml(context, "{.}", report: report))], BuiltInRules.Catalog).Checkers);
 
+    /// <summary>The node-set a rule with <paramref name="context"/> walks over <see cref="Domain"/>, as the evaluator gives it.</summary>
+    private static IEnumerable<XObject> ContextNodes(string context)
+    {
+        var rule = Rule(context);
+        var root = XDocument.Parse(Domain).Root!;
+        return new PlanEvaluation(rule, [], root).Nodes(rule.Plan.Check!.Context, root);
+    }
+
     [Fact]
     public void A_child_path_yields_in_document_order_with_each_steps_predicates_and_again_when_read_twice()
     {
-        var rule = Rule("devices/*[not(self::interface)]/address[@type = 'pci']/@slot");
-        var root = XDocument.Parse(Domain).Root!;
-        var nodes = new PlanEvaluation(rule, [], root).Nodes(rule.Plan.Check!.Context, root);
+        var nodes = ContextNodes("devices/*[not(self::interface)]/address[@type = 'pci']/@slot");
 
         Assert.IsType<ChildPathWalk>(nodes);
         string[] expected = ["0x05", "0x01", "0x07"];
@@ -50,9 +56,7 @@ public sealed class ChildPathWalkTests
     [Fact]
     public void A_union_of_child_paths_fused_into_a_choice_of_names_is_walked_in_document_order_with_each_names_predicates()
     {
-        var rule = Rule("devices/controller[@type = 'usb']/address[@type = 'pci']/@slot | devices/hostdev[@mode = 'capabilities']/address[@type = 'pci']/@slot | devices/disk/address[@type = 'pci']/@slot");
-        var root = XDocument.Parse(Domain).Root!;
-        var nodes = new PlanEvaluation(rule, [], root).Nodes(rule.Plan.Check!.Context, root);
+        var nodes = ContextNodes("devices/controller[@type = 'usb']/address[@type = 'pci']/@slot | devices/hostdev[@mode = 'capabilities']/address[@type = 'pci']/@slot | devices/disk/address[@type = 'pci']/@slot");
 
         Assert.IsType<ChildPathWalk>(nodes);
         Assert.Equal(["0x05", "0x01"], nodes.Select(n => ((XAttribute)n).Value));
