@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Xml.Linq;
 
 namespace VirtLint.Core.XPath;
@@ -32,8 +33,9 @@ public static partial class Xp
         node is XElement e && (e.Parent ?? (XContainer?)e.Document) is { } parent ? new(parent.FirstNode, e) : default;
 
     /// <summary>
-    /// The child elements of a node, all or those of one name: the steps of almost every path, so a loop of its own,
-    /// small enough to be compiled into the loop that uses it. A wide element's children come from its
+    /// The child elements of a node, all or those of one name: the steps of almost every path, so a loop of its own whose
+    /// steps are compiled into the loop that uses it; its start (asking for the element's index) is a call, so that the
+    /// many path steps of the checkers do not each carry a copy of it. A wide element's children come from its
     /// <see cref="ChildIndex"/> (built after the first walk that shows the element is wide).
     /// </summary>
     public struct ChildLoop
@@ -65,19 +67,20 @@ public static partial class Xp
         public bool MoveNext()
         {
             if (_indexed is not null) return ++_position < _end;
-            XNode? node;
-            if (_started)
-            {
-                node = _current?.NextNode;
-            }
-            else
-            {
-                if (_parent is null) return false;
-                _started = true;
-                if (ChildIndex.Current(_parent) is { } index) return FromIndex(index);
-                node = _parent.FirstNode;
-            }
+            return _started ? Walk(_current?.NextNode) : Start();
+        }
 
+        // Out of line: a loop starts once and steps many times, and every path step of every checker inlines its steps.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private bool Start()
+        {
+            if (_parent is null) return false;
+            _started = true;
+            return ChildIndex.Current(_parent) is { } index ? FromIndex(index) : Walk(_parent.FirstNode);
+        }
+
+        private bool Walk(XNode? node)
+        {
             for (; node is not null; node = node.NextNode)
             {
                 if (ElementTest.AsElement(node) is not { } element) continue;
