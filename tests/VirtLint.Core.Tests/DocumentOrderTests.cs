@@ -117,4 +117,35 @@ public sealed class DocumentOrderTests
         Assert.Equal(addresses, DocumentOrder.SortInPlace(reversed));
         Assert.NotEmpty(wide.Annotations<object>());
     }
+
+    [Fact]
+    public void Two_ordered_runs_under_an_indexed_element_are_merged_without_numbering_the_document()
+    {
+        // devices/*/address | devices/hostdev/source/address: the hostdev's address comes last in the union and sits
+        // among the devices in the document.
+        var wide = XDocument.Parse("<domain><devices>"
+            + string.Concat(Enumerable.Range(0, 40).Select(i => i == 20 ? "<hostdev><source><address bus='1'/></source></hostdev>" : $"<disk><address slot='{i}'/></disk>"))
+            + "</devices></domain>");
+        var devices = wide.Root!.Element("devices")!;
+        foreach (var _ in Xp.Children(devices)) { } // a walk of a wide element indexes it, as a checker's walk does
+        var inDocument = wide.Descendants("address").ToList<XObject>();
+        List<XObject> union = [.. inDocument.Where(a => a.Parent!.Name != "source"), .. inDocument.Where(a => a.Parent!.Name == "source")];
+
+        Assert.Equal(inDocument, DocumentOrder.SortInPlace(union));
+        Assert.Empty(wide.Annotations<object>());
+    }
+
+    [Fact]
+    public void Sorts_through_an_element_index_agree_with_the_document_numbering_on_every_shuffle()
+    {
+        var wide = XDocument.Parse("<domain><devices a='1'>" + string.Concat(Enumerable.Range(0, 40).Select(i => $"<disk n='{i}'><target dev='vd{i}'/></disk>")) + "</devices></domain>");
+        foreach (var _ in Xp.Children(wide.Root!.Element("devices")!)) { }
+        var everything = wide.Descendants().SelectMany(e => new XObject[] { e }.Concat(e.Attributes())).ToList();
+        var random = new Random(11);
+        for (var round = 0; round < 300; round++)
+        {
+            var picked = Enumerable.Range(0, random.Next(2, 60)).Select(_ => everything[random.Next(everything.Count)]).ToList();
+            Assert.Equal(everything.Where(picked.Contains).ToList(), DocumentOrder.SortInPlace([.. picked]));
+        }
+    }
 }

@@ -58,8 +58,28 @@ internal sealed class ChildIndex
         for (var i = 0; i < names.Length; i++) _slots[names[i]] = i;
     }
 
+    // Each child's place in _all, made on the first comparison of two of the children (document-order sorts).
+    private Dictionary<XElement, int>? _positions;
+
     /// <summary>Every child element, in document order.</summary>
     public XElement[] All => _all;
+
+    /// <summary>
+    /// The child's place among the element's children: two children are put in document order by comparing these,
+    /// where walking the sibling links from one to the other would take as many steps as lie between them.
+    /// </summary>
+    public int PositionOf(XElement child)
+    {
+        if (_positions is null)
+        {
+            // An index belongs to one thread (its cache is the thread's), so it is filled without a lock.
+            var positions = new Dictionary<XElement, int>(_all.Length, ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < _all.Length; i++) positions[_all[i]] = i;
+            _positions = positions;
+        }
+
+        return _positions.TryGetValue(child, out var position) ? position : -1;
+    }
 
     /// <summary>The child elements grouped by name: <see cref="Range"/> says where a name's are.</summary>
     public XElement[] Grouped => _grouped;

@@ -43,10 +43,12 @@ public static class DocumentOrder
     /// in place: what <see cref="Sort"/> returns for the same nodes, without an extra copy.
     /// </summary>
     /// <remarks>
-    /// Nodes already in order (of any number) and a few unordered ones (a union of an element's children, say) are
-    /// compared through their ancestors, without numbering the document: numbering every node of every document for
-    /// one union was most of a fleet run's sorting. Comparisons that would walk long sibling lists fall back to the
-    /// numbering, so a sort stays n log n.
+    /// Nodes already in order (of any number) and nodes out of order by a few places (a union of two paths, each in
+    /// order) are compared through their ancestors, without numbering the document: numbering every node of every
+    /// document for one union was most of a fleet run's sorting. Two children of a wide element are compared by their
+    /// places in its <see cref="ChildIndex"/> when it has one, instead of walking the siblings between them. Sorts
+    /// whose comparisons would take more steps than a budget that grows with the nodes fall back to the numbering, so
+    /// a sort stays n log n.
     /// </remarks>
     public static IReadOnlyList<XObject> SortInPlace(List<XObject>? nodes)
     {
@@ -56,7 +58,7 @@ public static class DocumentOrder
         {
             case true:
                 return nodes;
-            case false when nodes.Count <= SmallSort && SortSmall(nodes):
+            case false when SortByComparison(nodes):
                 return nodes;
         }
 
@@ -77,9 +79,8 @@ public static class DocumentOrder
         return nodes;
     }
 
-    private const int SmallSort = 16;
-
-    // Sibling steps one sort may take before numbering the document is cheaper.
+    // Steps (comparisons, and siblings walked by them) one sort may take, beyond a few per node, before numbering the
+    // document is cheaper.
     private const int SiblingBudget = 64;
 
     /// <summary>
@@ -103,11 +104,11 @@ public static class DocumentOrder
         return true;
     }
 
-    // Insertion sort by pairwise comparison, for nodes of one document; false (nodes untouched) when the comparisons
-    // would walk more than the budget.
-    private static bool SortSmall(List<XObject> nodes)
+    // Insertion sort by pairwise comparison, for nodes of one document: a few steps for nodes a few places out of
+    // order. False (nodes untouched) when the comparisons would take more than the budget.
+    private static bool SortByComparison(List<XObject> nodes)
     {
-        var budget = SiblingBudget;
+        var budget = SiblingBudget + 4 * nodes.Count;
         var sorted = nodes.ToArray();
         for (var i = 1; i < sorted.Length; i++)
         {
@@ -140,11 +141,13 @@ public static class DocumentOrder
 
     /// <summary>
     /// Document order of two nodes of one document: negative when <paramref name="a"/> comes first, zero for the same
-    /// node; null when telling them apart would walk more than <paramref name="budget"/> siblings (then spent).
+    /// node; null when the comparison and the siblings it walks would take more than <paramref name="budget"/> steps
+    /// (then spent).
     /// </summary>
     private static int? Compare(XObject a, XObject b, ref int budget)
     {
         if (ReferenceEquals(a, b)) return 0;
+        if (--budget < 0) return null;
         var depthA = Depth(a);
         var depthB = Depth(b);
         var x = a;
@@ -187,6 +190,8 @@ public static class DocumentOrder
                 return -1;
             case (_, XAttribute):
                 return 1;
+            case (XElement first, XElement second) when ParentOf(first) is XContainer parent && ChildIndex.Current(parent) is { } index:
+                return index.PositionOf(first) < index.PositionOf(second) ? -1 : 1;
             default:
                 for (var next = ((XNode)x).NextNode; next is not null; next = next.NextNode)
                 {
