@@ -56,9 +56,8 @@ public class EngineOrderBenchmarks
         var documents = _inputs.SelectMany(i => DocumentLoader.Load(i.DisplayPath, i.Content!, _catalog).Documents).ToArray();
         return () =>
         {
-            var bits = 0;
-            foreach (var document in documents) bits += (int)_checks.Present(document)[0] & 1;
-            return bits;
+            foreach (var document in documents) _checks.Present(document);
+            return documents.Length;
         };
     }
 

@@ -11,9 +11,13 @@ internal static class Passes
 {
     public const string Switch = "--passes";
 
+    /// <summary>The modes <see cref="Run"/> knows; the first is the default.</summary>
+    public static readonly string[] Modes = ["compiled", "interpreted", "engine", "engine-interpreted", "parse", "present"];
+
     /// <summary>
     /// Passes of <paramref name="mode"/>: <c>compiled</c>, <c>interpreted</c>, <c>engine</c> (parse and check),
-    /// <c>engine-interpreted</c> (parse and check through the evaluator) or <c>parse</c>.
+    /// <c>engine-interpreted</c> (parse and check through the evaluator), <c>parse</c> or <c>present</c> (the schema
+    /// walk that marks the required nodes).
     /// </summary>
     public static void Run(string mode, double seconds)
     {

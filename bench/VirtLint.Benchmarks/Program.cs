@@ -19,10 +19,10 @@ public static class Program
             return;
         }
 
-        // A benchmark's pass in a plain loop, for a profiler: --passes [interpreted|engine|engine-interpreted|parse|present] [SECONDS].
+        // A benchmark's pass in a plain loop, for a profiler: --passes [MODE] [SECONDS], a mode of Passes.Modes.
         if (args.Length > 0 && args[0] == Passes.Switch)
         {
-            var mode = args.Skip(1).FirstOrDefault(a => a is "interpreted" or "engine" or "engine-interpreted" or "parse" or "present") ?? "compiled";
+            var mode = args.Skip(1).FirstOrDefault(Passes.Modes.Contains) ?? Passes.Modes[0];
             Passes.Run(mode, args.Skip(1).Select(a => double.TryParse(a, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 0).FirstOrDefault(s => s > 0, 10));
             return;
         }
