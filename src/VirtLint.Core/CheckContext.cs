@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Xml.Linq;
 using VirtLint.Core.Configuration;
 
@@ -51,10 +52,13 @@ public sealed class CheckContext
         Schema.SchemaProblems.Forget();
     }
 
+    // Reports are out of line: a checker has several report sites, each in a loop that mostly finds nothing.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public void Report(XObject node, string message) =>
         _findings.Add(Document.FindingOn(Rule, Severity, message, node), node);
 
     /// <summary>Reports a finding with the other nodes that explain it, each with what it shows there.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public void Report(XObject node, string message, IReadOnlyList<RelatedNode> related)
     {
         var finding = Document.FindingOn(Rule, Severity, message, node);
@@ -70,6 +74,7 @@ public sealed class CheckContext
     }
 
     /// <summary>Reports a region the node spans do not describe, such as an element's text value.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public void Report(SourceSpan span, string message) =>
         _findings.Add(Document.FindingOn(Rule, Severity, message, null, span), null);
 

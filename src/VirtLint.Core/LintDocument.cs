@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Xml;
 using System.Xml.Linq;
 using VirtLint.Core.Decoding;
@@ -31,7 +32,11 @@ public sealed class LintDocument
     public string Text { get; }
     public XDocument Xml { get; }
     /// <summary>The root element, looked up once: every check starts from it, and the look-up walks the document's nodes with type tests.</summary>
-    public XElement Root => _root ??= Xml.Root!;
+    public XElement Root => _root ?? LookUpRoot();
+
+    // Out of line: every checker reads Root, and the look-up is made once per document.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private XElement LookUpRoot() => _root = Xml.Root!;
     public DocumentKind Kind { get; }
 
     /// <summary>

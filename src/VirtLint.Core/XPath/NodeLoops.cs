@@ -42,7 +42,7 @@ public static partial class Xp
     {
         private readonly XContainer? _parent;
         private readonly XName? _name;
-        private XNode? _current;
+        private XElement? _current;
         private bool _started;
 
         // The children of an indexed element (all, or a name's group): the array, where the loop is in it and where it ends.
@@ -62,7 +62,7 @@ public static partial class Xp
 
         public readonly ChildLoop GetEnumerator() => this;
 
-        public readonly XElement Current => _indexed is { } group ? group[_position] : (XElement)_current!;
+        public readonly XElement Current => _indexed is { } group ? group[_position] : _current!;
 
         public bool MoveNext()
         {

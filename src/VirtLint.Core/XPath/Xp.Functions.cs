@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -34,9 +35,12 @@ public static partial class Xp
     public static double StringLength(string s) => s.Length;
 
     /// <summary>XPath's normalize-space(): the string itself when it is already normal (the usual case: no copy).</summary>
-    public static string NormalizeSpace(string s)
+    public static string NormalizeSpace(string s) => IsNormalSpace(s) ? s : Normalized(s);
+
+    // Out of line: values are nearly always normal already, and checkers inline the test above.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string Normalized(string s)
     {
-        if (IsNormalSpace(s)) return s;
         var normal = new StringBuilder(s.Length);
         foreach (var c in s)
         {
