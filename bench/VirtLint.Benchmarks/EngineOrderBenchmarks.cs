@@ -13,9 +13,9 @@ namespace VirtLint.Benchmarks;
 /// run-time evaluator instead, as the engine runs a team's own rules (<c>--rules</c>).
 /// </summary>
 [MemoryDiagnoser]
-// The same passes per iteration for the three: BenchmarkDotNet collects the heap fully between iterations, and a
-// pilot stage left to choose ran the checks (its first calls unoptimised) 3 or 4 passes to an iteration against the
-// parse's 64, so each of their passes paid more of the restart after a full collection.
+// The same passes per iteration for the three: BenchmarkDotNet collects the heap fully between iterations, and its
+// pilot stage, left to choose, gave the checks 3 or 4 passes to an iteration against the parse's 64, so each of their
+// passes paid more of the restart after a full collection.
 [InvocationCount(32)]
 public class EngineOrderBenchmarks
 {
