@@ -26,8 +26,7 @@ internal readonly struct SchemaWalk(LintDocument document, SchemaModel schema, L
         depths.LookedUp[0] = rootContext;
         while (true)
         {
-            Visit(depths, element, depth);
-            if (FirstKnown(depths, element.FirstNode, element, depth) is { } child)
+            if (Visit(depths, element, depth) && FirstKnown(depths, element.FirstNode, element, depth) is { } child)
             {
                 element = child;
                 depth++;
@@ -43,6 +42,7 @@ internal readonly struct SchemaWalk(LintDocument document, SchemaModel schema, L
                     return;
                 }
 
+                // The parent's inside is checked: the walk came down to this element.
                 var parent = element.Parent!;
                 if (FirstKnown(depths, element.NextNode, parent, depth - 1) is { } sibling)
                 {
@@ -56,8 +56,11 @@ internal readonly struct SchemaWalk(LintDocument document, SchemaModel schema, L
         }
     }
 
-    /// <summary>Checks the element at <paramref name="depth"/> (its looked-up context set) and marks it.</summary>
-    private void Visit(Depths depths, XElement element, int depth)
+    /// <summary>
+    /// Checks the element at <paramref name="depth"/> (its looked-up context set) and marks it; false when its inside
+    /// is not checked (an open element, whose descendants are marked here).
+    /// </summary>
+    private bool Visit(Depths depths, XElement element, int depth)
     {
         var lookedUp = depths.LookedUp[depth];
         var context = lookedUp;
@@ -76,18 +79,19 @@ internal readonly struct SchemaWalk(LintDocument document, SchemaModel schema, L
         depths.NarrowedAt[depth] = narrowedAt;
         CheckAttributes(depths, element, depth, context);
         marks?.Mark(element);
-        if (schema.AllowsAnyChild(context)) marks?.MarkDescendants(element);
+        if (!schema.AllowsAnyChild(context)) return true;
+        marks?.MarkDescendants(element);
+        return false;
     }
 
     /// <summary>
     /// The first element from <paramref name="node"/> on that the model knows as a child of <paramref name="parent"/>
     /// (at <paramref name="parentDepth"/>), with its looked-up context stored for the depth below; the unknown ones
-    /// before it are reported and marked whole. Null when there is none, or when the parent's inside is not checked.
+    /// before it are reported and marked whole. Null when there is none. Asked only of a parent whose inside is checked.
     /// </summary>
     private XElement? FirstKnown(Depths depths, XNode? node, XElement parent, int parentDepth)
     {
         var context = depths.Contexts[parentDepth];
-        if (schema.AllowsAnyChild(context)) return null;
         for (; node is not null; node = node.NextNode)
         {
             if (ElementTest.AsElement(node) is not { } child)
